@@ -1,0 +1,49 @@
+/**
+ * What a CLI command runs with: its output, the backend to use (tests pass a fake), and a
+ * signal that stops long-running commands.
+ *
+ * @module
+ */
+
+import type { Backend } from '../backend.js';
+import { connect, defaultBackendName } from '../connect.js';
+import { createFakeBackend } from '../fake/fake-backend.js';
+import type { MobileBroadband } from '../mobile-broadband.js';
+import type { CliIo } from './cli-io.js';
+import { paint } from './cli-io.js';
+
+/** The environment of one CLI run. */
+export interface CliContext {
+  io: CliIo;
+  /** A backend to use instead of the default (tests). */
+  backend?: Backend;
+  /** Stops long-running commands such as `watch` (Ctrl+C in a terminal). */
+  signal?: AbortSignal;
+}
+
+/** Global options every command sees. */
+export interface GlobalOptions {
+  fake?: boolean;
+}
+
+/**
+ * Connects the way the CLI does: the given backend, the fake with `--fake`, else the platform
+ * default. Off Windows it says once, on stderr, that it uses the fake.
+ */
+export async function connectForCli(
+  context: CliContext,
+  options: GlobalOptions,
+): Promise<MobileBroadband> {
+  if (context.backend !== undefined) return connect({ backend: context.backend });
+  if (options.fake === true) return connect({ backend: createFakeBackend() });
+  if (defaultBackendName() === 'fake') {
+    context.io.err(
+      paint(
+        context.io,
+        'yellow',
+        'wmbb: not on Windows, using the fake backend (a simulated Windows with no events of its own; see `wmbb demo`)\n',
+      ),
+    );
+  }
+  return connect();
+}

@@ -1,0 +1,85 @@
+/**
+ * How the CLI shows notifications: one readable timeline line each, or one JSON line each.
+ *
+ * @module
+ */
+
+import type { Notification } from '../notifications/notification.js';
+import { paint, type CliIo } from './cli-io.js';
+
+const typeColumn = 34;
+
+/** `HH:MM:SS.mmm` in UTC (virtual time of the fake is UTC too). */
+export function clockTime(date: Date): string {
+  return date.toISOString().slice(11, 23);
+}
+
+/** What a notification says, in a few words. */
+export function describeNotification(n: Notification): string {
+  const account = n.networkAccountId ?? n.interfaceId ?? '?';
+  switch (n.type) {
+    case 'gsmSms':
+    case 'cdmaSms':
+    case 'ussd': {
+      const rule = n.ruleId === undefined ? '' : ` rule ${n.ruleId}${n.silent ? ' (silent)' : ''}`;
+      const fields = n.fields === undefined ? '' : ` ${describeFields(n.fields)}`;
+      return `${JSON.stringify(truncate(n.message, 80))}${rule}${fields}`;
+    }
+    case 'tetheringEntitlementCheck': {
+      const answer = n.answer;
+      return answer === undefined
+        ? `account ${account}: waiting for an answer`
+        : `account ${account}: ${answer.allow ? 'allowed' : `denied: ${answer.reason}`} (answered by ${
+            answer.by === 'listener' ? 'a handler' : 'the default'
+          })`;
+    }
+    case 'tetheringOperationalStateChanged':
+      return `hotspot ${n.state ?? 'state not reported'}`;
+    case 'tetheringNumberOfClientsChanged':
+      return `${n.clientCount ?? '?'} client(s)`;
+    case 'unknown':
+      return `MessageType ${n.messageType ?? '?'}${n.issues.length > 0 ? `: ${n.issues.join('; ')}` : ''}`;
+    default:
+      return `account ${account}`;
+  }
+}
+
+function describeFields(
+  fields: NonNullable<Extract<Notification, { type: 'ussd' }>['fields']>,
+): string {
+  const parts: string[] = [];
+  if (fields.usageBytes !== undefined) parts.push(`usage ${formatBytes(fields.usageBytes)}`);
+  if (fields.dataLimitBytes !== undefined)
+    parts.push(`limit ${formatBytes(fields.dataLimitBytes)}`);
+  if (fields.usageTimestamp !== undefined)
+    parts.push(`as of ${fields.usageTimestamp.toISOString()}`);
+  return parts.length > 0 ? `[${parts.join(', ')}]` : '';
+}
+
+/** Bytes in binary units (Windows counts MB as 2^20 bytes). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(value >= 100 ? 0 : 2).replace(/\.?0+$/, '')} ${units[unit]}`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** One timeline line. */
+export function timelineLine(io: CliIo, n: Notification): string {
+  const label = `${n.type} (${n.messageType ?? '?'})`;
+  const origin = n.origin === 'derived' ? paint(io, 'dim', ' [derived]') : '';
+  return `${paint(io, 'dim', clockTime(n.timestamp))}  ${paint(io, 'cyan', label.padEnd(typeColumn))}${describeNotification(n)}${origin}\n`;
+}
+
+/** One NDJSON line. */
+export function jsonLine(n: Notification): string {
+  return `${JSON.stringify(n)}\n`;
+}

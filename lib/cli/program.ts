@@ -1,0 +1,61 @@
+/**
+ * The `wmbb` program: commands, global options, and how errors become exit codes.
+ *
+ * @module
+ */
+
+import { Command, CommanderError } from 'commander';
+import { MobileBroadbandError } from '../errors.js';
+import { packageVersion } from '../package-info.js';
+import type { CliContext } from './cli-context.js';
+import { paint } from './cli-io.js';
+import { registerDemo } from './commands/demo.js';
+import { registerWatch } from './commands/watch.js';
+
+/**
+ * Runs `wmbb` with `argv` (without the node and script paths); resolves with the exit code:
+ * 0 success, 1 failure, 2 usage error.
+ */
+export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
+  const { io } = context;
+  let running: Promise<void> | undefined;
+  const done = (p: Promise<void>): void => void (running = p);
+
+  const program = new Command('wmbb')
+    .description(
+      'Windows Mobile Broadband from the command line: operator notifications, eSIM, tethering, USSD, provisioning',
+    )
+    .version(packageVersion(), '-v, --version')
+    .option('--fake', 'use the fake backend (a simulated Windows) even on Windows')
+    .showHelpAfterError('(run wmbb --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(paint(io, 'red', s)),
+    });
+  registerWatch(program, context, done);
+  registerDemo(program, context, done);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    if (running === undefined && argv.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
+    await running;
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    io.err(paint(io, 'red', `wmbb: ${describeError(error)}\n`));
+    return 1;
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof MobileBroadbandError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,150 @@
+/**
+ * The fake's notification source: records are queued and delivered to subscribers in one
+ * batch on the next microtask, never inside the call that produced them, as on Windows.
+ *
+ * @module
+ */
+
+import type {
+  EntitlementAnswer,
+  NotificationSink,
+  NotificationSource,
+  NotificationSubscription,
+  RawNotification,
+} from '../backend.js';
+import { MobileBroadbandError } from '../errors.js';
+
+/** An entitlement answer the fake received. */
+export interface RecordedEntitlementAnswer extends EntitlementAnswer {
+  entitlementCheckId: string;
+  /** When it arrived, on the fake's clock. */
+  at: number;
+}
+
+interface PendingCheck {
+  resolve(answer: EntitlementAnswer): void;
+  readonly answered: Promise<EntitlementAnswer>;
+}
+
+/** @internal The fake's implementation of {@link NotificationSource}. */
+export class FakeNotificationSource implements NotificationSource {
+  readonly #now: () => number;
+  readonly #sinks = new Set<NotificationSink>();
+  readonly #recorded: RawNotification[] = [];
+  readonly #answers: RecordedEntitlementAnswer[] = [];
+  readonly #pendingChecks = new Map<string, PendingCheck>();
+  #queue: RawNotification[] = [];
+  #flush: Promise<void> | undefined;
+  #nextCheckId = 1;
+  #closed = false;
+
+  constructor(now: () => number) {
+    this.#now = now;
+  }
+
+  subscribe(sink: NotificationSink): Promise<NotificationSubscription> {
+    if (this.#closed) return Promise.reject(closedError());
+    this.#sinks.add(sink);
+    return Promise.resolve({
+      close: () => {
+        this.#sinks.delete(sink);
+        return Promise.resolve();
+      },
+    });
+  }
+
+  answerEntitlementCheck(entitlementCheckId: string, answer: EntitlementAnswer): Promise<void> {
+    const pending = this.#pendingChecks.get(entitlementCheckId);
+    if (pending === undefined) {
+      return Promise.reject(
+        new MobileBroadbandError(
+          'ERR_INVALID_STATE',
+          `No entitlement check ${JSON.stringify(entitlementCheckId)} is waiting for an answer (already answered, or never sent)`,
+        ),
+      );
+    }
+    this.#pendingChecks.delete(entitlementCheckId);
+    this.#answers.push({
+      entitlementCheckId,
+      allow: answer.allow,
+      reason: answer.reason,
+      at: this.#now(),
+    });
+    pending.resolve({ allow: answer.allow, reason: answer.reason });
+    return Promise.resolve();
+  }
+
+  /**
+   * Queues a record for delivery; resolves once subscribers have received it. An entitlement
+   * check without an id gets one, so it can be answered.
+   */
+  emit(record: RawNotification): Promise<void> {
+    if (this.#closed) return Promise.reject(closedError());
+    if (record.messageType === 10 && record.entitlementCheckId === undefined) {
+      record = { ...record, entitlementCheckId: `check-${this.#nextCheckId++}` };
+    }
+    if (record.timestamp === undefined) record = { ...record, timestamp: this.#now() };
+    if (record.messageType === 10 && typeof record.entitlementCheckId === 'string') {
+      this.#track(record.entitlementCheckId);
+    }
+    this.#recorded.push(record);
+    this.#queue.push(record);
+    this.#flush ??= Promise.resolve().then(() => this.#drain());
+    return this.#flush;
+  }
+
+  /** Resolves with the answer to an entitlement check the fake sent. */
+  answerOf(entitlementCheckId: string): Promise<EntitlementAnswer> {
+    const pending = this.#pendingChecks.get(entitlementCheckId);
+    if (pending !== undefined) return pending.answered;
+    const answer = this.#answers.find((a) => a.entitlementCheckId === entitlementCheckId);
+    if (answer !== undefined)
+      return Promise.resolve({ allow: answer.allow, reason: answer.reason });
+    return Promise.reject(
+      new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        `The fake sent no entitlement check ${JSON.stringify(entitlementCheckId)}`,
+      ),
+    );
+  }
+
+  /** Resolves once every queued record has been delivered. */
+  settled(): Promise<void> {
+    return this.#flush ?? Promise.resolve();
+  }
+
+  get recorded(): readonly RawNotification[] {
+    return this.#recorded;
+  }
+
+  get answers(): readonly RecordedEntitlementAnswer[] {
+    return this.#answers;
+  }
+
+  /** Whether anyone is subscribed (the app listens). */
+  get subscribed(): boolean {
+    return this.#sinks.size > 0;
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#sinks.clear();
+  }
+
+  #track(entitlementCheckId: string): void {
+    let resolve!: (answer: EntitlementAnswer) => void;
+    const answered = new Promise<EntitlementAnswer>((r) => (resolve = r));
+    this.#pendingChecks.set(entitlementCheckId, { resolve, answered });
+  }
+
+  #drain(): void {
+    this.#flush = undefined;
+    const batch = this.#queue;
+    this.#queue = [];
+    for (const sink of [...this.#sinks]) sink.deliver(batch);
+  }
+}
+
+function closedError(): MobileBroadbandError {
+  return new MobileBroadbandError('ERR_CLOSED', 'The fake backend is closed; create a new one');
+}

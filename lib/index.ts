@@ -1,0 +1,46 @@
+/**
+ * `windows-mobile-broadband`: Windows Mobile Broadband for Node.js.
+ *
+ * Start with {@link connect}. Tests on any OS use the fake backend from
+ * `windows-mobile-broadband/fake`.
+ *
+ * @module
+ */
+
+export { connect, defaultBackendName, type ConnectOptions } from './connect.js';
+export { MobileBroadband, type MobileBroadbandOptions } from './mobile-broadband.js';
+export {
+  ErrorCodes,
+  formatHresult,
+  isMobileBroadbandError,
+  MobileBroadbandError,
+  type ErrorCode,
+  type MobileBroadbandErrorOptions,
+} from './errors.js';
+export { notSupported } from './not-supported.js';
+export { systemClock, type Clock, type TimerHandle } from './clock.js';
+export {
+  NotificationType,
+  notificationTypeNames,
+  type KnownMessageType,
+  type KnownNotificationTypeName,
+  type NotificationTypeName,
+} from './notifications/notification-type.js';
+export type * from './notifications/notification.js';
+export {
+  Notifications,
+  type NotificationEventMap,
+  type NotificationEventName,
+  type NotificationListener,
+  type OverflowInfo,
+} from './notifications/notifications.js';
+export { NotificationStream, type StreamOptions } from './notifications/notification-stream.js';
+export type { EntitlementOptions } from './notifications/entitlement-check.js';
+export {
+  createRegistrationTracker,
+  type RegistrationChange,
+  type RegistrationTracker,
+  type RegistrationTrackerOptions,
+  type RoamingState,
+} from './notifications/registration-tracker.js';
+export type * from './backend.js';

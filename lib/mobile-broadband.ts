@@ -1,0 +1,50 @@
+/**
+ * `MobileBroadband`: one connection to a backend, with the public parts of the API.
+ *
+ * @module
+ */
+
+import type { Backend } from './backend.js';
+import type { EntitlementOptions } from './notifications/entitlement-check.js';
+import { Notifications } from './notifications/notifications.js';
+
+/** Options of {@link MobileBroadband}; see {@link connect}. */
+export interface MobileBroadbandOptions {
+  /** How unanswered tethering entitlement checks are handled. */
+  entitlement?: EntitlementOptions;
+}
+
+/**
+ * A connection to Windows Mobile Broadband (or to a fake of it). Get one with {@link connect}
+ * and {@link MobileBroadband.close} it when done.
+ */
+export class MobileBroadband {
+  /** MobileOperatorNotification events, typed. */
+  readonly notifications: Notifications;
+  readonly #backend: Backend;
+  #closing: Promise<void> | undefined;
+
+  /** @internal Use {@link connect}. */
+  constructor(backend: Backend, options: MobileBroadbandOptions = {}) {
+    this.#backend = backend;
+    this.notifications = new Notifications(backend, options.entitlement);
+  }
+
+  /** The backend's name: `'native'` on Windows, `'fake'` elsewhere, or a custom backend's. */
+  get backendName(): string {
+    return this.#backend.name;
+  }
+
+  /**
+   * Stops every watcher, ends streams, answers pending entitlement checks with the default,
+   * and closes the backend. Listeners may stay attached; nothing more is delivered. Calling it
+   * again returns the same promise.
+   */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await this.notifications.close();
+      await this.#backend.close();
+    })();
+    return this.#closing;
+  }
+}

@@ -1,0 +1,288 @@
+/**
+ * Turns a backend's raw record into a typed notification. Pure and total: any input, however
+ * malformed, becomes exactly one notification; a record that breaks the contract becomes an
+ * `unknown` notification that keeps every raw field and says what was wrong.
+ *
+ * @module
+ */
+
+import type { RawNotification, TetheringOperationalState } from '../backend.js';
+import type {
+  Notification,
+  NotificationBase,
+  TetheringEntitlementCheckNotification,
+  UnknownNotification,
+} from './notification.js';
+import { isMessageBearing, notificationTypeNames } from './notification-type.js';
+
+/** What the conversion needs from the connection that delivers the record. */
+export interface ConversionContext {
+  /** The sequence number to give the notification. */
+  sequence: number;
+  /** "Now" on the backend's clock, for records without a timestamp. */
+  now: number;
+  /** Makes the answerable notification of an entitlement check. */
+  createEntitlementCheck(
+    base: NotificationBase,
+    entitlementCheckId: string,
+  ): TetheringEntitlementCheckNotification;
+}
+
+const messageOnlyFields = [
+  'encodingType',
+  'messageDataSize',
+  'message',
+  'ruleId',
+  'silent',
+  'fields',
+  'pdu',
+] as const;
+
+const tetheringStates: ReadonlySet<string> = new Set<TetheringOperationalState>([
+  'unknown',
+  'on',
+  'off',
+  'inTransition',
+]);
+
+/** Converts one raw record; never throws. */
+export function toNotification(input: unknown, context: ConversionContext): Notification {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return unknownRecord({ value: input }, undefined, context, [
+      `a record must be an object, got ${describe(input)}`,
+    ]);
+  }
+  const raw = input as Record<string, unknown>;
+  const issues: string[] = [];
+  const messageType = raw.messageType;
+
+  const numericType = typeof messageType === 'number' ? messageType : undefined;
+  if (numericType === undefined) {
+    issues.push(`messageType must be a non-negative integer, got ${describe(messageType)}`);
+  } else if (!Number.isInteger(numericType) || numericType < 0) {
+    issues.push(`messageType must be a non-negative integer, got ${numericType}`);
+  }
+  if (raw.origin !== 'system' && raw.origin !== 'derived') {
+    issues.push(`origin must be 'system' or 'derived', got ${describe(raw.origin)}`);
+  }
+  const networkAccountId = optionalString(raw, 'networkAccountId', issues);
+  const interfaceId = optionalString(raw, 'interfaceId', issues);
+  if (!networkAccountId && !interfaceId) {
+    issues.push('a record needs a networkAccountId or an interfaceId, and has neither');
+  }
+  const timestamp = raw.timestamp;
+  if (timestamp !== undefined && (typeof timestamp !== 'number' || !Number.isFinite(timestamp))) {
+    issues.push(`timestamp must be a number of milliseconds, got ${describe(timestamp)}`);
+  }
+  if (numericType !== undefined && issues.length === 0) {
+    const typeName = notificationTypeNames[numericType];
+    if (typeName === undefined) {
+      // A MessageType newer than this version knows: well-formed, kept whole.
+      return unknownRecord(raw, numericType, context, []);
+    }
+    checkTypeSpecificFields(raw, numericType, issues);
+  }
+  if (issues.length > 0) return unknownRecord(raw, numericType, context, issues);
+
+  return typedRecord(
+    raw as unknown as RawNotification,
+    networkAccountId,
+    interfaceId,
+    new Date((timestamp as number | undefined) ?? context.now),
+    context,
+  );
+}
+
+// Objects are built with all their fields in one literal (no spreading of a shared base): this
+// is the hot path of every delivery, and literal shapes keep it several times faster.
+function typedRecord(
+  raw: RawNotification,
+  networkAccountId: string | undefined,
+  interfaceId: string | undefined,
+  timestamp: Date,
+  context: ConversionContext,
+): Notification {
+  const { messageType, origin } = raw;
+  const sequence = context.sequence;
+  switch (messageType) {
+    case 0:
+    case 1:
+    case 2:
+      return {
+        type: messageType === 0 ? 'gsmSms' : messageType === 1 ? 'cdmaSms' : 'ussd',
+        messageType,
+        origin,
+        networkAccountId,
+        interfaceId,
+        timestamp,
+        sequence,
+        encodingType: raw.encodingType,
+        messageDataSize: raw.messageDataSize,
+        message: raw.message as string,
+        ruleId: raw.ruleId,
+        silent: raw.silent,
+        fields: raw.fields,
+        pdu: raw.pdu,
+      } as Notification;
+    case 10:
+      return context.createEntitlementCheck(
+        { origin, networkAccountId, interfaceId, timestamp, sequence },
+        raw.entitlementCheckId as string,
+      );
+    case 11:
+      return {
+        type: 'tetheringOperationalStateChanged',
+        messageType,
+        origin,
+        networkAccountId,
+        interfaceId,
+        timestamp,
+        sequence,
+        state: raw.tetheringState,
+      };
+    case 12:
+      return {
+        type: 'tetheringNumberOfClientsChanged',
+        messageType,
+        origin,
+        networkAccountId,
+        interfaceId,
+        timestamp,
+        sequence,
+        clientCount: raw.clientCount,
+      };
+    default:
+      return {
+        type: notificationTypeNames[messageType],
+        messageType,
+        origin,
+        networkAccountId,
+        interfaceId,
+        timestamp,
+        sequence,
+      } as Notification;
+  }
+}
+
+/** Checks the fields that only some MessageTypes may carry; appends what is wrong. */
+function checkTypeSpecificFields(
+  raw: Record<string, unknown>,
+  messageType: number,
+  issues: string[],
+): void {
+  const typeName = notificationTypeNames[messageType] ?? 'unknown';
+  if (isMessageBearing(messageType)) {
+    if (typeof raw.message !== 'string') {
+      issues.push(`${typeName} needs a message string, got ${describe(raw.message)}`);
+    }
+    const encodingType = raw.encodingType;
+    if (
+      encodingType !== undefined &&
+      !(
+        Number.isInteger(encodingType) &&
+        (encodingType as number) >= 0 &&
+        (encodingType as number) <= 255
+      )
+    ) {
+      issues.push(`encodingType must be a byte (0-255), got ${describe(encodingType)}`);
+    }
+    const size = raw.messageDataSize;
+    if (size !== undefined && !(Number.isInteger(size) && (size as number) >= 0)) {
+      issues.push(`messageDataSize must be a non-negative integer, got ${describe(size)}`);
+    }
+    optionalString(raw, 'ruleId', issues);
+    optionalString(raw, 'pdu', issues);
+    if (raw.silent !== undefined && typeof raw.silent !== 'boolean') {
+      issues.push(`silent must be a boolean, got ${describe(raw.silent)}`);
+    }
+    if (raw.fields !== undefined && (typeof raw.fields !== 'object' || raw.fields === null)) {
+      issues.push(`fields must be an object, got ${describe(raw.fields)}`);
+    }
+  } else {
+    for (const field of messageOnlyFields) {
+      if (raw[field] !== undefined) {
+        issues.push(
+          `${field} belongs to SMS/USSD records only, but this record is MessageType ${messageType} (${typeName})`,
+        );
+      }
+    }
+  }
+  if (messageType === 10) {
+    const id = raw.entitlementCheckId;
+    if (typeof id !== 'string' || id === '') {
+      issues.push(
+        `a tetheringEntitlementCheck needs an entitlementCheckId to be answered, got ${describe(id)}`,
+      );
+    }
+  } else if (raw.entitlementCheckId !== undefined) {
+    issues.push(
+      `entitlementCheckId belongs to MessageType 10 only, not ${messageType} (${typeName})`,
+    );
+  }
+  if (messageType === 11) {
+    const state = raw.tetheringState;
+    if (state !== undefined && !(typeof state === 'string' && tetheringStates.has(state))) {
+      issues.push(
+        `tetheringState must be unknown, on, off or inTransition, got ${describe(state)}`,
+      );
+    }
+  } else if (raw.tetheringState !== undefined) {
+    issues.push(`tetheringState belongs to MessageType 11 only, not ${messageType} (${typeName})`);
+  }
+  if (messageType === 12) {
+    const count = raw.clientCount;
+    if (count !== undefined && !(Number.isInteger(count) && (count as number) >= 0)) {
+      issues.push(`clientCount must be a non-negative integer, got ${describe(count)}`);
+    }
+  } else if (raw.clientCount !== undefined) {
+    issues.push(`clientCount belongs to MessageType 12 only, not ${messageType} (${typeName})`);
+  }
+}
+
+function unknownRecord(
+  raw: Record<string, unknown>,
+  messageType: number | undefined,
+  context: ConversionContext,
+  issues: string[],
+): UnknownNotification {
+  const timestamp = raw.timestamp;
+  return {
+    type: 'unknown',
+    messageType,
+    origin: raw.origin === 'system' ? 'system' : 'derived',
+    networkAccountId: typeof raw.networkAccountId === 'string' ? raw.networkAccountId : undefined,
+    interfaceId: typeof raw.interfaceId === 'string' ? raw.interfaceId : undefined,
+    timestamp: new Date(
+      typeof timestamp === 'number' && Number.isFinite(timestamp) ? timestamp : context.now,
+    ),
+    sequence: context.sequence,
+    raw: { ...raw },
+    issues,
+  };
+}
+
+function optionalString(
+  raw: Record<string, unknown>,
+  field: string,
+  issues: string[],
+): string | undefined {
+  const value = raw[field];
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  issues.push(`${field} must be a string, got ${describe(value)}`);
+  return undefined;
+}
+
+/** A short, safe description of a value for messages (never the whole of a long string). */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') {
+    return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return `${typeof value} ${String(value)}`;
+  }
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
