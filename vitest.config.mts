@@ -6,6 +6,7 @@ export default defineConfig({
     // The Wine lane runs its own runner (test/windows); vitest covers every OS-independent lane.
     exclude: ['test/windows/**', 'node_modules/**', 'dist/**'],
     pool: 'forks',
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 20_000,
   },
 });

@@ -26,7 +26,10 @@ interface PendingCheck {
   readonly answered: Promise<EntitlementAnswer>;
 }
 
-/** @internal The fake's implementation of {@link NotificationSource}. */
+/**
+ * The fake's notification source (`fake.notifications`): the backend side of the notification
+ * contract, plus what tests need to see of it (subscribers, entitlement answers).
+ */
 export class FakeNotificationSource implements NotificationSource {
   readonly #now: () => number;
   readonly #sinks = new Set<NotificationSink>();

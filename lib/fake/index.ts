@@ -10,5 +10,8 @@ export {
   type FakeBackendOptions,
   type FakeClock,
 } from './fake-backend.js';
-export type { RecordedEntitlementAnswer } from './fake-notification-source.js';
+export {
+  FakeNotificationSource,
+  type RecordedEntitlementAnswer,
+} from './fake-notification-source.js';
 export { VirtualClock } from './virtual-clock.js';

@@ -18,7 +18,7 @@ import type {
 import { MobileBroadbandError } from '../errors.js';
 import { EntitlementChecks, type EntitlementOptions } from './entitlement-check.js';
 import type { Notification, NotificationMap } from './notification.js';
-import { NotificationStream, type StreamHost, type StreamOptions } from './notification-stream.js';
+import { NotificationStream, type StreamOptions } from './notification-stream.js';
 import { allNotificationTypeNames } from './notification-type.js';
 import { toNotification, type ConversionContext } from './to-notification.js';
 
@@ -74,7 +74,7 @@ const keepAlivePeriodMs = 2 ** 30;
  * mbb.notifications.on('error', (err) => console.error(err.code, err.message));
  * ```
  */
-export class Notifications implements StreamHost {
+export class Notifications {
   readonly #backend: Backend;
   readonly #listeners = new Map<string, AnyListener[]>();
   readonly #streams = new Set<NotificationStream>();
