@@ -44,3 +44,5 @@ export {
   type RoamingState,
 } from './notifications/registration-tracker.js';
 export type * from './backend.js';
+export * from './provisioning/index.js';
+export * from './messages/index.js';

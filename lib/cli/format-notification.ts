@@ -7,11 +7,11 @@
 import type { Notification } from '../notifications/notification.js';
 import { paint, type CliIo } from './cli-io.js';
 
-const typeColumn = 34;
+const typeColumn = 40;
 
-/** `HH:MM:SS.mmm` in UTC (virtual time of the fake is UTC too). */
+/** `MM-DD HH:MM:SS.mmm` in UTC (virtual time of the fake is UTC too). */
 export function clockTime(date: Date): string {
-  return date.toISOString().slice(11, 23);
+  return date.toISOString().slice(5, 23).replace('T', ' ');
 }
 
 /** What a notification says, in a few words. */
@@ -56,13 +56,16 @@ function describeFields(
   return parts.length > 0 ? `[${parts.join(', ')}]` : '';
 }
 
-/** Bytes in binary units (Windows counts MB as 2^20 bytes). */
+/**
+ * Bytes in SI units (1 GB = 10^9 bytes), the way operators write usage in their messages and the
+ * provisioning schema's `G` multiplier counts.
+ */
 export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
   let value = bytes;
   let unit = 0;
-  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
-    value /= 1024;
+  while (Math.abs(value) >= 1000 && unit < units.length - 1) {
+    value /= 1000;
     unit++;
   }
   return `${unit === 0 ? value : value.toFixed(value >= 100 ? 0 : 2).replace(/\.?0+$/, '')} ${units[unit]}`;

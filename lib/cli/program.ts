@@ -10,6 +10,9 @@ import { packageVersion } from '../package-info.js';
 import type { CliContext } from './cli-context.js';
 import { paint } from './cli-io.js';
 import { registerDemo } from './commands/demo.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerMessages } from './commands/messages.js';
+import { registerProvision } from './commands/provision.js';
 import { registerWatch } from './commands/watch.js';
 
 /**
@@ -36,6 +39,9 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     });
   registerWatch(program, context, done);
   registerDemo(program, context, done);
+  registerSimulate(program, context, done);
+  registerProvision(program, context, done);
+  registerMessages(program, context, done);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

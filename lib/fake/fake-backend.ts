@@ -9,22 +9,53 @@ import type {
   Backend,
   EsimBackend,
   ModemBackend,
+  NetworkRegistrationState,
   ProvisioningBackend,
   RawNotification,
-  TetheringBackend,
   UssdBackend,
 } from '../backend.js';
 import { systemClock, type Clock } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
 import { notSupported } from '../not-supported.js';
+import { parseProvisioning } from '../provisioning/parse-provisioning.js';
+import { compileMessageRules } from '../provisioning/message-rule-set.js';
+import type { ProvisioningDocument } from '../provisioning/provisioning-document.js';
+import { advanceSettling } from './advance-settling.js';
+import { toByteCount } from './byte-count.js';
+import { FakeBillingCycle, type BillingCycle } from './fake-billing-cycle.js';
+import {
+  defaultFakeAccount,
+  FakeContext,
+  type FakeAccount,
+  type FakeOutcome,
+  type FakeRecord,
+} from './fake-context.js';
+import { FakeDataPlan, type FakeUsage } from './fake-data-plan.js';
+import { FakeModems } from './fake-modems.js';
+import { FakeNetwork } from './fake-network.js';
 import {
   FakeNotificationSource,
   type RecordedEntitlementAnswer,
 } from './fake-notification-source.js';
+import {
+  FakeOperatorMessages,
+  type IncomingSms,
+  type OperatorMessageOutcome,
+} from './fake-operator-messages.js';
+import { FakeProvisioning, planOf, type ProvisionOutcome } from './fake-provisioning.js';
+import {
+  FakeTethering,
+  type TetheringPolicy,
+  type TetheringRequestOutcome,
+} from './fake-tethering.js';
+import { playScenario, type PlayOptions, type ScenarioReport } from './scenario/play-scenario.js';
+import type { Scenario } from './scenario/scenario-types.js';
 import { VirtualClock } from './virtual-clock.js';
 
 /** Options of {@link createFakeBackend}. */
 export interface FakeBackendOptions {
+  /** The simulated account and modem (ids, operator name). */
+  account?: Partial<FakeAccount>;
   /**
    * `'virtual'` (default): time moves only with `fake.clock.advance(ms)`. `'system'`: real time
    * and `globalThis` timers (which a test framework's fake timers can control).
@@ -50,10 +81,20 @@ export class FakeBackend implements Backend {
     'esim',
     'the fake simulates eSIM in a later release',
   );
-  readonly tethering: TetheringBackend = notSupported('fake', 'tethering');
-  readonly modems: ModemBackend = notSupported('fake', 'modems');
-  readonly ussd: UssdBackend = notSupported('fake', 'ussd');
-  readonly provisioning: ProvisioningBackend = notSupported('fake', 'provisioning');
+  readonly tethering: FakeTethering;
+  readonly modems: ModemBackend;
+  readonly ussd: UssdBackend = notSupported(
+    'fake',
+    'ussd',
+    'the fake simulates network-initiated USSD with receiveUssd()',
+  );
+  readonly provisioning: ProvisioningBackend;
+  readonly #context: FakeContext;
+  readonly #network: FakeNetwork;
+  readonly #dataPlan = new FakeDataPlan();
+  readonly #billingCycle: FakeBillingCycle;
+  readonly #messages: FakeOperatorMessages;
+  readonly #virtualClock: VirtualClock | undefined;
   #closed = false;
 
   /** @internal Use {@link createFakeBackend}. */
@@ -67,8 +108,22 @@ export class FakeBackend implements Backend {
     }
     const start =
       options.startTime instanceof Date ? options.startTime.getTime() : options.startTime;
-    this.clock = kind === 'virtual' ? new VirtualClock(start) : realClock();
+    this.#virtualClock = kind === 'virtual' ? new VirtualClock(start) : undefined;
+    this.clock = this.#virtualClock ?? realClock();
     this.notifications = new FakeNotificationSource(() => this.clock.now());
+    const account = { ...defaultFakeAccount, ...options.account };
+    this.#context = new FakeContext(this.clock, this.#virtualClock, account, this.notifications);
+    this.#network = new FakeNetwork(this.#context);
+    this.#billingCycle = new FakeBillingCycle(this.#context, () => void this.resetBillingCycle());
+    this.#messages = new FakeOperatorMessages(this.#context, this.#dataPlan);
+    this.tethering = new FakeTethering(this.#context, this.notifications);
+    this.modems = new FakeModems(account, this.#network, this.#dataPlan);
+    this.provisioning = new FakeProvisioning((doc) => this.#applyProvisioning(doc));
+  }
+
+  /** The simulated account and modem. */
+  get account(): Readonly<FakeAccount> {
+    return this.#context.account;
   }
 
   /**
@@ -86,6 +141,157 @@ export class FakeBackend implements Backend {
     return this.notifications.emit(record);
   }
 
+  // --- Provisioning -----------------------------------------------------------------------
+
+  /**
+   * Applies a `CarrierProvisioning` document (XML text or the result of `parseProvisioning`):
+   * its plan (limit, DataUsageInMobileOperatorNotificationEnabled, billing cycle), its message
+   * rules, and its default profile (which also brings back a profile deleted by plan expiry).
+   * An invalid document is rejected with the same `ERR_PROVISIONING_XML` as `parseProvisioning`.
+   */
+  async provision(document: string | ProvisioningDocument): Promise<ProvisionOutcome> {
+    const doc = typeof document === 'string' ? parseProvisioning(document) : document;
+    return Promise.resolve(this.#applyProvisioning(doc));
+  }
+
+  // --- Network ----------------------------------------------------------------------------
+
+  /**
+   * Registers on a network (NetworkRegistrationState name). Every registration on home raises
+   * registeredHome and on roaming/partner registeredRoaming, every time, as on Windows.
+   */
+  async register(state: NetworkRegistrationState): Promise<FakeOutcome> {
+    return await this.#network.register(state);
+  }
+
+  /** The current registration. */
+  get registration(): NetworkRegistrationState {
+    return this.#network.registration;
+  }
+
+  /** Whether the data connection is up. */
+  get connected(): boolean {
+    return this.#network.connected;
+  }
+
+  /** The machine sleeps; controls other than `resume()` fail until it resumes. */
+  async sleep(): Promise<FakeOutcome> {
+    return Promise.resolve(this.#network.sleep());
+  }
+
+  /** The machine resumes: the registration and the connection are announced again. */
+  async resume(): Promise<FakeOutcome> {
+    return await this.#network.resume();
+  }
+
+  /** The data connection comes up (profileConnected). Needs a registration and a profile. */
+  async connect(): Promise<FakeOutcome> {
+    return await this.#network.connect();
+  }
+
+  /** The data connection goes down (profileDisconnected). */
+  async disconnect(): Promise<FakeOutcome> {
+    return await this.#network.disconnect();
+  }
+
+  // --- Data plan --------------------------------------------------------------------------
+
+  /**
+   * Sends and receives `bytes` over the connection (a count, or a size such as `"150MB"`).
+   * Raises dataPlanThresholdReached when the plan's rule says so (at most one per call).
+   */
+  async transfer(bytes: number | string): Promise<FakeOutcome> {
+    const count = toByteCount(bytes, 'transfer(bytes)');
+    this.#network.checkAwake('transfer()');
+    if (!this.#network.connected) {
+      throw new MobileBroadbandError(
+        'ERR_INVALID_STATE',
+        'transfer(): no data connection; connect() first',
+      );
+    }
+    if (!this.#dataPlan.transfer(count, this.#network.roaming)) {
+      return {
+        emitted: [],
+        note: this.#dataPlan.notificationsEnabled
+          ? 'below the next threshold step'
+          : 'data-usage notifications are off (the plan does not enable DataUsageInMobileOperatorNotificationEnabled)',
+      };
+    }
+    return { emitted: await this.#context.emit({ messageType: 3 }) };
+  }
+
+  /** Local usage and the plan's limit, in bytes. */
+  usage(): FakeUsage {
+    return this.#dataPlan.usage();
+  }
+
+  /** The billing cycle ends: usage back to zero, and dataPlanReset. */
+  async resetBillingCycle(): Promise<FakeOutcome> {
+    this.#dataPlan.reset();
+    return { emitted: await this.#context.emit({ messageType: 4 }) };
+  }
+
+  /**
+   * Sets a billing cycle on the fake's clock (or removes it with `undefined`); each cycle end
+   * resets usage and raises dataPlanReset. A provisioned plan's BillingCycle does the same.
+   */
+  setBillingCycle(cycle: BillingCycle | undefined): void {
+    this.#billingCycle.set(cycle);
+  }
+
+  /**
+   * A prepaid plan expires: dataPlanDeleted; Windows deletes the plan's connection profile, so
+   * an active connection drops (profileDisconnected) and `connect()` fails until the account is
+   * provisioned again.
+   */
+  async expirePlan(): Promise<FakeOutcome> {
+    const records: FakeRecord[] = [{ messageType: 5 }, ...this.#network.deleteProfile()];
+    this.#billingCycle.clear();
+    return { emitted: await this.#context.emit(...records) };
+  }
+
+  // --- Operator messages ------------------------------------------------------------------
+
+  /**
+   * A GSM SMS arrives. Only a message a provisioning rule takes reaches the app (gsmSms with
+   * the rule id, silent flag, parsed fields, encoding and size); the result says what happened
+   * and why.
+   */
+  async receiveSms(sms: IncomingSms): Promise<OperatorMessageOutcome> {
+    this.#network.checkAwake('receiveSms()');
+    return await this.#messages.receiveSms(sms);
+  }
+
+  /** A CDMA SMS arrives (cdmaSms when a rule takes it). */
+  async receiveCdmaSms(sms: { from: string; text: string }): Promise<OperatorMessageOutcome> {
+    this.#network.checkAwake('receiveCdmaSms()');
+    return await this.#messages.receiveCdmaSms(sms);
+  }
+
+  /** A network-initiated USSD message arrives (ussd when a USSD rule takes it). */
+  async receiveUssd(text: string): Promise<OperatorMessageOutcome> {
+    this.#network.checkAwake('receiveUssd()');
+    return await this.#messages.receiveUssd(text);
+  }
+
+  // --- Tethering --------------------------------------------------------------------------
+
+  /** The operator's AllowTethering policy (default `'always'`). */
+  setTetheringPolicy(policy: TetheringPolicy): void {
+    this.tethering.setPolicy(policy);
+  }
+
+  /**
+   * The user turns the hotspot on. With `'entitlementCheckRequired'` a tetheringEntitlementCheck
+   * goes to the app and the outcome is its answer (or its default on timeout).
+   */
+  async requestTethering(): Promise<TetheringRequestOutcome> {
+    this.#network.checkAwake('requestTethering()');
+    return await this.tethering.request();
+  }
+
+  // --- Observation and time ---------------------------------------------------------------
+
   /** Every record the fake has emitted, in order (whether or not anyone listened). */
   recorded(): RawNotification[] {
     return [...this.notifications.recorded];
@@ -96,17 +302,62 @@ export class FakeBackend implements Backend {
     return [...this.notifications.answers];
   }
 
-  /** Resolves once every emitted record has been delivered. */
-  settled(): Promise<void> {
-    return this.notifications.settled();
+  /**
+   * Resolves once every emitted record has been delivered and the app's handlers have run
+   * their immediate continuations.
+   */
+  async settled(): Promise<void> {
+    for (let round = 0; round < 100; round++) {
+      await this.notifications.settled();
+      // Let promise chains started by listeners (async handlers) run a few turns.
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      if (this.notifications.idle) return;
+    }
+  }
+
+  /**
+   * Moves virtual time forward by `ms`, letting deliveries and the app's reactions run between
+   * timers: what `fake.clock.advance()` does, plus settling. Needs the virtual clock.
+   */
+  async advance(ms: number): Promise<void> {
+    const clock = this.#virtualClock;
+    if (clock === undefined) this.clock.advance(ms);
+    else await advanceSettling(clock, ms, () => this.settled());
+  }
+
+  /**
+   * Plays a scenario (see `schema/scenario.schema.json`) on the virtual clock; resolves with
+   * what each step did. Invalid scenarios are rejected before any step runs, with an
+   * `ERR_INVALID_SCENARIO` naming the step.
+   */
+  play(scenario: Scenario, options: PlayOptions = {}): Promise<ScenarioReport> {
+    return playScenario(this, scenario, options);
   }
 
   close(): Promise<void> {
     if (!this.#closed) {
       this.#closed = true;
+      this.#billingCycle.clear();
       this.notifications.close();
     }
     return Promise.resolve();
+  }
+
+  #applyProvisioning(doc: ProvisioningDocument): ProvisionOutcome {
+    const rules = compileMessageRules(doc);
+    const plan = planOf(doc);
+    this.#messages.setRules(rules);
+    if (plan !== undefined) {
+      this.#dataPlan.apply(plan.plan);
+      this.#billingCycle.set(plan.billingCycle);
+    }
+    if (doc.profiles.length > 0) this.#network.restoreProfile();
+    return {
+      plan: plan?.plan.name,
+      messageRules: rules.rules.length,
+      profiles: doc.profiles.map((p) => p.name),
+      warnings: doc.warnings.map((w) => `line ${w.line}, column ${w.column}: ${w.message}`),
+    };
   }
 }
 

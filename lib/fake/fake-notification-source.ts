@@ -62,7 +62,7 @@ export class FakeNotificationSource implements NotificationSource {
       return Promise.reject(
         new MobileBroadbandError(
           'ERR_INVALID_STATE',
-          `No entitlement check ${JSON.stringify(entitlementCheckId)} is waiting for an answer (already answered, or never sent)`,
+          `No entitlement check ${JSON.stringify(entitlementCheckId)} is waiting for an answer (already answered, timed out, or never sent)`,
         ),
       );
     }
@@ -82,7 +82,12 @@ export class FakeNotificationSource implements NotificationSource {
    * check without an id gets one, so it can be answered.
    */
   emit(record: RawNotification): Promise<void> {
-    if (this.#closed) return Promise.reject(closedError());
+    return this.queue(record).delivered;
+  }
+
+  /** Queues a record; returns it as queued (with id and timestamp) and when it is delivered. */
+  queue(record: RawNotification): { record: RawNotification; delivered: Promise<void> } {
+    if (this.#closed) return { record, delivered: Promise.reject(closedError()) };
     if (record.messageType === 10 && record.entitlementCheckId === undefined) {
       record = { ...record, entitlementCheckId: `check-${this.#nextCheckId++}` };
     }
@@ -93,7 +98,7 @@ export class FakeNotificationSource implements NotificationSource {
     this.#recorded.push(record);
     this.#queue.push(record);
     this.#flush ??= Promise.resolve().then(() => this.#drain());
-    return this.#flush;
+    return { record, delivered: this.#flush };
   }
 
   /** Resolves with the answer to an entitlement check the fake sent. */
@@ -111,9 +116,19 @@ export class FakeNotificationSource implements NotificationSource {
     );
   }
 
+  /** Windows stopped waiting for an answer: a later one is refused. */
+  expire(entitlementCheckId: string): void {
+    this.#pendingChecks.delete(entitlementCheckId);
+  }
+
   /** Resolves once every queued record has been delivered. */
   settled(): Promise<void> {
     return this.#flush ?? Promise.resolve();
+  }
+
+  /** Nothing is waiting to be delivered. */
+  get idle(): boolean {
+    return this.#flush === undefined && this.#queue.length === 0;
   }
 
   get recorded(): readonly RawNotification[] {

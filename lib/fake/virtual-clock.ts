@@ -81,6 +81,11 @@ export class VirtualClock implements Clock {
     this.advance(Math.max(0, time - this.#now));
   }
 
+  /** When the next timer falls due, if one does by `end`. */
+  nextDueTime(end: number): number | undefined {
+    return this.#nextDue(end)?.due;
+  }
+
   #nextDue(end: number): Timer | undefined {
     let best: Timer | undefined;
     for (const timer of this.#timers) {

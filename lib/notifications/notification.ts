@@ -12,6 +12,8 @@ import type {
   OperatorMessageFields,
   TetheringOperationalState,
 } from '../backend.js';
+import type { Alphabet } from '../messages/alphabet.js';
+import type { DecodedSms } from '../messages/decode-sms-pdu.js';
 
 /** Fields every notification has. */
 export interface NotificationBase {
@@ -36,6 +38,12 @@ export interface OperatorMessageNotification<
   readonly messageType: M;
   /** The data coding scheme byte (`EncodingType`), where given. */
   readonly encodingType: number | undefined;
+  /**
+   * The alphabet `encodingType` names (`'gsm7'`, `'8bit'`, `'ucs2'`, `'reserved'`): the SMS
+   * data coding scheme for gsmSms, the cell-broadcast one for ussd. `undefined` for cdmaSms
+   * (CDMA's own encodings) and when no EncodingType was given.
+   */
+  readonly encoding: Alphabet | undefined;
   /** Size of the message in bytes (`MessageDataSize`), where given. */
   readonly messageDataSize: number | undefined;
   /** The message text. */
@@ -48,6 +56,8 @@ export interface OperatorMessageNotification<
   readonly fields: OperatorMessageFields | undefined;
   /** The raw SMS PDU (hex), where the backend has it. */
   readonly pdu: string | undefined;
+  /** gsmSms with a PDU: the PDU decoded (sender, service-centre time stamp, header). */
+  readonly sms: DecodedSms | undefined;
 }
 
 /** A notification that carries nothing beyond the common fields. */

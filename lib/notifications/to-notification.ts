@@ -14,6 +14,9 @@ import type {
   UnknownNotification,
 } from './notification.js';
 import { isMessageBearing, notificationTypeNames } from './notification-type.js';
+import { alphabetOfEncodingType } from '../messages/encoding-type.js';
+import { decodeSmsPdu, type DecodedSms } from '../messages/decode-sms-pdu.js';
+import { isMobileBroadbandError } from '../errors.js';
 
 /** What the conversion needs from the connection that delivers the record. */
 export interface ConversionContext {
@@ -82,6 +85,8 @@ export function toNotification(input: unknown, context: ConversionContext): Noti
     }
     checkTypeSpecificFields(raw, numericType, issues);
   }
+  const sms =
+    numericType === 0 && typeof raw.pdu === 'string' ? decodePdu(raw.pdu, issues) : undefined;
   if (issues.length > 0) return unknownRecord(raw, numericType, context, issues);
 
   return typedRecord(
@@ -90,7 +95,20 @@ export function toNotification(input: unknown, context: ConversionContext): Noti
     interfaceId,
     new Date((timestamp as number | undefined) ?? context.now),
     context,
+    sms,
   );
+}
+
+/** The decoded PDU of a GSM SMS; a PDU that does not decode is an issue of the record. */
+function decodePdu(pdu: string, issues: string[]): DecodedSms | undefined {
+  try {
+    return decodeSmsPdu(pdu);
+  } catch (error) {
+    issues.push(
+      `pdu is not a valid SMS-DELIVER: ${isMobileBroadbandError(error) ? error.message : String(error)}`,
+    );
+    return undefined;
+  }
 }
 
 // Objects are built with all their fields in one literal (no spreading of a shared base): this
@@ -101,6 +119,7 @@ function typedRecord(
   interfaceId: string | undefined,
   timestamp: Date,
   context: ConversionContext,
+  sms: DecodedSms | undefined,
 ): Notification {
   const { messageType, origin } = raw;
   const sequence = context.sequence;
@@ -117,12 +136,17 @@ function typedRecord(
         timestamp,
         sequence,
         encodingType: raw.encodingType,
+        encoding:
+          raw.encodingType === undefined || messageType === 1
+            ? undefined
+            : alphabetOfEncodingType(raw.encodingType, messageType === 0 ? 'sms' : 'ussd'),
         messageDataSize: raw.messageDataSize,
         message: raw.message as string,
         ruleId: raw.ruleId,
         silent: raw.silent,
         fields: raw.fields,
         pdu: raw.pdu,
+        sms,
       } as Notification;
     case 10:
       return context.createEntitlementCheck(

@@ -63,7 +63,6 @@ describe('MessageType 0–12 become typed notifications', () => {
       ruleId: 'Sample2',
       silent: true,
       fields,
-      pdu: '07911326040000F0',
       timestamp: 1000,
     });
     expect(n).toEqual({
@@ -80,7 +79,35 @@ describe('MessageType 0–12 become typed notifications', () => {
       ruleId: 'Sample2',
       silent: true,
       fields,
-      pdu: '07911326040000F0',
+      encoding: messageType === 1 ? undefined : 'gsm7',
+      pdu: undefined,
+      sms: undefined,
+    });
+  });
+
+  it('a GSM SMS with a PDU carries it decoded; a PDU that does not decode is an issue', () => {
+    // The "SMS and the PDU format" tutorial's example (dreamfabric.com).
+    const pdu = '07917283010010F5040BC87238880900F10000993092516195800AE8329BFD4697D9EC37';
+    const n = convert({ ...base, messageType: 0, message: 'hellohello', encodingType: 0, pdu });
+    expect(n).toMatchObject({
+      type: 'gsmSms',
+      pdu,
+      sms: { sender: '27838890001', text: 'hellohello', timeZoneOffsetMinutes: 120 },
+    });
+    const bad = convert({ ...base, messageType: 0, message: 'x', pdu: '0791' });
+    expect(bad.type).toBe('unknown');
+    if (bad.type === 'unknown') expect(bad.issues[0]).toMatch(/^pdu is not a valid SMS-DELIVER: /);
+  });
+
+  it('names the encoding by bearer: 0x08 is UCS-2 for SMS, 0x48 for USSD', () => {
+    expect(convert({ ...base, messageType: 0, message: 'x', encodingType: 0x08 })).toMatchObject({
+      encoding: 'ucs2',
+    });
+    expect(convert({ ...base, messageType: 2, message: 'x', encodingType: 0x48 })).toMatchObject({
+      encoding: 'ucs2',
+    });
+    expect(convert({ ...base, messageType: 2, message: 'x', encodingType: 0x0f })).toMatchObject({
+      encoding: 'gsm7',
     });
   });
 

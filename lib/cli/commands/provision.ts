@@ -1,0 +1,171 @@
+/**
+ * `wmbb provision validate <file>` and `wmbb provision show <file> [--json]`: check a
+ * `CarrierProvisioning` document and show what it says. Passwords are always masked.
+ *
+ * @module
+ */
+
+import type { Command } from 'commander';
+import { parseProvisioningFile } from '../../provisioning/parse-provisioning-file.js';
+import type {
+  AmountField,
+  MessageRule,
+  ProvisioningDocument,
+} from '../../provisioning/provisioning-document.js';
+import { describeRule } from '../../provisioning/message-rule-set.js';
+import type { CliContext } from '../cli-context.js';
+import { paint, type CliIo } from '../cli-io.js';
+
+interface JsonOption {
+  json?: boolean;
+}
+
+/** Registers `provision` and its subcommands on the program. */
+export function registerProvision(
+  program: Command,
+  context: CliContext,
+  done: (p: Promise<void>) => void,
+): void {
+  const provision = program
+    .command('provision')
+    .description('check and show CarrierProvisioning documents (passwords masked)');
+  provision
+    .command('validate')
+    .description('check a provisioning document; errors as file:line:column, exit code 1')
+    .argument('<file>', 'the provisioning XML file')
+    .option('--json', 'print the result as JSON')
+    .action((file: string, options: JsonOption) => done(validate(context.io, file, options)));
+  provision
+    .command('show')
+    .description('show what a provisioning document says (passwords masked)')
+    .argument('<file>', 'the provisioning XML file')
+    .option('--json', 'print the parsed document as JSON')
+    .action((file: string, options: JsonOption) => done(show(context.io, file, options)));
+}
+
+async function validate(io: CliIo, file: string, options: JsonOption): Promise<void> {
+  let doc: ProvisioningDocument;
+  try {
+    doc = await parseProvisioningFile(file);
+  } catch (error) {
+    if (options.json) io.out(`${JSON.stringify({ file, valid: false, error }, null, 2)}\n`);
+    throw error;
+  }
+  if (options.json) {
+    io.out(
+      `${JSON.stringify({ file, valid: true, summary: summary(doc), warnings: doc.warnings }, null, 2)}\n`,
+    );
+    return;
+  }
+  for (const w of doc.warnings)
+    io.err(paint(io, 'yellow', `${file}:${w.line}:${w.column}: warning: ${w.message}\n`));
+  io.out(
+    `${paint(io, 'green', '✓')} ${file}: a valid CarrierProvisioning document (${summary(doc)})\n`,
+  );
+}
+
+async function show(io: CliIo, file: string, options: JsonOption): Promise<void> {
+  const doc = await parseProvisioningFile(file);
+  // Secrets print as ******** through their toJSON.
+  if (options.json) {
+    io.out(`${JSON.stringify(doc, null, 2)}\n`);
+    return;
+  }
+  const heading = (text: string): void => io.out(`${paint(io, 'bold', text)}\n`);
+  const row = (label: string, value: string | undefined): void => {
+    if (value !== undefined) io.out(`  ${label.padEnd(18)} ${value}\n`);
+  };
+  heading(`${file}: CarrierProvisioning`);
+  row('carrier id', doc.global.carrierId);
+  row('subscriber id', doc.global.subscriberId);
+  for (const profile of doc.profiles) {
+    heading(`Profile ${JSON.stringify(profile.name)}`);
+    row('plan', profile.associatedPlan);
+    row('home provider', profile.homeProviderName);
+    row('access string', profile.context?.accessString);
+    row('user name', profile.context?.userLogonCred?.userName);
+    row('password', profile.context?.userLogonCred?.password?.toString());
+  }
+  for (const plan of doc.plans) {
+    heading(`Plan ${JSON.stringify(plan.name)}`);
+    row('type', plan.planType);
+    row(
+      'data limit',
+      plan.dataLimitMegabytes === undefined ? undefined : `${plan.dataLimitMegabytes} MB`,
+    );
+    row(
+      'usage notices',
+      plan.dataUsageNotificationsEnabled === undefined
+        ? undefined
+        : plan.dataUsageNotificationsEnabled
+          ? 'on (DataPlanThresholdReached)'
+          : 'off',
+    );
+  }
+  doc.messageRules.forEach((rule, index) => showRule(io, heading, row, rule, index));
+  if (doc.preserved.length > 0) {
+    heading('Kept as written (not interpreted)');
+    for (const p of doc.preserved) io.out(`  ${p.parent}/${p.element.name}\n`);
+  }
+  if (doc.warnings.length > 0) {
+    heading('Warnings');
+    for (const w of doc.warnings)
+      io.out(paint(io, 'yellow', `  ${w.line}:${w.column} ${w.message}\n`));
+  }
+}
+
+function showRule(
+  io: CliIo,
+  heading: (text: string) => void,
+  row: (label: string, value: string | undefined) => void,
+  rule: MessageRule,
+  index: number,
+): void {
+  heading(`Message ${describeRule(rule, index)}`);
+  row('delivery', rule.silent ? 'silent (operator app only)' : 'shown to the user too');
+  for (const bearer of rule.bearers)
+    row(
+      'bearer',
+      bearer.type === 'ussd'
+        ? 'USSD'
+        : `SMS from ${bearer.sender ?? 'any sender'}${bearer.classZeroOnly ? ', class 0 only' : ''}`,
+    );
+  row('pattern', rule.pattern);
+  row('locale', rule.locale);
+  if (rule.units !== undefined)
+    row(
+      'units',
+      Object.entries(rule.units)
+        .map(([m, tokens]) => `${m}=${tokens.join('|')}`)
+        .join(' '),
+    );
+  const fields = rule.fields;
+  row('usage', amount(fields?.usage));
+  row('data limit', amount(fields?.dataLimit));
+  const ts = fields?.usageTimestamp;
+  row(
+    'usage timestamp',
+    ts === undefined ? undefined : `group ${ts.group}, format ${JSON.stringify(ts.format)}`,
+  );
+}
+
+function amount(field: AmountField | undefined): string | undefined {
+  if (field === undefined) return undefined;
+  const unit =
+    field.unitGroup !== undefined
+      ? `, unit from group ${field.unitGroup}`
+      : field.defaultUnit !== undefined
+        ? `, in ${field.defaultUnit}`
+        : '';
+  return `group ${field.group}${unit}`;
+}
+
+function summary(doc: ProvisioningDocument): string {
+  const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+  return [
+    count(doc.profiles.length, 'profile'),
+    count(doc.plans.length, 'plan'),
+    count(doc.messageRules.length, 'message rule'),
+    count(doc.warnings.length, 'warning'),
+  ].join(', ');
+}

@@ -1,0 +1,172 @@
+/**
+ * `wmbb simulate <scenario.json>`: plays a scenario on the fake backend, with the CLI as the
+ * operator app, and prints the notifications as a timeline (or NDJSON).
+ *
+ * @module
+ */
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { connect } from '../../connect.js';
+import { MobileBroadbandError } from '../../errors.js';
+import { createFakeBackend } from '../../fake/fake-backend.js';
+import type { StepReport } from '../../fake/scenario/play-scenario.js';
+import type { Scenario } from '../../fake/scenario/scenario-types.js';
+import { validateScenario } from '../../fake/scenario/validate-scenario.js';
+import type { Notification } from '../../notifications/notification.js';
+import { createRegistrationTracker } from '../../notifications/registration-tracker.js';
+import type { CliContext } from '../cli-context.js';
+import { paint, type CliIo } from '../cli-io.js';
+import { clockTime, jsonLine, timelineLine } from '../format-notification.js';
+
+interface SimulateOptions {
+  json?: boolean;
+}
+
+/** Registers `simulate` on the program. */
+export function registerSimulate(
+  program: Command,
+  context: CliContext,
+  done: (p: Promise<void>) => void,
+): void {
+  program
+    .command('simulate')
+    .description(
+      'play a scenario file on the fake backend and print the notifications as a timeline',
+    )
+    .argument('<scenario>', 'a scenario JSON file (see schema/scenario.schema.json)')
+    .option('--json', 'one JSON object per line (NDJSON)')
+    .action((file: string, options: SimulateOptions) => done(simulateFile(context, file, options)));
+}
+
+/** Reads, validates and plays a scenario file. */
+export async function simulateFile(
+  context: CliContext,
+  file: string,
+  options: SimulateOptions,
+): Promise<void> {
+  const scenario = readScenario(file);
+  await simulate(context, scenario, path.dirname(path.resolve(file)), options);
+}
+
+/** Plays a validated scenario with the CLI acting as the operator app. */
+export async function simulate(
+  context: CliContext,
+  scenario: Scenario,
+  baseDir: string,
+  options: SimulateOptions,
+): Promise<void> {
+  const { io } = context;
+  const fake = createFakeBackend(
+    scenario.start === undefined ? {} : { startTime: new Date(scenario.start) },
+  );
+  const app = scenario.app ?? {};
+  const mbb = await connect({
+    backend: fake,
+    entitlement: { timeoutMs: app.entitlementTimeoutMs ?? 10_000 },
+  });
+  const tracker = createRegistrationTracker();
+  if (!options.json) {
+    io.out(
+      paint(
+        io,
+        'bold',
+        `${scenario.name ?? 'Scenario'}${scenario.description ? ` — ${scenario.description}` : ''}\n`,
+      ),
+    );
+  }
+  mbb.notifications.on('error', (error) =>
+    io.err(paint(io, 'red', `wmbb: ${error.code}: ${error.message}\n`)),
+  );
+  mbb.notifications.on('notification', (n: Notification) => {
+    const change = tracker.update(n);
+    if (options.json) {
+      if (n.type !== 'tetheringEntitlementCheck') io.out(jsonLine(n));
+      return;
+    }
+    if (n.type === 'tetheringEntitlementCheck') return; // printed once answered, below
+    io.out(timelineLine(io, n));
+    if (change !== undefined) {
+      io.out(
+        paint(
+          io,
+          'green',
+          `${' '.repeat(20)}↳ tell the user once: ${change.to === 'roaming' ? 'you are roaming' : 'back on the home network'}\n`,
+        ),
+      );
+    }
+  });
+  mbb.notifications.on('tetheringEntitlementCheck', (check) => {
+    void check.answered.then(() =>
+      io.out(options.json ? jsonLine(check) : timelineLine(io, check)),
+    );
+    const policy = app.entitlement ?? 'allow';
+    if (policy === 'ignore') return;
+    const roaming = tracker.state(check.networkAccountId ?? check.interfaceId ?? '') === 'roaming';
+    const allow = policy === 'allow' || (policy === 'allowAtHome' && !roaming);
+    const reason =
+      app.denyReason ??
+      (policy === 'allowAtHome'
+        ? 'Tethering is not included in your plan while roaming'
+        : 'Your plan does not include tethering');
+    return check.authorize(allow, allow ? undefined : reason);
+  });
+
+  await fake.play(scenario, {
+    baseDir,
+    onStep: (step) => {
+      if (!options.json) printStep(io, step);
+    },
+  });
+  await mbb.close();
+}
+
+/** Steps that raised nothing, or whose outcome says more than their notifications. */
+function printStep(io: CliIo, step: StepReport): void {
+  const outcome = step.outcome as {
+    emitted?: unknown[];
+    note?: string;
+    reason?: string;
+    delivered?: boolean;
+    status?: string;
+    additionalErrorMessage?: string;
+  };
+  let text: string | undefined;
+  if (outcome?.status !== undefined) {
+    text = `${outcome.status}${outcome.additionalErrorMessage ? `: ${outcome.additionalErrorMessage}` : ''}`;
+  } else if (outcome?.delivered === false) {
+    text = `not delivered to the app: ${outcome.reason}`;
+  } else if (outcome?.emitted?.length === 0 && outcome.note !== undefined) {
+    text = outcome.note;
+  } else if (step.note !== undefined && (outcome?.emitted?.length ?? 0) === 0) {
+    text = step.note;
+  }
+  if (text === undefined) return;
+  io.out(paint(io, 'dim', `${clockTime(step.at)}  · step ${step.step} ${step.action}: ${text}\n`));
+}
+
+/** Reads a scenario file; JSON and schema errors become ERR_INVALID_SCENARIO. */
+export function readScenario(file: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `Cannot read the scenario ${file}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_SCENARIO',
+      `${file} is not valid JSON: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  return validateScenario(json);
+}

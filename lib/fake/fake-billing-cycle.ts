@@ -1,0 +1,67 @@
+/**
+ * A plan's billing cycle on the fake's clock (Plans schema `BillingCycle`: StartDate, Duration,
+ * Resets): at the end of each cycle whose plan resets, local usage goes back to zero and Windows
+ * raises DataPlanReset (4).
+ *
+ * @module
+ */
+
+import type { TimerHandle } from '../clock.js';
+import type { FakeContext } from './fake-context.js';
+import { addIsoDuration, parseIsoDuration, type IsoDuration } from './iso-duration.js';
+
+/** A billing cycle. */
+export interface BillingCycle {
+  /** When the first cycle started (ms since the epoch, or a Date). */
+  start: number | Date;
+  /** ISO 8601 duration of one cycle (`P1M`, `P30D`). */
+  duration: string;
+  /** Whether usage resets at the end of each cycle (the schema's default: true). */
+  resets?: boolean;
+}
+
+/** @internal Schedules the resets of one billing cycle. */
+export class FakeBillingCycle {
+  readonly #context: FakeContext;
+  readonly #onReset: () => void;
+  #timer: TimerHandle | undefined;
+
+  constructor(context: FakeContext, onReset: () => void) {
+    this.#context = context;
+    this.#onReset = onReset;
+  }
+
+  /** Replaces the cycle (or removes it with `undefined`). */
+  set(cycle: BillingCycle | undefined): void {
+    this.clear();
+    if (cycle === undefined || cycle.resets === false) return;
+    const duration = parseIsoDuration(cycle.duration);
+    const start = cycle.start instanceof Date ? cycle.start.getTime() : cycle.start;
+    this.#schedule(start, duration, this.#firstEndAfter(start, duration));
+  }
+
+  clear(): void {
+    if (this.#timer !== undefined) this.#context.clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** The number of the first cycle that ends after now. */
+  #firstEndAfter(start: number, duration: IsoDuration): number {
+    const now = this.#context.clock.now();
+    let n = 1;
+    // Cycles are calendar-based (months differ in length), so step rather than divide; a
+    // guess from the average length keeps long histories cheap.
+    const approx = addIsoDuration(start, duration) - start;
+    if (now > start && approx > 0) n = Math.max(1, Math.floor((now - start) / approx) - 1);
+    while (addIsoDuration(start, duration, n) <= now) n++;
+    return n;
+  }
+
+  #schedule(start: number, duration: IsoDuration, n: number): void {
+    const end = addIsoDuration(start, duration, n);
+    this.#timer = this.#context.clock.setTimeout(() => {
+      this.#onReset();
+      this.#schedule(start, duration, n + 1);
+    }, end - this.#context.clock.now());
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The fake's local data counter and plan, following the DataPlanThresholdReached rules of the
+ * MobileOperatorNotification documents (Windows 8.1 and later):
+ *
+ * - Off unless the plan sets DataUsageInMobileOperatorNotificationEnabled.
+ * - Raised when local usage has grown, since the last such event, by at least 5 % of the plan's
+ *   limit (home network, limit set), 100 MB (home network, no limit), or 5 MB (roaming or
+ *   partner network; the limit does not apply there).
+ * - As soon as the step is reached (Windows 8 checked once a minute); one event per
+ *   observation, however many steps a transfer crossed; the next step counts from the usage at
+ *   that event.
+ *
+ * Usage and limit also follow operator messages whose provisioning rule parses them: Windows
+ * updates the counter before the app sees the message. Such an update re-bases the threshold
+ * steps on the reported usage (it is a correction of the counter, not local traffic).
+ *
+ * @module
+ */
+
+import { megabyte } from './byte-count.js';
+
+/** The plan as the fake applies it (from a provisioning document's Plan). */
+export interface FakePlan {
+  /** The plan's name (`Plan/@Name`). */
+  name?: string;
+  /** The data limit in bytes (`DataLimitInMegabytes` × 1 048 576), if the plan is capped. */
+  limitBytes?: number;
+  /** `DataUsageInMobileOperatorNotificationEnabled`. */
+  notificationsEnabled: boolean;
+}
+
+/** The counter as `fake.usage()` reports it. */
+export interface FakeUsage {
+  /** Bytes counted since the start of the billing cycle. */
+  usedBytes: number;
+  /** The limit in bytes, or `undefined` for a plan without one. */
+  limitBytes: number | undefined;
+}
+
+/** Steps of the threshold rule, in bytes. */
+export const thresholdSteps = {
+  /** Fraction of the limit at home. */
+  homeLimitFraction: 0.05,
+  /** Home network, no limit. */
+  homeUnlimited: 100 * megabyte,
+  /** Roaming or partner network, limit ignored. */
+  roaming: 5 * megabyte,
+} as const;
+
+/** @internal */
+export class FakeDataPlan {
+  #used = 0;
+  #limit: number | undefined;
+  #notificationsEnabled = false;
+  #planName: string | undefined;
+  /** Usage at the last DataPlanThresholdReached (or at the last re-base). */
+  #baseline = 0;
+
+  get planName(): string | undefined {
+    return this.#planName;
+  }
+
+  get notificationsEnabled(): boolean {
+    return this.#notificationsEnabled;
+  }
+
+  usage(): FakeUsage {
+    return { usedBytes: this.#used, limitBytes: this.#limit };
+  }
+
+  /** Applies a provisioned plan. Usage is kept; the threshold steps count from here. */
+  apply(plan: FakePlan): void {
+    this.#planName = plan.name;
+    this.#limit = plan.limitBytes;
+    this.#notificationsEnabled = plan.notificationsEnabled;
+    this.#baseline = this.#used;
+  }
+
+  /** The step that applies now, in bytes. */
+  step(roaming: boolean): number {
+    if (roaming) return thresholdSteps.roaming;
+    if (this.#limit !== undefined) return this.#limit * thresholdSteps.homeLimitFraction;
+    return thresholdSteps.homeUnlimited;
+  }
+
+  /** Counts a transfer; returns whether a DataPlanThresholdReached is due. */
+  transfer(bytes: number, roaming: boolean): boolean {
+    this.#used += bytes;
+    if (!this.#notificationsEnabled) return false;
+    if (this.#used - this.#baseline < this.step(roaming)) return false;
+    this.#baseline = this.#used;
+    return true;
+  }
+
+  /** Corrects the counter from an operator message's parsed fields. */
+  correct(fields: { usageBytes?: number; dataLimitBytes?: number }): void {
+    if (fields.dataLimitBytes !== undefined) this.#limit = fields.dataLimitBytes;
+    if (fields.usageBytes !== undefined) {
+      this.#used = fields.usageBytes;
+      this.#baseline = this.#used;
+    }
+  }
+
+  /** Billing-cycle reset: local usage back to zero. */
+  reset(): void {
+    this.#used = 0;
+    this.#baseline = 0;
+  }
+}

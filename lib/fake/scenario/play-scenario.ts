@@ -1,0 +1,209 @@
+/**
+ * Plays a scenario on a fake backend: each step after its delay on the virtual clock, with
+ * deliveries and the app's reactions settled between steps.
+ *
+ * @module
+ */
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { MobileBroadbandError } from '../../errors.js';
+import { parseProvisioning } from '../../provisioning/parse-provisioning.js';
+import type { ProvisioningDocument } from '../../provisioning/provisioning-document.js';
+import type { FakeBackend } from '../fake-backend.js';
+import { durationMs } from './scenario-duration.js';
+import type { Scenario, ScenarioStep } from './scenario-types.js';
+import { validateScenario } from './validate-scenario.js';
+import { VirtualClock } from '../virtual-clock.js';
+
+/** Options of `fake.play()`. */
+export interface PlayOptions {
+  /** The folder `file` paths of provision steps are relative to. Default: the working directory. */
+  baseDir?: string;
+  /** Called when a step has run (a tethering request: when it has its outcome). */
+  onStep?: (step: StepReport) => void;
+}
+
+/** What one step did. */
+export interface StepReport {
+  /** 1-based position in `steps`. */
+  step: number;
+  action: ScenarioStep['action'];
+  /** When it ran, on the fake's clock. */
+  at: Date;
+  note?: string;
+  /** What the control returned (records raised, outcome, reason). */
+  outcome: unknown;
+}
+
+/** What a played scenario did. */
+export interface ScenarioReport {
+  name: string | undefined;
+  start: Date;
+  end: Date;
+  steps: StepReport[];
+}
+
+type Runner = (fake: FakeBackend, step: ScenarioStep, prepared: PreparedStep) => Promise<unknown>;
+
+interface PreparedStep {
+  document?: ProvisioningDocument;
+}
+
+const runners: { [A in ScenarioStep['action']]: Runner } = {
+  provision: (fake, _step, prepared) => fake.provision(prepared.document!),
+  register: (fake, step) =>
+    fake.register((step as { state: Parameters<FakeBackend['register']>[0] }).state),
+  sleep: (fake) => fake.sleep(),
+  resume: (fake) => fake.resume(),
+  connect: (fake) => fake.connect(),
+  disconnect: (fake) => fake.disconnect(),
+  transfer: (fake, step) => fake.transfer((step as { bytes: number | string }).bytes),
+  resetBillingCycle: (fake) => fake.resetBillingCycle(),
+  expirePlan: (fake) => fake.expirePlan(),
+  receiveSms: (fake, step) => {
+    const { from, text, classZero } = step as { from: string; text: string; classZero?: boolean };
+    return fake.receiveSms({ from, text, ...(classZero === undefined ? {} : { classZero }) });
+  },
+  receiveCdmaSms: (fake, step) => {
+    const { from, text } = step as { from: string; text: string };
+    return fake.receiveCdmaSms({ from, text });
+  },
+  receiveUssd: (fake, step) => fake.receiveUssd((step as { text: string }).text),
+  setTetheringPolicy: (fake, step) => {
+    fake.setTetheringPolicy(
+      (step as { policy: Parameters<FakeBackend['setTetheringPolicy']>[0] }).policy,
+    );
+    return Promise.resolve({ emitted: [] });
+  },
+  requestTethering: (fake) => fake.requestTethering(),
+  stopTethering: (fake) => fake.tethering.stop(),
+  tetheringClientJoined: (fake, step) => {
+    const { macAddress, hostName } = step as { macAddress: string; hostName?: string };
+    return fake.tethering
+      .clientJoined(macAddress, hostName === undefined ? [] : [hostName])
+      .then((clientCount) => ({ clientCount }));
+  },
+  tetheringClientLeft: (fake, step) =>
+    fake.tethering
+      .clientLeft((step as { macAddress: string }).macAddress)
+      .then((clientCount) => ({ clientCount })),
+  notify: (fake, step) =>
+    fake.notify((step as { record: Parameters<FakeBackend['notify']>[0] }).record),
+  wait: () => Promise.resolve({ emitted: [] }),
+};
+
+/** Steps whose outcome may wait for the app (and for time to pass). */
+const mayWait: ReadonlySet<string> = new Set(['requestTethering']);
+
+/** @internal Use `fake.play()`. */
+export async function playScenario(
+  fake: FakeBackend,
+  input: unknown,
+  options: PlayOptions = {},
+): Promise<ScenarioReport> {
+  const scenario = validateScenario(input);
+  const prepared = prepare(scenario, options.baseDir ?? process.cwd());
+  const clock = fake.clock;
+  if (!(clock instanceof VirtualClock)) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_STATE',
+      "Scenarios run on the virtual clock: create the fake without { clock: 'system' }",
+    );
+  }
+  if (scenario.start !== undefined) {
+    const start = Date.parse(scenario.start);
+    const now = fake.clock.now();
+    if (start < now) {
+      throw new MobileBroadbandError(
+        'ERR_INVALID_STATE',
+        `The scenario starts at ${scenario.start}, but the fake's clock is already at ${new Date(now).toISOString()}; create the fake with { startTime: new Date('${scenario.start}') }`,
+      );
+    }
+    await fake.advance(start - now);
+  }
+
+  const report: ScenarioReport = {
+    name: scenario.name,
+    start: new Date(fake.clock.now()),
+    end: new Date(0),
+    steps: [],
+  };
+  let pending = 0;
+  let failure: MobileBroadbandError | undefined;
+  for (const [index, step] of scenario.steps.entries()) {
+    await fake.advance(durationMs(step.after));
+    const entry: StepReport = {
+      step: index + 1,
+      action: step.action,
+      at: new Date(fake.clock.now()),
+      ...(step.note === undefined ? {} : { note: step.note }),
+      outcome: undefined,
+    };
+    report.steps.push(entry);
+    const running = runners[step.action](fake, step, prepared[index]!).then(
+      (outcome) => {
+        entry.outcome = outcome ?? { emitted: [] };
+        options.onStep?.(entry);
+      },
+      (error: unknown) => {
+        throw stepError(index, step, error);
+      },
+    );
+    if (mayWait.has(step.action)) {
+      // The outcome may need the app's answer or a timeout: let time go on meanwhile.
+      pending++;
+      running.then(
+        () => void pending--,
+        (error: unknown) => {
+          failure ??= error as MobileBroadbandError; // stepError() made it
+          pending--;
+        },
+      );
+      await fake.settled();
+      if (failure !== undefined) throw failure;
+    } else {
+      await running;
+    }
+  }
+  // Let pending tethering requests finish: time runs on until they do or nothing is left to fire.
+  await fake.settled();
+  while (pending > 0 && failure === undefined) {
+    const next = clock.nextDueTime(Number.MAX_SAFE_INTEGER);
+    if (next === undefined) break;
+    await fake.advance(next - clock.now());
+  }
+  if (failure !== undefined) throw failure;
+  report.end = new Date(fake.clock.now());
+  return report;
+}
+
+/** Reads and parses provisioning documents up front, so a bad one fails before any step runs. */
+function prepare(scenario: Scenario, baseDir: string): PreparedStep[] {
+  return scenario.steps.map((step, index) => {
+    if (step.action !== 'provision') return {};
+    try {
+      const xml = step.xml ?? readFileSync(path.resolve(baseDir, step.file), 'utf8');
+      return { document: parseProvisioning(xml) };
+    } catch (error) {
+      throw stepError(index, step, error);
+    }
+  });
+}
+
+function stepError(index: number, step: ScenarioStep, error: unknown): MobileBroadbandError {
+  const reason =
+    error instanceof MobileBroadbandError
+      ? `${error.code}: ${error.message}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return new MobileBroadbandError(
+    'ERR_INVALID_SCENARIO',
+    `Scenario step ${index + 1} (steps[${index}], ${step.action}): ${reason}`,
+    {
+      cause: error,
+      details: { step: index + 1, action: step.action },
+    },
+  );
+}

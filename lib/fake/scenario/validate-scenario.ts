@@ -1,0 +1,133 @@
+/**
+ * Checks a scenario against the shipped JSON Schema and turns the first problem into an
+ * `ERR_INVALID_SCENARIO` that names the step (`step 3 (transfer): …`).
+ *
+ * @module
+ */
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { MobileBroadbandError } from '../../errors.js';
+import { packageRoot } from '../../package-info.js';
+import type { Scenario } from './scenario-types.js';
+
+/** Where the scenario schema is, in the package. */
+export const scenarioSchemaPath = path.join(packageRoot, 'schema', 'scenario.schema.json');
+
+interface SchemaNode {
+  description?: string;
+  definitions?: Record<string, SchemaNode>;
+  properties?: Record<string, SchemaNode>;
+  oneOf?: SchemaNode[];
+  enum?: unknown[];
+  const?: unknown;
+}
+
+let compiled: { validate: ValidateFunction; schema: SchemaNode } | undefined;
+
+function validator(): { validate: ValidateFunction; schema: SchemaNode } {
+  if (compiled === undefined) {
+    const schema = JSON.parse(readFileSync(scenarioSchemaPath, 'utf8')) as SchemaNode;
+    // discriminator: errors come from the branch of the step's own action, not from every branch.
+    const ajv = new Ajv({
+      discriminator: true,
+      allErrors: false,
+      strict: true,
+      strictRequired: false,
+    });
+    compiled = { validate: ajv.compile(schema), schema };
+  }
+  return compiled;
+}
+
+/** The actions the schema knows, in its order. */
+export function scenarioActions(): string[] {
+  const steps = validator().schema.definitions?.step?.oneOf ?? [];
+  return steps.map((s) => String(s.properties?.action?.const));
+}
+
+/**
+ * Validates `input` as a scenario; returns it typed, or throws `ERR_INVALID_SCENARIO` naming
+ * the step and the field.
+ */
+export function validateScenario(input: unknown): Scenario {
+  const { validate } = validator();
+  if (validate(input)) return input as Scenario;
+  throw new MobileBroadbandError(
+    'ERR_INVALID_SCENARIO',
+    describeErrors(input, validate.errors ?? []),
+    {
+      details: {
+        errors: (validate.errors ?? []).map(({ instancePath, message }) => ({
+          instancePath,
+          message,
+        })),
+      },
+    },
+  );
+}
+
+function describeErrors(input: unknown, errors: ErrorObject[]): string {
+  const first = errors[0];
+  if (first === undefined) return 'The scenario is invalid';
+  // For a failed oneOf (a size in one of two forms, xml or file) Ajv lists each branch's
+  // failure first: the oneOf error itself, at the same place, says it best.
+  const error =
+    errors.find((e) => e.keyword === 'oneOf' && e.instancePath === first.instancePath) ?? first;
+  const { where, field } = locate(input, error.instancePath);
+  return `${where}: ${explain(error, field)}`;
+}
+
+/** "step 3 (steps[2], transfer)" and the field name, from an instance path. */
+function locate(
+  input: unknown,
+  instancePath: string,
+): { where: string; field: string | undefined } {
+  const parts = instancePath.split('/').slice(1);
+  if (parts[0] === 'steps' && parts[1] !== undefined) {
+    const index = Number(parts[1]);
+    const steps = (input as { steps?: unknown[] }).steps;
+    const step = steps?.[index] as { action?: unknown } | undefined;
+    const action = typeof step?.action === 'string' ? `, ${step.action}` : '';
+    return { where: `Scenario step ${index + 1} (steps[${index}]${action})`, field: parts[2] };
+  }
+  return { where: 'Scenario', field: parts.length > 0 ? parts.join('.') : undefined };
+}
+
+function explain(error: ErrorObject, field: string | undefined): string {
+  const params = error.params as Record<string, unknown>;
+  const name = field === undefined ? '' : `"${field}" `;
+  switch (error.keyword) {
+    case 'discriminator':
+      return params.tagValue === undefined
+        ? `"action" must be a string naming one of: ${scenarioActions().join(', ')}`
+        : `unknown action ${JSON.stringify(params.tagValue)}; expected one of: ${scenarioActions().join(', ')}`;
+    case 'required':
+      return `missing ${JSON.stringify(params.missingProperty)}`;
+    case 'additionalProperties':
+      return field === undefined && error.instancePath.startsWith('/steps/')
+        ? `unknown field ${JSON.stringify(params.additionalProperty)} for this action`
+        : `unknown field ${JSON.stringify(params.additionalProperty)}`;
+    case 'enum':
+      return `${name}must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'oneOf':
+      if (field === undefined) return 'a provision step needs exactly one of "xml" or "file"';
+      return `${name}${definitionOf(error)}`;
+    case 'type':
+      return `${name}must be ${String(params.type)}`;
+    default:
+      return `${name}${error.message ?? 'is invalid'}`;
+  }
+}
+
+/** For `bytes` and `after`, the schema's own description of the accepted forms. */
+function definitionOf(error: ErrorObject): string {
+  const match = /#\/definitions\/(\w+)\/oneOf$/.exec(error.schemaPath);
+  const description = match ? validator().schema.definitions?.[match[1]!]?.description : undefined;
+  return description ? `must be ${lowerFirst(description)}` : (error.message ?? 'is invalid');
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1).replace(/\.$/, '');
+}

@@ -1,0 +1,46 @@
+/**
+ * Numbers as operators write them in messages, per the rule's `Locale` (`1,024.50` in en-us,
+ * `1.024,50` in de-de).
+ *
+ * @module
+ */
+
+interface Separators {
+  group: string;
+  decimal: string;
+}
+
+const cache = new Map<string, Separators>();
+const maxCached = 64;
+
+function separatorsFor(locale: string): Separators {
+  const cached = cache.get(locale);
+  if (cached !== undefined) return cached;
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const separators = {
+    group: parts.find((p) => p.type === 'group')?.value ?? ',',
+    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+  };
+  if (cache.size >= maxCached) cache.clear();
+  cache.set(locale, separators);
+  return separators;
+}
+
+/**
+ * Reads a non-negative decimal number written the way `locale` writes them (default `en-US`);
+ * `undefined` when `text` is not such a number.
+ */
+export function parseMessageNumber(text: string, locale = 'en-US'): number | undefined {
+  const { group, decimal } = separatorsFor(locale);
+  // The common case needs no rewriting.
+  if (decimal === '.' && /^\d{1,15}(?:\.\d{1,15})?$/.test(text)) return Number(text);
+  let normalized = '';
+  for (const c of text.trim()) {
+    if (c === decimal) normalized += '.';
+    // Group separators, and the spaces some locales group with, carry no value.
+    else if (c === group || c === ' ' || c === '\u00a0' || c === '\u202f') continue;
+    else normalized += c;
+  }
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(normalized)) return undefined;
+  return Number(normalized);
+}

@@ -1,0 +1,342 @@
+/**
+ * `Pattern`s of message rules: ECMAScript regular expressions, matched in linear time.
+ *
+ * Patterns come from files written by others, so they never run on a backtracking engine:
+ * each is parsed with `regjsparser` (so the syntax accepted is ECMAScript's), translated to
+ * RE2 syntax with ECMAScript's meaning, and run by `re2js`, whose time is linear in the text.
+ * Constructs that have no linear-time form (backreferences, lookaround) are refused when the
+ * rules are loaded.
+ *
+ * @module
+ */
+
+import {
+  parse,
+  type AstNode,
+  type CharacterClassBody,
+  type Quantifier,
+  type RootNode,
+} from 'regjsparser';
+import { RE2JS } from 're2js';
+import { MobileBroadbandError } from '../errors.js';
+import {
+  complementRanges,
+  digitRanges,
+  lineTerminatorRanges,
+  normalizeRanges,
+  re2Class,
+  re2CodePoint,
+  spaceRanges,
+  wordRanges,
+  type CodePointRange,
+} from './code-point-ranges.js';
+
+/** The longest `Pattern` accepted, in characters. */
+export const maxPatternLength = 4096;
+/** The largest compiled program accepted (RE2 instructions), so no pattern eats memory. */
+export const maxPatternProgramSize = 20_000;
+/**
+ * The longest text matched, in UTF-16 code units: 64 Ki, above the longest concatenated SMS
+ * (255 parts × 153 characters) and far above a USSD message (182 characters).
+ */
+export const maxMessageTextLength = 65_536;
+
+/** A compiled `Pattern`. */
+export interface OperatorMessagePattern {
+  /** The ECMAScript source, as written in the document. */
+  readonly source: string;
+  /** The RE2 translation that runs. */
+  readonly re2Source: string;
+  /** The number of capture groups. */
+  readonly groupCount: number;
+  /**
+   * Searches `text` (like `RegExp.prototype.exec`): the whole match and each group
+   * (`undefined` for a group that did not take part), or `undefined` without a match.
+   */
+  exec(text: string): (string | undefined)[] | undefined;
+  /** Whether the pattern matches anywhere in `text`. */
+  test(text: string): boolean;
+}
+
+/** Why a pattern was refused: `details` of the error {@link compileOperatorMessagePattern} throws. */
+export interface PatternErrorDetails {
+  /** What is wrong, without position. */
+  reason: string;
+  /** 0-based index in the pattern of the offending construct, where known. */
+  offset?: number;
+}
+
+/**
+ * Compiles an ECMAScript pattern for linear-time matching.
+ *
+ * Meaning kept from ECMAScript (without flags): `[^]` matches any character; `.` any but
+ * `\n`, `\r`, U+2028, U+2029; `\s` ECMAScript's white space; `\d`, `\w`, `\b` ASCII; `^` and
+ * `$` the start and end of the text (there are no flags). The text is matched by code point.
+ *
+ * @throws MobileBroadbandError `ERR_INVALID_ARGUMENT` with {@link PatternErrorDetails} for a
+ *   pattern that is not valid ECMAScript, uses a backreference or lookaround, or is too big.
+ */
+export function compileOperatorMessagePattern(source: string): OperatorMessagePattern {
+  if (typeof source !== 'string') throw patternError('the pattern must be a string');
+  if (source.length > maxPatternLength)
+    throw patternError(
+      `the pattern is ${source.length} characters long; at most ${maxPatternLength} are accepted`,
+    );
+  let tree: RootNode<Features>;
+  try {
+    tree = parse(source, '', features);
+  } catch (error) {
+    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+    const at = /at position (\d+)/.exec(first);
+    throw patternError(
+      `not a valid ECMAScript regular expression: ${first}`,
+      at ? Number(at[1]) : undefined,
+    );
+  }
+  try {
+    // A second opinion from the engine itself. Compiling never runs the pattern.
+    new RegExp(source);
+  } catch (error) {
+    throw patternError(`not a valid ECMAScript regular expression: ${(error as Error).message}`);
+  }
+  const re2Source = new Translator().node(tree);
+  let re2: RE2JS;
+  try {
+    re2 = RE2JS.compile(re2Source);
+  } catch (error) {
+    const reason = (error as Error).message.replace(/^error parsing regexp: /, '');
+    throw patternError(
+      /repeat count/.test(reason)
+        ? `a repetition count is too large for linear-time matching (at most 1000, also when nested): ${reason}`
+        : `the pattern cannot be matched in linear time: ${reason}`,
+    );
+  }
+  if (re2.programSize() > maxPatternProgramSize)
+    throw patternError(
+      `the pattern is too big once compiled (${re2.programSize()} instructions; at most ${maxPatternProgramSize}): use smaller repetition counts`,
+    );
+  const groupCount = re2.groupCount();
+  return {
+    source,
+    re2Source,
+    groupCount,
+    exec(text) {
+      checkText(text);
+      const match: (string | undefined)[] | null = re2.exec(text);
+      if (match === null) return undefined;
+      return Array.from({ length: groupCount + 1 }, (_, i) => match[i] ?? undefined);
+    },
+    test(text) {
+      checkText(text);
+      return re2.test(text);
+    },
+  };
+}
+
+// Lookbehind is parsed only to be refused with a clear message. Modifiers (`(?i:…)`, ES2025)
+// are not accepted: Node 20 and Windows' own engine do not know them.
+type Features = { namedGroups: true; lookbehind: true };
+const features: Features = { namedGroups: true, lookbehind: true };
+
+function checkText(text: string): void {
+  if (typeof text !== 'string')
+    throw new MobileBroadbandError('ERR_INVALID_ARGUMENT', 'the message text must be a string');
+  if (text.length > maxMessageTextLength)
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `the message text is ${text.length} characters long; at most ${maxMessageTextLength} are matched (the longest concatenated SMS is about 39,000)`,
+      { details: { length: text.length, max: maxMessageTextLength } },
+    );
+}
+
+function patternError(reason: string, offset?: number): MobileBroadbandError {
+  const where = offset === undefined ? '' : ` (at character ${offset + 1} of the pattern)`;
+  const details: PatternErrorDetails & Record<string, unknown> =
+    offset === undefined ? { reason } : { reason, offset };
+  return new MobileBroadbandError('ERR_INVALID_ARGUMENT', `${reason}${where}`, { details });
+}
+
+/** Writes a regjsparser tree as RE2 syntax with ECMAScript's meaning. */
+class Translator {
+  private readonly names = new Set<string>();
+
+  node(node: AstNode<Features>): string {
+    switch (node.type) {
+      case 'alternative':
+        return this.sequence(node.body);
+      case 'disjunction':
+        return node.body.map((n) => this.node(n)).join('|');
+      case 'value':
+        return re2CodePoint(this.codePoint(node.codePoint, node.range[0]));
+      case 'dot':
+        return re2Class(complementRanges(normalizeRanges(lineTerminatorRanges)));
+      case 'characterClassEscape':
+        return re2Class(escapeRanges(node.value));
+      case 'characterClass':
+        return re2Class(this.classRanges(node.body, node.negative));
+      case 'anchor':
+        switch (node.kind) {
+          case 'start':
+            // Without the m flag: the start of the text, as RE2's `^` without (?m).
+            return '^';
+          case 'end':
+            // The very end of the text, as RE2's `$` without (?m) (not before a final \n).
+            return '$';
+          case 'boundary':
+            return '\\b';
+          case 'not-boundary':
+            return '\\B';
+        }
+        break;
+      case 'quantifier':
+        return this.quantified(this.node(node.body[0]), node);
+      case 'group':
+        return this.group(node);
+      case 'reference':
+        throw patternError(
+          `the backreference ${excerpt(node.raw)} cannot be matched in linear time; rewrite the pattern without it`,
+          node.range[0],
+        );
+      case 'characterClassRange':
+        break;
+    }
+    throw patternError(`unsupported construct ${excerpt(node.raw)}`, node.range[0]);
+  }
+
+  private sequence(body: RootNode<Features>[]): string {
+    let out = '';
+    for (let i = 0; i < body.length; i++) {
+      const node = body[i]!;
+      const next = body[i + 1];
+      // Without the `u` flag `\uD83D\uDE00` is two code units; the text is matched by code
+      // point, so a written pair stands for its character.
+      if (node.type === 'value' && next?.type === 'value') {
+        const pair = surrogatePair(node.codePoint, next.codePoint);
+        if (pair !== undefined) {
+          out += re2CodePoint(pair);
+          i++;
+          continue;
+        }
+      }
+      // `😀+` is, without `u`, a high surrogate and a repeated low one; what its author meant
+      // (and all a code-point match can do) is the repeated character.
+      if (node.type === 'value' && next?.type === 'quantifier' && next.body[0].type === 'value') {
+        const pair = surrogatePair(node.codePoint, next.body[0].codePoint);
+        if (pair !== undefined) {
+          out += this.quantified(re2CodePoint(pair), next);
+          i++;
+          continue;
+        }
+      }
+      out += this.node(node);
+    }
+    return out;
+  }
+
+  private quantified(body: string, node: Quantifier<Features>): string {
+    const count =
+      node.symbol ??
+      (node.max === node.min
+        ? `{${node.min}}`
+        : node.max === undefined
+          ? `{${node.min},}`
+          : `{${node.min},${node.max}}`);
+    return `(?:${body})${count}${node.greedy ? '' : '?'}`;
+  }
+
+  private group(node: Extract<AstNode<Features>, { type: 'group' }>): string {
+    const body = (): string => this.sequence(node.body);
+    switch (node.behavior) {
+      case 'normal': {
+        const name = node.name?.value;
+        if (name !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !this.names.has(name)) {
+          this.names.add(name);
+          return `(?P<${name}>${body()})`;
+        }
+        return `(${body()})`;
+      }
+      case 'ignore':
+        return `(?:${body()})`;
+      case 'lookahead':
+      case 'negativeLookahead':
+      case 'lookbehind':
+      case 'negativeLookbehind':
+        throw patternError(
+          `the ${lookaroundNames[node.behavior]} ${excerpt(node.raw)} cannot be matched in linear time; rewrite the pattern without it`,
+          node.range[0],
+        );
+    }
+  }
+
+  private classRanges(body: CharacterClassBody[], negative: boolean): CodePointRange[] {
+    const ranges: CodePointRange[] = [];
+    for (let i = 0; i < body.length; i++) {
+      const item = body[i]!;
+      const next = body[i + 1];
+      if (item.type === 'value' && next?.type === 'value') {
+        const pair = surrogatePair(item.codePoint, next.codePoint);
+        if (pair !== undefined) {
+          ranges.push([pair, pair]);
+          i++;
+          continue;
+        }
+      }
+      switch (item.type) {
+        case 'value': {
+          const cp = this.codePoint(item.codePoint, item.range[0]);
+          ranges.push([cp, cp]);
+          break;
+        }
+        case 'characterClassRange':
+          ranges.push([
+            this.codePoint(item.min.codePoint, item.min.range[0]),
+            this.codePoint(item.max.codePoint, item.max.range[0]),
+          ]);
+          break;
+        case 'characterClassEscape':
+          ranges.push(...escapeRanges(item.value));
+          break;
+        default:
+          throw patternError(`unsupported class member ${item.raw}`, item.range[0]);
+      }
+    }
+    const normalized = normalizeRanges(ranges);
+    return negative ? complementRanges(normalized) : normalized;
+  }
+
+  private codePoint(codePoint: number, offset: number): number {
+    if (codePoint >= 0xd800 && codePoint <= 0xdfff)
+      throw patternError(
+        'a lone surrogate code unit cannot occur in matched text; write the whole character',
+        offset,
+      );
+    return codePoint;
+  }
+}
+
+const lookaroundNames = {
+  lookahead: 'lookahead',
+  negativeLookahead: 'negative lookahead',
+  lookbehind: 'lookbehind',
+  negativeLookbehind: 'negative lookbehind',
+} as const;
+
+function escapeRanges(escape: 'd' | 'D' | 'w' | 'W' | 's' | 'S'): CodePointRange[] {
+  const base =
+    escape === 'd' || escape === 'D'
+      ? digitRanges
+      : escape === 'w' || escape === 'W'
+        ? wordRanges
+        : spaceRanges;
+  const normalized = normalizeRanges(base);
+  return escape === escape.toUpperCase() ? complementRanges(normalized) : normalized;
+}
+
+function surrogatePair(high: number, low: number): number | undefined {
+  if (high < 0xd800 || high > 0xdbff || low < 0xdc00 || low > 0xdfff) return undefined;
+  return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+}
+
+function excerpt(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 37)}…` : raw;
+}

@@ -1,0 +1,322 @@
+/**
+ * `parseProvisioning`: a `CarrierProvisioning` document, checked, as typed data.
+ *
+ * @module
+ */
+
+import {
+  DocumentReader,
+  parseBoolean,
+  parseInteger,
+  requiredAttribute,
+  requiredText,
+  textOf,
+} from './document-reader.js';
+import { compileMessageRule } from './message-rule-set.js';
+import type {
+  DataPlan,
+  DefaultProfile,
+  PlanType,
+  ProfileContext,
+  ProvisioningDocument,
+  ProvisioningGlobal,
+  UserLogonCred,
+} from './provisioning-document.js';
+import { provisioningError } from './provisioning-error.js';
+import {
+  carrierControlNamespace,
+  namespaceLabel,
+  plansNamespace,
+  wwanNamespace,
+} from './provisioning-namespaces.js';
+import { readMessages } from './read-message-rules.js';
+import { readXmlTree, type XmlNode } from './read-xml-tree.js';
+import { Secret } from './secret.js';
+import { recordPosition } from './source-positions.js';
+
+const root = 'CarrierProvisioning';
+const guid = /^\{?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}\}?$/;
+const planTypes: Record<string, PlanType> = {
+  Unrestricted: 'unrestricted',
+  Fixed: 'fixed',
+  Variable: 'variable',
+};
+
+/**
+ * Parses and checks a `CarrierProvisioning` document.
+ *
+ * Safe with hostile input: documents over {@link maxProvisioningBytes} are refused before
+ * parsing, a DOCTYPE is refused (no DTD, no entities), patterns are compiled for linear-time
+ * matching. Passwords become {@link Secret}s. Elements the package does not interpret are kept
+ * in `preserved` (and written back by `serializeProvisioning`) with a warning each.
+ *
+ * @param xml The document: a string, or bytes (UTF-8, or UTF-16 with a BOM).
+ * @throws MobileBroadbandError `ERR_PROVISIONING_XML`, whose message starts with
+ *   `line L, column C:` and whose `details` are `{ line, column, expected? }`.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { parseProvisioning } from 'windows-mobile-broadband/provisioning';
+ * const doc = parseProvisioning(readFileSync('provisioning.xml'));
+ * console.log(doc.plans[0]?.dataLimitMegabytes, doc.messageRules.map((r) => r.ruleId));
+ * ```
+ */
+export function parseProvisioning(xml: string | Uint8Array): ProvisioningDocument {
+  const tree = readXmlTree(xml);
+  if (tree.name !== root)
+    throw provisioningError(`the root element is <${tree.name}>`, tree, `<${root}>`);
+  if (tree.namespace !== carrierControlNamespace)
+    throw provisioningError(
+      `<${root}> is in the wrong namespace (${namespaceLabel(tree.namespace)})`,
+      tree,
+      `xmlns="${carrierControlNamespace}"`,
+    );
+
+  const reader = new DocumentReader();
+  reader.checkAttributes(tree, []);
+  let global: ProvisioningGlobal | undefined;
+  const profiles: DefaultProfile[] = [];
+  const associatedPlans: [string, XmlNode][] = [];
+  const plans: DataPlan[] = [];
+  const messageRules: ProvisioningDocument['messageRules'] = [];
+  const planNodes = new Map<string, XmlNode>();
+
+  reader.children(tree, root, {
+    Global: {
+      namespace: carrierControlNamespace,
+      read: (node) => (global = readGlobal(node, reader)),
+    },
+    MBNProfiles: {
+      namespace: carrierControlNamespace,
+      read: (node) => {
+        const path = `${root}/MBNProfiles`;
+        reader.checkAttributes(node, []);
+        reader.children(node, path, {
+          DefaultProfile: {
+            namespace: wwanNamespace,
+            repeatable: true,
+            read: (child) => {
+              const profile = readProfile(
+                child,
+                `${path}/DefaultProfile[${profiles.length}]`,
+                reader,
+              );
+              profiles.push(profile);
+              const plan = child.children.find((c) => 'name' in c && c.name === 'AssociatedPlan');
+              if (profile.associatedPlan !== undefined && plan !== undefined && 'name' in plan)
+                associatedPlans.push([profile.associatedPlan, plan]);
+            },
+          },
+          Messages: {
+            namespace: wwanNamespace,
+            repeatable: true,
+            read: (child) => readMessages(child, `${path}/Messages`, messageRules, reader),
+          },
+        });
+      },
+    },
+    Plans: {
+      namespace: carrierControlNamespace,
+      read: (node) => {
+        const path = `${root}/Plans`;
+        reader.checkAttributes(node, []);
+        reader.children(node, path, {
+          Plan: {
+            namespace: plansNamespace,
+            repeatable: true,
+            read: (child) => {
+              const plan = readPlan(child, `${path}/Plan[${plans.length}]`, reader);
+              if (planNodes.has(plan.name))
+                throw provisioningError(
+                  `a second plan is named "${plan.name}"`,
+                  child,
+                  'unique plan names',
+                );
+              planNodes.set(plan.name, child);
+              plans.push(plan);
+            },
+          },
+        });
+      },
+    },
+  });
+
+  if (global === undefined)
+    throw provisioningError(`<${root}> has no <Global>`, tree, '<Global> with a <CarrierId>');
+  // The schema says AssociatedPlan "must match" a Plan of the same document, yet Microsoft's own
+  // sample names a plan it does not define: a warning, not an error.
+  for (const [name, node] of associatedPlans)
+    if (!planNodes.has(name))
+      reader.warn(
+        `AssociatedPlan "${name}" names no <Plan> of this document${plans.length === 0 ? '' : ` (plans: ${plans.map((p) => `"${p.name}"`).join(', ')})`}`,
+        node,
+      );
+  // Patterns, groups, units and formats: the same checks matching relies on.
+  messageRules.forEach((rule, index) => compileMessageRule(rule, index));
+
+  return {
+    global,
+    profiles,
+    plans,
+    messageRules,
+    preserved: reader.preserved,
+    warnings: reader.warnings.sort((a, b) => a.line - b.line || a.column - b.column),
+  };
+}
+
+function readGlobal(node: XmlNode, reader: DocumentReader): ProvisioningGlobal {
+  const path = `${root}/Global`;
+  let carrierId: string | undefined;
+  let subscriberId: string | undefined;
+  reader.checkAttributes(node, []);
+  reader.children(node, path, {
+    CarrierId: {
+      namespace: carrierControlNamespace,
+      read: (child) => {
+        carrierId = requiredText(child, 'a GUID such as {11111111-1111-1111-1111-111111111111}');
+        if (!guid.test(carrierId))
+          throw provisioningError(
+            `CarrierId "${carrierId}" is not a GUID`,
+            child,
+            'a GUID such as {11111111-1111-1111-1111-111111111111}',
+          );
+      },
+    },
+    SubscriberId: {
+      namespace: carrierControlNamespace,
+      read: (child) => (subscriberId = requiredText(child, 'the subscriber id (IMSI)')),
+    },
+  });
+  if (carrierId === undefined)
+    throw provisioningError('<Global> has no <CarrierId>', node, '<CarrierId>{GUID}</CarrierId>');
+  const global: ProvisioningGlobal = { carrierId };
+  if (subscriberId !== undefined) global.subscriberId = subscriberId;
+  return global;
+}
+
+function readProfile(node: XmlNode, path: string, reader: DocumentReader): DefaultProfile {
+  const ns = wwanNamespace;
+  let name: string | undefined;
+  const profile: Omit<DefaultProfile, 'name'> = {};
+  reader.checkAttributes(node, []);
+  reader.children(node, path, {
+    Name: {
+      namespace: ns,
+      read: (child) => (name = limited(child, requiredText(child, 'a profile name'), 64)),
+    },
+    AssociatedPlan: {
+      namespace: ns,
+      read: (child) => (profile.associatedPlan = requiredText(child, 'the Name of a Plan')),
+    },
+    HomeProviderName: {
+      namespace: ns,
+      read: (child) => (profile.homeProviderName = textOf(child)),
+    },
+    Context: {
+      namespace: ns,
+      read: (child) => (profile.context = readContext(child, `${path}/Context`, reader)),
+    },
+  });
+  if (name === undefined) throw provisioningError('<DefaultProfile> has no <Name>', node, '<Name>');
+  const result: DefaultProfile = { name, ...profile };
+  recordPosition(result, node);
+  return result;
+}
+
+function readContext(node: XmlNode, path: string, reader: DocumentReader): ProfileContext {
+  const ns = wwanNamespace;
+  const context: ProfileContext = {};
+  reader.checkAttributes(node, []);
+  reader.children(node, path, {
+    // "Must be less than 100 characters" (WWAN schema).
+    AccessString: {
+      namespace: ns,
+      read: (child) => (context.accessString = limited(child, textOf(child), 99)),
+    },
+    UserLogonCred: {
+      namespace: ns,
+      read: (child) => {
+        const cred: UserLogonCred = {};
+        reader.checkAttributes(child, []);
+        reader.children(child, `${path}/UserLogonCred`, {
+          UserName: { namespace: ns, read: (n) => (cred.userName = textOf(n, false)) },
+          // Never quoted in any message: only its length is checked.
+          Password: {
+            namespace: ns,
+            read: (n) => (cred.password = new Secret(limited(n, textOf(n, false), 255, true))),
+          },
+        });
+        context.userLogonCred = cred;
+      },
+    },
+  });
+  return context;
+}
+
+function readPlan(node: XmlNode, path: string, reader: DocumentReader): DataPlan {
+  const ns = plansNamespace;
+  const name = requiredAttribute(node, 'Name', 'the plan name').trim();
+  reader.checkAttributes(node, ['Name']);
+  let description: Omit<DataPlan, 'name'> | undefined;
+  reader.children(node, path, {
+    Description: {
+      namespace: ns,
+      read: (child) => {
+        const type = requiredAttribute(child, 'PlanType', 'Unrestricted, Fixed or Variable').trim();
+        const planType = Object.hasOwn(planTypes, type) ? planTypes[type] : undefined;
+        if (planType === undefined)
+          throw provisioningError(
+            `PlanType "${type}" is not a plan type`,
+            child,
+            'Unrestricted, Fixed or Variable',
+          );
+        reader.checkAttributes(child, ['PlanType']);
+        const plan: Omit<DataPlan, 'name'> = { planType };
+        reader.children(child, `${path}/Description`, {
+          DataLimitInMegabytes: {
+            namespace: ns,
+            read: (n) =>
+              (plan.dataLimitMegabytes = parseInteger(
+                textOf(n),
+                n,
+                'DataLimitInMegabytes',
+                0,
+                2 ** 32,
+              )),
+          },
+          DataUsageInMobileOperatorNotificationEnabled: {
+            namespace: ns,
+            read: (n) =>
+              (plan.dataUsageNotificationsEnabled = parseBoolean(
+                textOf(n),
+                n,
+                'DataUsageInMobileOperatorNotificationEnabled',
+              )),
+          },
+        });
+        description = plan;
+      },
+    },
+  });
+  if (description === undefined)
+    throw provisioningError(
+      `<Plan Name="${name}"> has no <Description>`,
+      node,
+      '<Description PlanType="…">',
+    );
+  const plan: DataPlan = { name, ...description };
+  recordPosition(plan, node);
+  return plan;
+}
+
+/** Refuses values longer than the schema allows; a secret's value is never quoted. */
+function limited(node: XmlNode, value: string, max: number, secret = false): string {
+  if (value.length > max)
+    throw provisioningError(
+      `<${node.name}> is ${value.length} characters long${secret ? '' : ` ("${value.slice(0, 20)}…")`}`,
+      node,
+      `at most ${max} characters`,
+    );
+  return value;
+}

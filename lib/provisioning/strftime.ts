@@ -1,0 +1,340 @@
+/**
+ * Reading the date and time of a message with the strftime-like `Format` of a
+ * `UsageTimestamp` field (`%I:%M%p on %d %b`).
+ *
+ * A hand-written scanner, linear in the text, so a format can never be slow.
+ *
+ * @module
+ */
+
+/**
+ * The directives a `Format` may use. Windows documents `%d %H %I %m %M %S %y %Y %p` and the
+ * `%#d`-style forms without leading zeros; the documents' own sample also uses `%b`, so
+ * month names are accepted too.
+ */
+export const timestampDirectives = {
+  d: 'day of the month, 1–31',
+  e: 'day of the month, 1–31 (may be space-padded)',
+  m: 'month number, 1–12',
+  b: 'month name, English, abbreviated or full, any case',
+  B: 'month name (same as %b)',
+  h: 'month name (same as %b)',
+  y: 'year without century (69–99 → 19xx, 00–68 → 20xx)',
+  Y: 'year with century, 4 digits',
+  H: 'hour, 0–23',
+  I: 'hour, 1–12 (with %p)',
+  M: 'minute, 0–59',
+  S: 'second, 0–59',
+  p: 'AM or PM (or the rule’s AmToken / PmToken), any case',
+  '%': 'a literal %',
+} as const;
+
+type Directive = Exclude<keyof typeof timestampDirectives, '%'>;
+type Field = 'day' | 'month' | 'year' | 'hour' | 'minute' | 'second' | 'meridiem';
+
+const fieldOf: Record<Directive, Field> = {
+  d: 'day',
+  e: 'day',
+  m: 'month',
+  b: 'month',
+  B: 'month',
+  h: 'month',
+  y: 'year',
+  Y: 'year',
+  H: 'hour',
+  I: 'hour',
+  M: 'minute',
+  S: 'second',
+  p: 'meridiem',
+};
+
+const monthNames = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+type Token =
+  | { kind: 'directive'; directive: Directive }
+  | { kind: 'literal'; text: string }
+  | { kind: 'space' };
+
+/** A format that does not compile: what is wrong and at which character of the format. */
+export class TimestampFormatError extends Error {
+  override readonly name = 'TimestampFormatError';
+  constructor(
+    message: string,
+    /** 0-based index in the format. */
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/** How to place a timestamp in time. */
+export interface TimestampContext {
+  /** The time a year-less timestamp is placed nearest to, in ms since the epoch. */
+  referenceTime: number;
+  /** The zone the message's times are written in, in minutes east of UTC (UTC+1 → 60). */
+  utcOffsetMinutes: number;
+  /** The text `%p` takes for AM, besides `AM`. */
+  amToken?: string;
+  /** The text `%p` takes for PM, besides `PM`. */
+  pmToken?: string;
+}
+
+/** The result of reading a timestamp: a date, or why the text does not fit the format. */
+export type TimestampResult = { ok: true; date: Date } | { ok: false; reason: string };
+
+/** A compiled `Format`. */
+export interface TimestampFormat {
+  readonly source: string;
+  /** Reads `text`, which must fit the whole format. */
+  parse(text: string, context: TimestampContext): TimestampResult;
+}
+
+/**
+ * Compiles a `Format`. Throws a {@link TimestampFormatError} for an unknown directive, a
+ * directive given twice, or a format without month and day (Windows requires both).
+ */
+export function compileTimestampFormat(format: string): TimestampFormat {
+  const tokens = tokenize(format);
+  const fields = new Set(
+    tokens.flatMap((t) => (t.kind === 'directive' ? [fieldOf[t.directive]] : [])),
+  );
+  if (!fields.has('month') || !fields.has('day'))
+    throw new TimestampFormatError(
+      'a timestamp format needs a month (%m or %b) and a day (%d); Windows requires both',
+      0,
+    );
+  return { source: format, parse: (text, context) => parseWith(tokens, text, context) };
+}
+
+function tokenize(format: string): Token[] {
+  const tokens: Token[] = [];
+  const seen = new Set<Field>();
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i]!;
+    if (c === '%') {
+      const start = i;
+      let next = format[++i];
+      // %#d (Windows) and %-d (glibc): no leading zeros. Reading is lenient either way.
+      if (next === '#' || next === '-') next = format[++i];
+      if (next === undefined)
+        throw new TimestampFormatError('the format ends with a lone %', start);
+      if (next === '%') {
+        tokens.push({ kind: 'literal', text: '%' });
+        continue;
+      }
+      if (!Object.hasOwn(fieldOf, next))
+        throw new TimestampFormatError(
+          `unknown directive %${next} (known: ${Object.keys(timestampDirectives)
+            .map((d) => `%${d}`)
+            .join(' ')})`,
+          start,
+        );
+      const directive = next as Directive;
+      const field = fieldOf[directive];
+      if (seen.has(field))
+        throw new TimestampFormatError(`the ${field} appears twice (%${directive})`, start);
+      seen.add(field);
+      tokens.push({ kind: 'directive', directive });
+    } else if (isSpace(c)) {
+      if (tokens.at(-1)?.kind !== 'space') tokens.push({ kind: 'space' });
+    } else {
+      const last = tokens.at(-1);
+      if (last?.kind === 'literal') last.text += c;
+      else tokens.push({ kind: 'literal', text: c });
+    }
+  }
+  return tokens;
+}
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
+}
+
+interface Parts {
+  day?: number;
+  month?: number;
+  year?: number;
+  hour?: number;
+  twelveHour?: boolean;
+  minute?: number;
+  second?: number;
+  pm?: boolean;
+}
+
+function parseWith(tokens: Token[], text: string, context: TimestampContext): TimestampResult {
+  const parts: Parts = {};
+  let pos = 0;
+  const skipSpaces = (): void => {
+    while (pos < text.length && isSpace(text[pos]!)) pos++;
+  };
+  skipSpaces();
+  for (const token of tokens) {
+    if (token.kind === 'space') {
+      skipSpaces();
+      continue;
+    }
+    if (token.kind === 'literal') {
+      const found = text.slice(pos, pos + token.text.length);
+      if (found.toLowerCase() !== token.text.toLowerCase())
+        return fail(`expected "${token.text}" at character ${pos + 1}`);
+      pos += token.text.length;
+      continue;
+    }
+    const read = readDirective(token.directive, text, pos, parts, context);
+    if (typeof read === 'string') return fail(read);
+    pos = read;
+  }
+  skipSpaces();
+  if (pos < text.length) return fail(`unexpected "${text.slice(pos)}" after the timestamp`);
+  return place(parts, context);
+}
+
+function fail(reason: string): TimestampResult {
+  return { ok: false, reason };
+}
+
+/** Reads one directive at `pos`; returns the new position, or why it failed. */
+function readDirective(
+  directive: Directive,
+  text: string,
+  pos: number,
+  parts: Parts,
+  context: TimestampContext,
+): number | string {
+  switch (directive) {
+    case 'b':
+    case 'B':
+    case 'h': {
+      const rest = text.slice(pos, pos + 10).toLowerCase();
+      for (const [index, name] of monthNames.entries()) {
+        for (const form of [name, name.slice(0, 3)]) {
+          const next = rest.charCodeAt(form.length);
+          // The name must end there: "Mar" but not the start of "Marching".
+          if (rest.startsWith(form) && !(next >= 0x61 && next <= 0x7a)) {
+            parts.month = index + 1;
+            return pos + form.length;
+          }
+        }
+      }
+      return `expected a month name at character ${pos + 1}`;
+    }
+    case 'p': {
+      const rest = text.slice(pos, pos + 40).toLowerCase();
+      const candidates: [string, boolean][] = [
+        ...(context.amToken ? [[context.amToken, false] as [string, boolean]] : []),
+        ...(context.pmToken ? [[context.pmToken, true] as [string, boolean]] : []),
+        ['am', false],
+        ['pm', true],
+      ];
+      for (const [token, pm] of candidates) {
+        if (token.length > 0 && rest.startsWith(token.toLowerCase())) {
+          parts.pm = pm;
+          return pos + token.length;
+        }
+      }
+      return `expected AM or PM at character ${pos + 1}`;
+    }
+    case 'e':
+      if (text[pos] === ' ') pos++;
+      return readNumber(text, pos, 2, 1, 31, 'day', (v) => (parts.day = v));
+    case 'd':
+      return readNumber(text, pos, 2, 1, 31, 'day', (v) => (parts.day = v));
+    case 'm':
+      return readNumber(text, pos, 2, 1, 12, 'month', (v) => (parts.month = v));
+    case 'y':
+      return readNumber(
+        text,
+        pos,
+        2,
+        0,
+        99,
+        'year',
+        (v) => (parts.year = v < 69 ? 2000 + v : 1900 + v),
+      );
+    case 'Y':
+      return readNumber(text, pos, 4, 0, 9999, 'year', (v) => (parts.year = v));
+    case 'H':
+      return readNumber(text, pos, 2, 0, 23, 'hour', (v) => (parts.hour = v));
+    case 'I':
+      parts.twelveHour = true;
+      return readNumber(text, pos, 2, 1, 12, 'hour', (v) => (parts.hour = v));
+    case 'M':
+      return readNumber(text, pos, 2, 0, 59, 'minute', (v) => (parts.minute = v));
+    case 'S':
+      return readNumber(text, pos, 2, 0, 59, 'second', (v) => (parts.second = v));
+  }
+}
+
+function readNumber(
+  text: string,
+  pos: number,
+  maxDigits: number,
+  min: number,
+  max: number,
+  what: string,
+  set: (value: number) => void,
+): number | string {
+  let end = pos;
+  while (end < text.length && end - pos < maxDigits && text[end]! >= '0' && text[end]! <= '9')
+    end++;
+  if (end === pos) return `expected the ${what} (digits) at character ${pos + 1}`;
+  const value = Number(text.slice(pos, end));
+  if (value < min || value > max) return `${what} ${value} is out of range ${min}–${max}`;
+  set(value);
+  return end;
+}
+
+const msPerMinute = 60_000;
+
+function place(parts: Parts, context: TimestampContext): TimestampResult {
+  const month = parts.month!;
+  const day = parts.day!;
+  let hour = parts.hour ?? 0;
+  // %I with %p: 12 AM is 0h, 12 PM is 12h. %I without %p reads the hour as written.
+  if (parts.twelveHour && parts.pm !== undefined) hour = (hour % 12) + (parts.pm ? 12 : 0);
+  else if (parts.pm === true && hour < 12) hour += 12;
+  const offset = context.utcOffsetMinutes * msPerMinute;
+  const at = (year: number): number | undefined => {
+    const wall = Date.UTC(year, month - 1, day, hour, parts.minute ?? 0, parts.second ?? 0);
+    const check = new Date(wall);
+    // Date.UTC rolls 31 April over to 1 May; such a date does not exist.
+    if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
+    return wall - offset;
+  };
+  if (parts.year !== undefined) {
+    const time = at(parts.year);
+    if (time === undefined) return fail(`${parts.year}-${month}-${day} is not a date`);
+    return { ok: true, date: new Date(time) };
+  }
+  // No year: the one that puts the timestamp nearest to the reference time. One year either
+  // side is enough, except for 29 February, whose nearest leap year may be four years away.
+  const referenceYear = new Date(context.referenceTime + offset).getUTCFullYear();
+  let best: number | undefined;
+  for (const span of [1, 4]) {
+    for (let year = referenceYear - span; year <= referenceYear + span; year++) {
+      const time = at(year);
+      if (time === undefined) continue;
+      if (
+        best === undefined ||
+        Math.abs(time - context.referenceTime) < Math.abs(best - context.referenceTime)
+      )
+        best = time;
+    }
+    if (best !== undefined) break;
+  }
+  if (best === undefined) return fail(`month ${month} has no day ${day}`);
+  return { ok: true, date: new Date(best) };
+}

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../lib/cli/program.js';
+import { fixturePath } from '../provisioning/fixtures.js';
+
+/** Runs wmbb in-process and collects what it prints. */
+async function wmbb(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, {
+    io: { out: (s) => void (out += s), err: (s) => void (err += s), color: false },
+  });
+  return { code, out, err };
+}
+
+describe('wmbb provision validate', () => {
+  it('a valid document: exit 0, a summary, warnings as file:line:column', async () => {
+    const file = fixturePath('filtering-rules-sample.xml');
+    const { code, out, err } = await wmbb('provision', 'validate', file);
+    expect(code).toBe(0);
+    expect(out).toBe(
+      `✓ ${file}: a valid CarrierProvisioning document (1 profile, 0 plans, 2 message rules, 2 warnings)\n`,
+    );
+    expect(err).toContain(`${file}:49:3: warning: <Provisioning>`);
+  });
+
+  it.each([
+    ['truncated.xml', /truncated\.xml:9:\d+: the document ends inside <DefaultProfile>/],
+    [
+      'wrong-namespace.xml',
+      /wrong-namespace\.xml:2:1: <CarrierProvisioning> is in the wrong namespace/,
+    ],
+    ['doctype-entities.xml', /doctype-entities\.xml:2:1: a DOCTYPE is not allowed/],
+    ['bad-pattern.xml', /bad-pattern\.xml:10:9: rule "Broken": the Pattern/],
+    ['group-out-of-range.xml', /group-out-of-range\.xml:13:11: rule "Balance": DataLimit Group 3/],
+  ])('%s: exit 1, the error with line:column', async (name, message) => {
+    const { code, out, err } = await wmbb('provision', 'validate', fixturePath(name));
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/^wmbb: ERR_PROVISIONING_XML: /);
+    expect(err).toMatch(message);
+  });
+
+  it('a 50 MB file is refused without reading it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wmbb-'));
+    const file = path.join(dir, 'huge.xml');
+    writeFileSync(file, '');
+    truncateSync(file, 50 * 1024 * 1024);
+    try {
+      const { code, err } = await wmbb('provision', 'validate', file);
+      expect(code).toBe(1);
+      expect(err).toMatch(/huge\.xml:1:1: the document is 52,428,800 bytes, over the limit/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--json gives valid JSON either way', async () => {
+    const ok = await wmbb('provision', 'validate', '--json', fixturePath('usage-rules.xml'));
+    expect(JSON.parse(ok.out)).toMatchObject({ valid: true, warnings: [] });
+    const bad = await wmbb('provision', 'validate', '--json', fixturePath('truncated.xml'));
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.out)).toMatchObject({
+      valid: false,
+      error: { code: 'ERR_PROVISIONING_XML', details: { line: 9, expected: '</DefaultProfile>' } },
+    });
+  });
+
+  it('a missing file, and a missing argument (usage error, exit 2)', async () => {
+    const missing = await wmbb('provision', 'validate', '/no/such/file.xml');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/cannot read \/no\/such\/file\.xml: no such file/);
+    expect((await wmbb('provision', 'validate')).code).toBe(2);
+  });
+});
+
+describe('wmbb provision show', () => {
+  it('shows the profile, plan and rules, with the password masked', async () => {
+    const { code, out } = await wmbb(
+      'provision',
+      'show',
+      fixturePath('data-plan-threshold-sample.xml'),
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/password\s+\*{8}\n/);
+    expect(out).toMatch(/data limit\s+500 MB/);
+    expect(out).toMatch(/usage notices\s+on/);
+    expect(out).not.toMatch(/pass\b/);
+  });
+
+  it('--json: the typed document, password masked', async () => {
+    const { code, out } = await wmbb(
+      'provision',
+      'show',
+      '--json',
+      fixturePath('filtering-rules-sample.xml'),
+    );
+    expect(code).toBe(0);
+    const doc = JSON.parse(out) as {
+      profiles: { context: { userLogonCred: unknown } }[];
+      messageRules: { ruleId: string }[];
+    };
+    expect(doc.profiles[0]!.context.userLogonCred).toEqual({
+      userName: 'user',
+      password: '********',
+    });
+    expect(doc.messageRules.map((r) => r.ruleId)).toEqual(['Sample1', 'Sample2']);
+    expect(out).not.toContain('"password": "password"');
+  });
+});

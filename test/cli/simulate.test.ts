@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../lib/cli/program.js';
+import { captureIo } from './capture-io.js';
+
+const examples = path.join(__dirname, '..', '..', 'examples');
+
+describe('wmbb simulate', () => {
+  // The reviewed output of each example scenario: a change of behaviour shows as a diff here.
+  it.each(['roaming-day', 'prepaid-plan', 'tethering-session'])(
+    '%s matches its reviewed timeline',
+    async (name) => {
+      const io = captureIo();
+      expect(await runCli(['simulate', path.join(examples, `${name}.json`)], { io })).toBe(0);
+      expect(io.stderr()).toBe('');
+      await expect(io.stdout()).toMatchFileSnapshot(`__snapshots__/${name}.timeline.txt`);
+    },
+  );
+
+  it.each(['roaming-day', 'prepaid-plan', 'tethering-session'])(
+    '%s --json is NDJSON of notifications',
+    async (name) => {
+      const io = captureIo();
+      expect(
+        await runCli(['simulate', '--json', path.join(examples, `${name}.json`)], { io }),
+      ).toBe(0);
+      const lines = io.stdout().trimEnd().split('\n');
+      for (const line of lines) expect(JSON.parse(line)).toHaveProperty('type');
+      await expect(io.stdout()).toMatchFileSnapshot(`__snapshots__/${name}.ndjson`);
+    },
+  );
+
+  it('an invalid scenario fails with exit 1 and names the step', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'wmbb-sim-'));
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        steps: [
+          { action: 'register', state: 'home' },
+          { action: 'transfer', bytes: '-3MB' },
+        ],
+      }),
+    );
+    const io = captureIo();
+    expect(await runCli(['simulate', file], { io })).toBe(1);
+    expect(io.stderr()).toMatch(
+      /^wmbb: ERR_INVALID_SCENARIO: Scenario step 2 \(steps\[1\], transfer\): "bytes" must be/,
+    );
+    writeFileSync(file, '{ "steps": [ }');
+    expect(await runCli(['simulate', file], { io })).toBe(1);
+    expect(io.stderr()).toMatch(/ERR_INVALID_SCENARIO: .*bad\.json is not valid JSON/);
+    expect(await runCli(['simulate', path.join(dir, 'missing.json')], { io })).toBe(1);
+    expect(io.stderr()).toMatch(/Cannot read the scenario/);
+  });
+});
