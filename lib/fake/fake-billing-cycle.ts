@@ -8,7 +8,11 @@
 
 import type { TimerHandle } from '../clock.js';
 import type { FakeContext } from './fake-context.js';
-import { addIsoDuration, parseIsoDuration, type IsoDuration } from './iso-duration.js';
+import {
+  addIsoDuration,
+  parseIsoDuration,
+  type IsoDuration,
+} from '../provisioning/iso-duration.js';
 
 /** A billing cycle. */
 export interface BillingCycle {

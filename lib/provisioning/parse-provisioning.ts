@@ -5,6 +5,7 @@
  */
 
 import {
+  attribute,
   DocumentReader,
   parseBoolean,
   parseInteger,
@@ -13,7 +14,9 @@ import {
   textOf,
 } from './document-reader.js';
 import { compileMessageRule } from './message-rule-set.js';
+import { parseIsoDuration } from './iso-duration.js';
 import type {
+  BillingCycle,
   DataPlan,
   DefaultProfile,
   PlanType,
@@ -274,6 +277,10 @@ function readPlan(node: XmlNode, path: string, reader: DocumentReader): DataPlan
         reader.checkAttributes(child, ['PlanType']);
         const plan: Omit<DataPlan, 'name'> = { planType };
         reader.children(child, `${path}/Description`, {
+          BillingCycle: {
+            namespace: ns,
+            read: (n) => (plan.billingCycle = readBillingCycle(n, reader)),
+          },
           DataLimitInMegabytes: {
             namespace: ns,
             read: (n) =>
@@ -308,6 +315,40 @@ function readPlan(node: XmlNode, path: string, reader: DocumentReader): DataPlan
   const plan: DataPlan = { name, ...description };
   recordPosition(plan, node);
   return plan;
+}
+
+/** `BillingCycle StartDate="…" Duration="…" Resets="…"`. */
+function readBillingCycle(node: XmlNode, reader: DocumentReader): BillingCycle {
+  reader.checkAttributes(node, ['StartDate', 'Duration', 'Resets']);
+  const start = requiredAttribute(
+    node,
+    'StartDate',
+    'a UTC date and time such as 2026-01-01T00:00:00Z',
+  ).trim();
+  // The schema says UTC: a time written without a zone is read as UTC.
+  const startDate = new Date(/(Z|[+-]\d\d:\d\d)$/.test(start) ? start : `${start}Z`);
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(start) || Number.isNaN(startDate.getTime()))
+    throw provisioningError(
+      `StartDate "${start.slice(0, 40)}" is not a date and time`,
+      node,
+      'an xs:dateTime such as 2026-01-01T00:00:00Z',
+    );
+  const duration = requiredAttribute(node, 'Duration', 'an ISO 8601 duration such as P1M').trim();
+  try {
+    parseIsoDuration(duration);
+  } catch {
+    throw provisioningError(
+      `Duration "${duration.slice(0, 40)}" is not a duration`,
+      node,
+      'an ISO 8601 duration such as P1M or P30D',
+    );
+  }
+  const resets = attribute(node, 'Resets');
+  return {
+    startDate,
+    duration,
+    resets: resets === undefined ? true : parseBoolean(resets, node, 'Resets'),
+  };
 }
 
 /** Refuses values longer than the schema allows; a secret's value is never quoted. */

@@ -78,6 +78,11 @@ export interface DataPlan {
   name: string;
   /** `Description/@PlanType`. */
   planType: PlanType;
+  /**
+   * `Description/BillingCycle`: when the first cycle started, how long one lasts (an ISO 8601
+   * duration such as `P1M`), and whether usage resets at its end (default true).
+   */
+  billingCycle?: BillingCycle;
   /** `Description/DataLimitInMegabytes`. */
   dataLimitMegabytes?: number;
   /**
@@ -85,6 +90,16 @@ export interface DataPlan {
    * DataPlanThresholdReached (MessageType 3) for this plan.
    */
   dataUsageNotificationsEnabled?: boolean;
+}
+
+/** `BillingCycle` of a plan. */
+export interface BillingCycle {
+  /** `@StartDate` (UTC). */
+  startDate: Date;
+  /** `@Duration`, an ISO 8601 duration (`P1M`, `P30D`). */
+  duration: string;
+  /** `@Resets` (default true): usage goes back to zero at the end of each cycle. */
+  resets: boolean;
 }
 
 /** An `SMSBearer`: which SMS a rule takes. */

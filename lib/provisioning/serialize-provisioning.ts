@@ -250,6 +250,21 @@ function planElement(plan: DataPlan, path: string, node: NodeBuilder): XmlElemen
         plansNamespace,
         `${path}/Description`,
         [
+          plan.billingCycle === undefined
+            ? undefined
+            : {
+                name: 'BillingCycle',
+                namespace: plansNamespace,
+                attributes: [
+                  attr(
+                    'StartDate',
+                    plan.billingCycle.startDate.toISOString().replace('.000Z', 'Z'),
+                  ),
+                  attr('Duration', plan.billingCycle.duration),
+                  ...(plan.billingCycle.resets ? [] : [attr('Resets', 'false')]),
+                ],
+                children: [],
+              },
           leaf(
             'DataLimitInMegabytes',
             plansNamespace,

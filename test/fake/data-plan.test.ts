@@ -150,3 +150,24 @@ describe('plan expiry (DataPlanDeleted)', () => {
     expect(types()).toEqual(['dataPlanDeleted']);
   });
 });
+
+describe('a provisioned billing cycle', () => {
+  it('resets usage at each cycle end on the fake clock', async () => {
+    const { fake, types, clear } = await listeningFake({
+      fake: { startTime: Date.UTC(2026, 0, 30) },
+    });
+    await fake.provision(
+      planXml(500, true).replace(
+        '<Description PlanType="Fixed">',
+        '<Description PlanType="Fixed"><BillingCycle StartDate="2026-01-01T00:00:00Z" Duration="P1M"/>',
+      ),
+    );
+    await fake.register('home');
+    await fake.connect();
+    await fake.transfer(10 * MB);
+    clear();
+    await fake.advance(Date.UTC(2026, 1, 1) - fake.clock.now());
+    expect(types()).toEqual(['dataPlanReset']);
+    expect(fake.usage().usedBytes).toBe(0);
+  });
+});
