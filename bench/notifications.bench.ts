@@ -40,6 +40,25 @@ export default async function notificationsBench(): Promise<void> {
       },
     },
     {
+      // The guide's floor: objects of the notification's shape made in JS, then emitted.
+      name: 'EventEmitter, objects made per event',
+      operations: count,
+      run: () => {
+        let sequence = 0;
+        for (const r of input) {
+          emitter.emit('notification', {
+            type: 'registeredHome',
+            messageType: r.messageType,
+            origin: r.origin,
+            networkAccountId: r.networkAccountId,
+            interfaceId: r.interfaceId,
+            timestamp: new Date(r.timestamp!),
+            sequence: ++sequence,
+          });
+        }
+      },
+    },
+    {
       name: 'connect() → typed event',
       operations: count,
       run: async () => {
