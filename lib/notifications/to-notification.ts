@@ -50,6 +50,17 @@ const tetheringStates: ReadonlySet<string> = new Set<TetheringOperationalState>(
 
 /** Converts one raw record; never throws. */
 export function toNotification(input: unknown, context: ConversionContext): Notification {
+  try {
+    return convert(input, context);
+  } catch (error) {
+    // A record whose properties throw when read (a getter, a revoked Proxy) is still delivered.
+    return unknownRecord({}, undefined, context, [
+      `reading the record failed: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
+  }
+}
+
+function convert(input: unknown, context: ConversionContext): Notification {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return unknownRecord({ value: input }, undefined, context, [
       `a record must be an object, got ${describe(input)}`,

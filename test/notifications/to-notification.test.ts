@@ -260,3 +260,18 @@ describe('malformed records become unknown notifications that say why', () => {
     if (n.type === 'unknown') expect(n.raw.messageType).toBe(99);
   });
 });
+
+describe('hostile records', () => {
+  it('a record whose fields throw when read arrives as unknown, never as an exception', () => {
+    const hostile = {
+      get messageType(): number {
+        throw new Error('no reading me');
+      },
+    };
+    const n = convert(hostile);
+    expect(n).toMatchObject({ type: 'unknown', issues: ['reading the record failed: no reading me'] });
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    expect(convert(revoked.proxy).type).toBe('unknown');
+  });
+});

@@ -10,6 +10,7 @@ import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { MobileBroadbandError } from '../../errors.js';
 import { packageRoot } from '../../package-info.js';
+import { durationMs } from './scenario-duration.js';
 import type { Scenario } from './scenario-types.js';
 
 /** Where the scenario schema is, in the package. */
@@ -53,7 +54,7 @@ export function scenarioActions(): string[] {
  */
 export function validateScenario(input: unknown): Scenario {
   const { validate } = validator();
-  if (validate(input)) return input as Scenario;
+  if (validate(input)) return checkTimes(input as Scenario);
   throw new MobileBroadbandError(
     'ERR_INVALID_SCENARIO',
     describeErrors(input, validate.errors ?? []),
@@ -66,6 +67,28 @@ export function validateScenario(input: unknown): Scenario {
       },
     },
   );
+}
+
+/** Longest delay of one step: ten years of virtual time. */
+const maxDelayMs = 10 * 365 * 86_400_000;
+
+/** What the schema cannot say: a start that is a real instant, delays a Date can hold. */
+function checkTimes(scenario: Scenario): Scenario {
+  if (scenario.start !== undefined && Number.isNaN(Date.parse(scenario.start))) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_SCENARIO',
+      `Scenario: "start" ${JSON.stringify(scenario.start)} is not a real date and time`,
+    );
+  }
+  scenario.steps.forEach((step, index) => {
+    if (durationMs(step.after) > maxDelayMs) {
+      throw new MobileBroadbandError(
+        'ERR_INVALID_SCENARIO',
+        `Scenario step ${index + 1} (steps[${index}], ${step.action}): "after" is longer than ten years`,
+      );
+    }
+  });
+  return scenario;
 }
 
 function describeErrors(input: unknown, errors: ErrorObject[]): string {
