@@ -31,12 +31,7 @@ describe('parseActivationCode', () => {
 
   it('never shows the matching id whole', () => {
     const code = parseActivationCode(`LPA:1$smdp.example.com$${secret}`);
-    for (const shown of [
-      String(code),
-      JSON.stringify(code),
-      inspect(code),
-      `${code as unknown as string}`,
-    ]) {
+    for (const shown of [String(code), JSON.stringify(code), inspect(code)]) {
       expect(shown).not.toContain(secret);
       expect(shown).toContain('0438…');
     }
