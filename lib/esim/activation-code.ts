@@ -22,6 +22,8 @@ export interface ActivationCode {
   readonly confirmationCodeRequired: boolean;
   /** The code as the LPA takes it (without `LPA:`). Secret: use only to pass it on. */
   reveal(): string;
+  /** The code with the matching id masked, for messages and logs. */
+  toString(): string;
 }
 
 /** Longest activation code accepted (SGP.22 bounds each part; QR codes hold a few hundred). */
