@@ -238,7 +238,10 @@ export interface EsimProfileInfo {
 
 /** `ESim`: one eUICC and its profiles. */
 export interface EsimInfo {
-  /** The id Windows uses for the eSIM (stable while it is present). */
+  /**
+   * The eSIM's id, which the other eSIM calls take: its EID. Windows gives an `ESim` no other
+   * identifier; an eSIM that reports no EID gets `modem:<modemDeviceId>`.
+   */
   id: string;
   /** The eUICC identifier. */
   eid: string;
@@ -266,6 +269,11 @@ export interface EsimWatchSink {
   stopped(): void;
   /** Events the backend discarded because a bounded queue overflowed. */
   overflow(discarded: number): void;
+  /**
+   * An event that could not be delivered (Windows failed to read the eSIM it carried). The
+   * watcher keeps running.
+   */
+  error(error: Error): void;
 }
 
 /** A running eSIM watcher. */

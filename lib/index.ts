@@ -46,3 +46,18 @@ export {
 export type * from './backend.js';
 export * from './provisioning/index.js';
 export * from './messages/index.js';
+export { Esim } from './esim/esim.js';
+export {
+  EsimWatcher,
+  type EsimOverflowInfo,
+  type EsimWatcherEventMap,
+  type EsimWatcherEventName,
+} from './esim/esim-watcher.js';
+export { esimCapability } from './esim/esim-errors.js';
+export {
+  maskMatchingId,
+  maxActivationCodeLength,
+  parseActivationCode,
+  type ActivationCode,
+} from './esim/activation-code.js';
+export { createNativeBackend, type NativeBackendOptions } from './native/native-backend.js';

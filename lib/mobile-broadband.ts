@@ -5,6 +5,7 @@
  */
 
 import type { Backend } from './backend.js';
+import { Esim } from './esim/esim.js';
 import type { EntitlementOptions } from './notifications/entitlement-check.js';
 import { Notifications } from './notifications/notifications.js';
 
@@ -21,6 +22,8 @@ export interface MobileBroadbandOptions {
 export class MobileBroadband {
   /** MobileOperatorNotification events, typed. */
   readonly notifications: Notifications;
+  /** eSIM discovery: `list()`, `watch()`, `serviceInfo()`. */
+  readonly esim: Esim;
   readonly #backend: Backend;
   #closing: Promise<void> | undefined;
 
@@ -28,6 +31,7 @@ export class MobileBroadband {
   constructor(backend: Backend, options: MobileBroadbandOptions = {}) {
     this.#backend = backend;
     this.notifications = new Notifications(backend, options.entitlement);
+    this.esim = new Esim(backend.esim);
   }
 
   /** The backend's name: `'native'` on Windows, `'fake'` elsewhere, or a custom backend's. */
@@ -42,7 +46,7 @@ export class MobileBroadband {
    */
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      await this.notifications.close();
+      await Promise.all([this.notifications.close(), this.esim.close()]);
       await this.#backend.close();
     })();
     return this.#closing;

@@ -7,7 +7,6 @@
 
 import type {
   Backend,
-  EsimBackend,
   ModemBackend,
   NetworkRegistrationState,
   ProvisioningBackend,
@@ -50,6 +49,7 @@ import {
 } from './fake-tethering.js';
 import { playScenario, type PlayOptions, type ScenarioReport } from './scenario/play-scenario.js';
 import type { Scenario } from './scenario/scenario-types.js';
+import { FakeEsim } from './fake-esim.js';
 import { VirtualClock } from './virtual-clock.js';
 
 /** Options of {@link createFakeBackend}. */
@@ -76,11 +76,7 @@ export class FakeBackend implements Backend {
   readonly name = 'fake';
   readonly clock: FakeClock;
   readonly notifications: FakeNotificationSource;
-  readonly esim: EsimBackend = notSupported(
-    'fake',
-    'esim',
-    'the fake simulates eSIM in a later release',
-  );
+  readonly esim = new FakeEsim();
   readonly tethering: FakeTethering;
   readonly modems: ModemBackend;
   readonly ussd: UssdBackend = notSupported(
@@ -138,7 +134,19 @@ export class FakeBackend implements Backend {
         `notify(record): record must be an object, got ${record === null ? 'null' : typeof record}`,
       );
     }
-    return this.notifications.emit(record);
+    let copy: RawNotification;
+    try {
+      copy = { ...record }; // a snapshot: later changes by the caller do not reach the app
+    } catch (error) {
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        `notify(record): the record cannot be read: ${String(error)}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    return this.notifications.emit(copy);
   }
 
   // --- Provisioning -----------------------------------------------------------------------
@@ -334,13 +342,13 @@ export class FakeBackend implements Backend {
     return playScenario(this, scenario, options);
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     if (!this.#closed) {
       this.#closed = true;
       this.#billingCycle.clear();
       this.notifications.close();
+      await this.esim.close();
     }
-    return Promise.resolve();
   }
 
   #applyProvisioning(doc: ProvisioningDocument): ProvisionOutcome {

@@ -6,22 +6,72 @@
 
 import type { Backend } from '../backend.js';
 import { systemClock } from '../clock.js';
+import { MobileBroadbandError } from '../errors.js';
 import { notSupported } from '../not-supported.js';
+import type { NativeAddon } from './addon-types.js';
 import { loadAddon } from './load-addon.js';
+import { NativeEsim } from './native-esim.js';
+
+/** Options of {@link createNativeBackend}. */
+export interface NativeBackendOptions {
+  /**
+   * How events travel from Windows threads to JavaScript. The defaults suit every use; the
+   * benchmark and the conformance suite change them.
+   */
+  events?: {
+    /** Events per JavaScript call at most (default 4096; 1 makes one call per event). */
+    maxBatch?: number;
+    /**
+     * Events waiting for JavaScript at most, per watcher (default 65 536). When JavaScript
+     * falls further behind, events are discarded and counted, and the count is reported
+     * (`overflow`). Enumeration-completed and stopped are never discarded.
+     */
+    maxQueued?: number;
+    /** How long `close()` waits for Windows to confirm a watcher stopped (default 5000 ms). */
+    stopTimeoutMs?: number;
+  };
+  /** @internal An addon object to use instead of loading one (tests). */
+  addon?: NativeAddon;
+}
+
+const notImplemented = 'not implemented by the native addon of this version';
+
+function positiveInteger(value: unknown, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `createNativeBackend({ events: { ${name} } }) must be an integer from 1 to ${max}, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
 
 /** Creates the native backend; rejects with `ERR_NATIVE_LOAD` if the addon cannot be loaded. */
-export async function createNativeBackend(): Promise<Backend> {
-  loadAddon<unknown>();
-  const why = 'not implemented by the native addon of this version';
+export async function createNativeBackend(options: NativeBackendOptions = {}): Promise<Backend> {
+  const events = options.events ?? {};
+  const limits = {
+    maxBatch: positiveInteger(events.maxBatch, 'maxBatch', 4096, 1 << 24),
+    maxQueued: positiveInteger(events.maxQueued, 'maxQueued', 65_536, 1 << 24),
+    stopTimeoutMs: positiveInteger(events.stopTimeoutMs, 'stopTimeoutMs', 5000, 600_000),
+  };
+  if (options.addon === undefined && process.platform !== 'win32') {
+    throw new MobileBroadbandError(
+      'ERR_NOT_SUPPORTED',
+      `The native backend runs on Windows only (this is ${process.platform}); use the fake backend (windows-mobile-broadband/fake) elsewhere`,
+    );
+  }
+  const addon = options.addon ?? loadAddon<NativeAddon>();
+  const esim = new NativeEsim(addon, limits);
   return await Promise.resolve({
     name: 'native',
     clock: systemClock,
-    notifications: notSupported('native', 'notifications', why),
-    esim: notSupported('native', 'esim', why),
-    tethering: notSupported('native', 'tethering', why),
-    modems: notSupported('native', 'modems', why),
-    ussd: notSupported('native', 'ussd', why),
-    provisioning: notSupported('native', 'provisioning', why),
-    close: () => Promise.resolve(),
+    notifications: notSupported('native', 'notifications', notImplemented),
+    esim,
+    tethering: notSupported('native', 'tethering', notImplemented),
+    modems: notSupported('native', 'modems', notImplemented),
+    ussd: notSupported('native', 'ussd', notImplemented),
+    provisioning: notSupported('native', 'provisioning', notImplemented),
+    close: () => esim.close(),
   });
 }

@@ -269,7 +269,10 @@ describe('hostile records', () => {
       },
     };
     const n = convert(hostile);
-    expect(n).toMatchObject({ type: 'unknown', issues: ['reading the record failed: no reading me'] });
+    expect(n).toMatchObject({
+      type: 'unknown',
+      issues: ['reading the record failed: no reading me'],
+    });
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
     expect(convert(revoked.proxy).type).toBe('unknown');

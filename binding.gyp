@@ -1,0 +1,46 @@
+# node-gyp build of the addon (what prebuildify runs on Windows; MSVC + the Windows SDK's WinRT
+# headers). The same sources as CMakeLists.txt, which also drives the mingw cross build.
+# On other systems the target has no sources: nothing here is ever compiled off Windows, and
+# package.json has "gypfile": false so that npm never runs node-gyp at install.
+{
+  "targets": [
+    {
+      "target_name": "windows_mobile_broadband",
+      "conditions": [
+        ["OS=='win'", {
+          "sources": [
+            "native/winrt/activation.cpp",
+            "native/winrt/esim-manager.cpp",
+            "native/winrt/esim-records.cpp",
+            "native/winrt/esim-watcher.cpp",
+            "native/winrt/record-queue.cpp",
+            "native/addon/addon.cpp",
+            "native/addon/esim-watcher-object.cpp",
+            "native/addon/js-errors.cpp",
+            "native/addon/record-delivery.cpp"
+          ],
+          "dependencies": [
+            "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"
+          ],
+          "defines": [
+            "NAPI_VERSION=8",
+            "NODE_ADDON_API_DISABLE_DEPRECATED",
+            "_WIN32_WINNT=0x0A00",
+            "WINVER=0x0A00",
+            "UNICODE",
+            "_UNICODE",
+            "NOMINMAX"
+          ],
+          "libraries": ["runtimeobject.lib", "ole32.lib"],
+          "msvs_settings": {
+            "VCCLCompilerTool": {
+              "AdditionalOptions": ["/std:c++17", "/utf-8", "/permissive-"],
+              "ExceptionHandling": 1,
+              "WarningLevel": 4
+            }
+          }
+        }]
+      ]
+    }
+  ]
+}

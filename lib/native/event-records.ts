@@ -1,0 +1,174 @@
+/**
+ * Decodes the addon's event batches (layout: native/winrt/event-records.h, which this file must
+ * match). The objects are made here, in JavaScript, because making them through Node-API costs
+ * about a microsecond each: a batch crosses as one Int32Array and one string, and each string
+ * field is a slice of that string.
+ *
+ * @module
+ * @internal
+ */
+
+import type { EsimInfo, EsimProfileInfo } from '../backend.js';
+import { enumName, esimProfileClasses, esimProfileStates, esimStates } from './winrt-enums.js';
+
+/** Record kinds (`RecordKind` in event-records.h). */
+export const RecordKind = {
+  added: 1,
+  updated: 2,
+  removed: 3,
+  enumerationCompleted: 4,
+  stopped: 5,
+  overflow: 6,
+  error: 7,
+} as const;
+
+/** Receives decoded records, in order. */
+export interface EsimRecordHandler {
+  esim(kind: 'added' | 'updated' | 'removed', esim: EsimInfo): void;
+  enumerationCompleted(): void;
+  stopped(): void;
+  overflow(discarded: number): void;
+  /** A failed Windows call in the addon (reading an eSIM), or a record this file cannot read. */
+  error(hresult: number, call: string): void;
+}
+
+/** HRESULT reported for a record the decoder cannot read (E_UNEXPECTED). */
+const unreadable = 0x8000ffff;
+
+/** A cursor over one batch. */
+class BatchReader {
+  #word = 0;
+  #char = 0;
+  constructor(
+    readonly words: Int32Array,
+    readonly text: string,
+  ) {}
+  get done(): boolean {
+    return this.#word >= this.words.length;
+  }
+  int(): number {
+    if (this.#word >= this.words.length) throw new RangeError('truncated event record');
+    return this.words[this.#word++]!;
+  }
+  bool(): boolean {
+    return this.int() !== 0;
+  }
+  string(): string {
+    const length = this.int();
+    const start = this.#char;
+    this.#char += length;
+    if (length < 0 || this.#char > this.text.length) throw new RangeError('truncated event text');
+    return this.text.slice(start, this.#char);
+  }
+  optionalInt(): number | undefined {
+    const present = this.int();
+    const value = this.int();
+    return present !== 0 ? value : undefined;
+  }
+}
+
+/** A record read whole whose enum value this version does not know: framing is intact. */
+class UnknownValue extends Error {}
+
+function readProfile(reader: BatchReader, problems: string[]): EsimProfileInfo {
+  const id = reader.string();
+  const classValue = reader.int();
+  const nickname = reader.string();
+  const providerId = reader.string();
+  const providerName = reader.string();
+  const state = enumName(esimProfileStates, reader.int(), 'ESimProfileState', 'unknown');
+  const canDelete = reader.bool();
+  const canDisable = reader.bool();
+  const isManagedByEnterprise = reader.bool();
+  let profileClass = esimProfileClasses[classValue];
+  if (profileClass === undefined) {
+    problems.push(
+      `profile ${id} has ESimProfileClass ${classValue}, which this version does not know`,
+    );
+    profileClass = 'operational';
+  }
+  return {
+    id,
+    class: profileClass,
+    nickname,
+    providerId,
+    providerName,
+    state,
+    policy: { canDelete, canDisable, isManagedByEnterprise },
+  };
+}
+
+function readEsim(reader: BatchReader): EsimInfo {
+  const problems: string[] = [];
+  const eid = reader.string();
+  const firmwareVersion = reader.string();
+  const modemDeviceId = reader.string();
+  const availableMemoryBytes = reader.optionalInt();
+  const state = enumName(esimStates, reader.int(), 'ESimState', 'unknown');
+  const slotIndex = reader.optionalInt();
+  const shouldEnableManagingUi = reader.bool();
+  const count = reader.int();
+  const profiles: EsimProfileInfo[] = new Array<EsimProfileInfo>(count);
+  for (let i = 0; i < count; i++) profiles[i] = readProfile(reader, problems);
+  if (problems.length > 0) throw new UnknownValue(problems.join('; '));
+  return {
+    id: eid !== '' ? eid : `modem:${modemDeviceId}`,
+    eid,
+    firmwareVersion,
+    availableMemoryBytes,
+    modemDeviceId,
+    state,
+    slotIndex,
+    policy: { shouldEnableManagingUi },
+    profiles,
+  };
+}
+
+/** Decodes one batch, calling `handler` for each record in order. */
+export function decodeEsimRecords(
+  words: Int32Array,
+  text: string,
+  handler: EsimRecordHandler,
+): void {
+  const reader = new BatchReader(words, text);
+  while (!reader.done) {
+    let kind: number;
+    try {
+      kind = reader.int();
+      switch (kind) {
+        case RecordKind.added:
+          handler.esim('added', readEsim(reader));
+          break;
+        case RecordKind.updated:
+          handler.esim('updated', readEsim(reader));
+          break;
+        case RecordKind.removed:
+          handler.esim('removed', readEsim(reader));
+          break;
+        case RecordKind.enumerationCompleted:
+          handler.enumerationCompleted();
+          break;
+        case RecordKind.stopped:
+          handler.stopped();
+          break;
+        case RecordKind.overflow:
+          handler.overflow(reader.int());
+          break;
+        case RecordKind.error:
+          handler.error(reader.int() >>> 0, reader.string());
+          break;
+        default:
+          throw new RangeError(`unknown event record kind ${kind}`);
+      }
+    } catch (error) {
+      if (error instanceof UnknownValue) {
+        handler.error(unreadable, `reading an eSIM event (${error.message})`);
+        continue;
+      }
+      if (!(error instanceof RangeError)) throw error;
+      // The rest of the batch cannot be framed: report it once, never as data.
+      handler.error(unreadable, `decoding an event record (${error.message})`);
+      return;
+    }
+  }
+}

@@ -1,0 +1,173 @@
+// Test-only Node-API addon: lets the Wine tests drive the test component through ITestControl.
+// Built only with -DWMBB_TEST_COMPONENT=ON, never shipped, never loaded by the package itself.
+//
+// JS: reset(), setAccess(n), setServiceInfo(preference, uiEnabled), setFailure(member, hresult),
+//     putEsim({ eid, firmwareVersion, modemDeviceId, availableMemoryBytes?, state, slotIndex?,
+//               shouldEnableManagingUi }, notify), putProfile(eid, { id, class, nickname,
+//               providerId, providerName, state, canDelete, canDisable, isManagedByEnterprise },
+//               notify), publish(eid, added),
+//     removeEsim(eid), burst(eid, count), liveObjects(), waitIdle(timeoutMs), runningWatchers()
+#include <napi.h>
+
+#include <string>
+
+#include "../test-control.h"
+#include <wrl/client.h>
+
+namespace {
+
+using Microsoft::WRL::ComPtr;
+
+class OwnedString {
+ public:
+  explicit OwnedString(const std::u16string& text) {
+    WindowsCreateString(reinterpret_cast<const wchar_t*>(text.c_str()),
+                        static_cast<UINT32>(text.size()), &value_);
+  }
+  ~OwnedString() { WindowsDeleteString(value_); }
+  HSTRING get() const { return value_; }
+
+ private:
+  HSTRING value_ = nullptr;
+};
+
+void Check(Napi::Env env, HRESULT hr, const char* what) {
+  if (FAILED(hr)) {
+    char hex[16];
+    snprintf(hex, sizeof hex, "0x%08lX", static_cast<unsigned long>(hr));
+    throw Napi::Error::New(env, std::string("test control: ") + what + " failed with " + hex);
+  }
+}
+
+ComPtr<ITestControl> Control(Napi::Env env) {
+  HSTRING_HEADER header;
+  HSTRING id = nullptr;
+  Check(env, WindowsCreateStringReference(kTestControlClass, static_cast<UINT32>(wcslen(kTestControlClass)),
+                                          &header, &id),
+        "WindowsCreateStringReference");
+  ComPtr<ITestControl> control;
+  Check(env, RoGetActivationFactory(id, __uuidof(ITestControl), reinterpret_cast<void**>(control.GetAddressOf())),
+        "RoGetActivationFactory(WindowsMobileBroadband.Testing.Control) — is the test component registered?");
+  return control;
+}
+
+std::u16string Text(const Napi::Object& object, const char* key) {
+  Napi::Value value = object.Get(key);
+  return value.IsString() ? value.As<Napi::String>().Utf16Value() : std::u16string();
+}
+
+int32_t Int(const Napi::Object& object, const char* key, int32_t fallback) {
+  Napi::Value value = object.Get(key);
+  return value.IsNumber() ? value.As<Napi::Number>().Int32Value() : fallback;
+}
+
+bool Bool(const Napi::Object& object, const char* key) { return object.Get(key).ToBoolean(); }
+
+Napi::Value Reset(const Napi::CallbackInfo& info) {
+  Check(info.Env(), Control(info.Env())->Reset(), "Reset");
+  return info.Env().Undefined();
+}
+
+Napi::Value SetAccess(const Napi::CallbackInfo& info) {
+  Check(info.Env(), Control(info.Env())->SetAccess(info[0].As<Napi::Number>().Int32Value()), "SetAccess");
+  return info.Env().Undefined();
+}
+
+Napi::Value SetServiceInfo(const Napi::CallbackInfo& info) {
+  Check(info.Env(),
+        Control(info.Env())->SetServiceInfo(info[0].As<Napi::Number>().Int32Value(), info[1].ToBoolean() ? 1 : 0),
+        "SetServiceInfo");
+  return info.Env().Undefined();
+}
+
+Napi::Value SetFailure(const Napi::CallbackInfo& info) {
+  OwnedString member(info[0].As<Napi::String>().Utf16Value());
+  const HRESULT hr = static_cast<HRESULT>(info[1].As<Napi::Number>().Uint32Value());
+  Check(info.Env(), Control(info.Env())->SetFailure(member.get(), hr), "SetFailure");
+  return info.Env().Undefined();
+}
+
+Napi::Value PutEsim(const Napi::CallbackInfo& info) {
+  Napi::Object esim = info[0].As<Napi::Object>();
+  OwnedString eid(Text(esim, "eid"));
+  OwnedString firmware(Text(esim, "firmwareVersion"));
+  OwnedString modem(Text(esim, "modemDeviceId"));
+  Check(info.Env(),
+        Control(info.Env())->PutEsim(eid.get(), firmware.get(), modem.get(), Int(esim, "availableMemoryBytes", -1),
+                                     Int(esim, "state", 1), Int(esim, "slotIndex", -1),
+                                     Bool(esim, "shouldEnableManagingUi") ? 1 : 0, info[1].ToBoolean() ? 1 : 0),
+        "PutEsim");
+  return info.Env().Undefined();
+}
+
+Napi::Value PutProfile(const Napi::CallbackInfo& info) {
+  OwnedString eid(info[0].As<Napi::String>().Utf16Value());
+  Napi::Object profile = info[1].As<Napi::Object>();
+  OwnedString iccid(Text(profile, "id"));
+  OwnedString nickname(Text(profile, "nickname"));
+  OwnedString providerId(Text(profile, "providerId"));
+  OwnedString providerName(Text(profile, "providerName"));
+  Check(info.Env(),
+        Control(info.Env())->PutProfile(eid.get(), iccid.get(), Int(profile, "class", 0), nickname.get(),
+                                        providerId.get(), providerName.get(), Int(profile, "state", 0),
+                                        Bool(profile, "canDelete") ? 1 : 0, Bool(profile, "canDisable") ? 1 : 0,
+                                        Bool(profile, "isManagedByEnterprise") ? 1 : 0, info[2].ToBoolean() ? 1 : 0),
+        "PutProfile");
+  return info.Env().Undefined();
+}
+
+Napi::Value Publish(const Napi::CallbackInfo& info) {
+  OwnedString eid(info[0].As<Napi::String>().Utf16Value());
+  Check(info.Env(), Control(info.Env())->Publish(eid.get(), info[1].ToBoolean() ? 1 : 0), "Publish");
+  return info.Env().Undefined();
+}
+
+Napi::Value RemoveEsim(const Napi::CallbackInfo& info) {
+  OwnedString eid(info[0].As<Napi::String>().Utf16Value());
+  Check(info.Env(), Control(info.Env())->RemoveEsim(eid.get()), "RemoveEsim");
+  return info.Env().Undefined();
+}
+
+Napi::Value Burst(const Napi::CallbackInfo& info) {
+  OwnedString eid(info[0].As<Napi::String>().Utf16Value());
+  Check(info.Env(), Control(info.Env())->Burst(eid.get(), info[1].As<Napi::Number>().Uint32Value()), "Burst");
+  return info.Env().Undefined();
+}
+
+Napi::Value LiveObjects(const Napi::CallbackInfo& info) {
+  INT32 count = 0;
+  Check(info.Env(), Control(info.Env())->LiveObjects(&count), "LiveObjects");
+  return Napi::Number::New(info.Env(), count);
+}
+
+Napi::Value WaitIdle(const Napi::CallbackInfo& info) {
+  boolean idle = 0;
+  Check(info.Env(), Control(info.Env())->WaitIdle(info[0].As<Napi::Number>().Uint32Value(), &idle), "WaitIdle");
+  return Napi::Boolean::New(info.Env(), idle != 0);
+}
+
+Napi::Value RunningWatchers(const Napi::CallbackInfo& info) {
+  INT32 count = 0;
+  Check(info.Env(), Control(info.Env())->RunningWatchers(&count), "RunningWatchers");
+  return Napi::Number::New(info.Env(), count);
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("reset", Napi::Function::New(env, Reset));
+  exports.Set("setAccess", Napi::Function::New(env, SetAccess));
+  exports.Set("setServiceInfo", Napi::Function::New(env, SetServiceInfo));
+  exports.Set("setFailure", Napi::Function::New(env, SetFailure));
+  exports.Set("putEsim", Napi::Function::New(env, PutEsim));
+  exports.Set("putProfile", Napi::Function::New(env, PutProfile));
+  exports.Set("publish", Napi::Function::New(env, Publish));
+  exports.Set("removeEsim", Napi::Function::New(env, RemoveEsim));
+  exports.Set("burst", Napi::Function::New(env, Burst));
+  exports.Set("liveObjects", Napi::Function::New(env, LiveObjects));
+  exports.Set("waitIdle", Napi::Function::New(env, WaitIdle));
+  exports.Set("runningWatchers", Napi::Function::New(env, RunningWatchers));
+  return exports;
+}
+
+}  // namespace
+
+NODE_API_MODULE(wmbb_test_control, Init)

@@ -1,0 +1,96 @@
+// ITestControl: the test's handle on the scenario (see test-control.h).
+#include "control.h"
+
+#include "runtime-object.h"
+#include "scenario.h"
+
+namespace test_component {
+namespace {
+
+class ControlFactory final
+    : public RuntimeObject<ControlFactory, false, IActivationFactory, ITestControl> {
+ public:
+  static constexpr const wchar_t* kClassName = L"WindowsMobileBroadband.Testing.Control";
+
+  HRESULT STDMETHODCALLTYPE ActivateInstance(IInspectable** instance) override {
+    if (instance != nullptr) *instance = nullptr;
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE Reset() override {
+    Scenario::Get().Reset();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE SetAccess(INT32 access) override {
+    if (access < 0 || access > 2) return E_INVALIDARG;
+    Scenario::Get().SetAccess(static_cast<TestAccess>(access));
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE SetServiceInfo(INT32 preference, boolean uiEnabled) override {
+    Scenario::Get().SetServiceInfo(preference, uiEnabled != 0);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE SetFailure(HSTRING member, HRESULT hr) override {
+    Scenario::Get().SetFailure(ToWString(member), hr);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE PutEsim(HSTRING eid, HSTRING firmwareVersion, HSTRING modemDeviceId,
+                                    INT32 availableMemory, INT32 state, INT32 slotIndex,
+                                    boolean shouldEnableManagingUi, boolean notify) override {
+    EsimData esim;
+    esim.eid = ToWString(eid);
+    esim.firmwareVersion = ToWString(firmwareVersion);
+    esim.modemDeviceId = ToWString(modemDeviceId);
+    esim.availableMemory = availableMemory;
+    esim.state = state;
+    esim.slotIndex = slotIndex;
+    esim.shouldEnableManagingUi = shouldEnableManagingUi != 0;
+    Scenario::Get().PutEsim(std::move(esim), notify != 0);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE PutProfile(HSTRING eid, HSTRING iccid, INT32 profileClass,
+                                       HSTRING nickname, HSTRING providerId, HSTRING providerName,
+                                       INT32 state, boolean canDelete, boolean canDisable,
+                                       boolean isManagedByEnterprise, boolean notify) override {
+    ProfileData profile;
+    profile.iccid = ToWString(iccid);
+    profile.profileClass = profileClass;
+    profile.nickname = ToWString(nickname);
+    profile.providerId = ToWString(providerId);
+    profile.providerName = ToWString(providerName);
+    profile.state = state;
+    profile.canDelete = canDelete != 0;
+    profile.canDisable = canDisable != 0;
+    profile.isManagedByEnterprise = isManagedByEnterprise != 0;
+    return Scenario::Get().PutProfile(ToWString(eid), std::move(profile), notify != 0);
+  }
+  HRESULT STDMETHODCALLTYPE Publish(HSTRING eid, boolean added) override {
+    return Scenario::Get().Publish(ToWString(eid), added ? ChangeKind::Added : ChangeKind::Updated);
+  }
+  HRESULT STDMETHODCALLTYPE RemoveEsim(HSTRING eid) override {
+    return Scenario::Get().RemoveEsim(ToWString(eid));
+  }
+  HRESULT STDMETHODCALLTYPE Burst(HSTRING eid, UINT32 count) override {
+    return Scenario::Get().Burst(ToWString(eid), count);
+  }
+  HRESULT STDMETHODCALLTYPE LiveObjects(INT32* count) override {
+    if (count == nullptr) return E_POINTER;
+    *count = static_cast<INT32>(LiveObjectCount().load());
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE WaitIdle(UINT32 timeoutMs, boolean* idle) override {
+    if (idle == nullptr) return E_POINTER;
+    *idle = Scenario::Get().WaitIdle(timeoutMs);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE RunningWatchers(INT32* count) override {
+    if (count == nullptr) return E_POINTER;
+    *count = Scenario::Get().Listening();
+    return S_OK;
+  }
+};
+
+}  // namespace
+
+IActivationFactory* NewControlFactory() { return new ControlFactory(); }
+
+}  // namespace test_component

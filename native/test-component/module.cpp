@@ -1,0 +1,31 @@
+// The test component's DLL exports. combase calls DllGetActivationFactory with the class id the
+// registry mapped to this DLL (HKLM\Software\Microsoft\WindowsRuntime\ActivatableClassId\<id>,
+// value DllPath), so one DLL stands in for several Windows classes.
+#include <cwchar>
+
+#include "control.h"
+#include "esim-manager.h"
+#include "live-objects.h"
+#include "scenario.h"
+
+extern "C" __declspec(dllexport) HRESULT WINAPI DllGetActivationFactory(HSTRING classId,
+                                                                      IActivationFactory** factory) {
+  using namespace test_component;
+  if (factory == nullptr) return E_POINTER;
+  *factory = nullptr;
+  const wchar_t* name = WindowsGetStringRawBuffer(classId, nullptr);
+  if (wcscmp(name, L"Windows.Networking.NetworkOperators.ESimManager") == 0) {
+    if (Scenario::Get().Access() == TestAccess::ClassNotRegistered) return REGDB_E_CLASSNOTREG;
+    *factory = NewEsimManagerFactory();
+    return S_OK;
+  }
+  if (wcscmp(name, kTestControlClass) == 0) {
+    *factory = NewControlFactory();
+    return S_OK;
+  }
+  return CLASS_E_CLASSNOTAVAILABLE;
+}
+
+extern "C" __declspec(dllexport) HRESULT WINAPI DllCanUnloadNow() {
+  return test_component::LiveObjectCount().load() == 0 ? S_OK : S_FALSE;
+}

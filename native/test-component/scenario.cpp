@@ -1,0 +1,165 @@
+#include "scenario.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace test_component {
+
+Scenario& Scenario::Get() {
+  static Scenario scenario;
+  return scenario;
+}
+
+void Scenario::Reset() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  esims_.clear();
+  access_ = TestAccess::Authorized;
+  authenticationPreference_ = 1;
+  uiEnabled_ = true;
+  failures_.clear();
+  anyFailure_ = false;
+}
+
+TestAccess Scenario::Access() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return access_;
+}
+
+void Scenario::SetAccess(TestAccess access) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  access_ = access;
+}
+
+void Scenario::ServiceInfo(INT32* authenticationPreference, bool* uiEnabled) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  *authenticationPreference = authenticationPreference_;
+  *uiEnabled = uiEnabled_;
+}
+
+void Scenario::SetServiceInfo(INT32 authenticationPreference, bool uiEnabled) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  authenticationPreference_ = authenticationPreference;
+  uiEnabled_ = uiEnabled;
+}
+
+void Scenario::SetFailure(const std::wstring& member, HRESULT hr) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (hr == S_OK) {
+    failures_.erase(member);
+  } else {
+    failures_[member] = hr;
+  }
+  anyFailure_ = !failures_.empty();
+}
+
+HRESULT Scenario::FailureOf(const wchar_t* member) {
+  // Property reads happen per event in bursts: skip the lock when nothing can fail.
+  if (!anyFailure_) return S_OK;
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto found = failures_.find(member);
+  return found == failures_.end() ? S_OK : found->second;
+}
+
+void Scenario::Notify(ChangeKind kind, const EsimSnapshot& esim) {
+  for (ScenarioListener* listener : listeners_) listener->OnChange(kind, esim);
+}
+
+void Scenario::PutEsim(EsimData esim, bool notify) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto& existing : esims_) {
+    if (existing->eid == esim.eid) {
+      esim.profiles = existing->profiles;
+      existing = std::make_shared<const EsimData>(std::move(esim));
+      if (notify) Notify(ChangeKind::Updated, existing);
+      return;
+    }
+  }
+  esims_.push_back(std::make_shared<const EsimData>(std::move(esim)));
+  if (notify) Notify(ChangeKind::Added, esims_.back());
+}
+
+HRESULT Scenario::Publish(const std::wstring& eid, ChangeKind kind) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& existing : esims_) {
+    if (existing->eid != eid) continue;
+    Notify(kind, existing);
+    return S_OK;
+  }
+  return E_INVALIDARG;
+}
+
+HRESULT Scenario::PutProfile(const std::wstring& eid, ProfileData profile, bool notify) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto& existing : esims_) {
+    if (existing->eid != eid) continue;
+    EsimData changed = *existing;
+    auto same = std::find_if(changed.profiles.begin(), changed.profiles.end(),
+                             [&](const ProfileData& p) { return p.iccid == profile.iccid; });
+    if (same == changed.profiles.end()) {
+      changed.profiles.push_back(std::move(profile));
+    } else {
+      *same = std::move(profile);
+    }
+    existing = std::make_shared<const EsimData>(std::move(changed));
+    if (notify) Notify(ChangeKind::Updated, existing);
+    return S_OK;
+  }
+  return E_INVALIDARG;
+}
+
+HRESULT Scenario::RemoveEsim(const std::wstring& eid) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto it = esims_.begin(); it != esims_.end(); ++it) {
+    if ((*it)->eid != eid) continue;
+    EsimData removed = **it;
+    removed.state = 2;  // ESimState.Removed, as Windows reports a removed card
+    esims_.erase(it);
+    Notify(ChangeKind::Removed, std::make_shared<const EsimData>(std::move(removed)));
+    return S_OK;
+  }
+  return E_INVALIDARG;
+}
+
+HRESULT Scenario::Burst(const std::wstring& eid, UINT32 count) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& existing : esims_) {
+    if (existing->eid != eid) continue;
+    for (ScenarioListener* listener : listeners_) listener->OnBurst(existing, count);
+    return S_OK;
+  }
+  return E_INVALIDARG;
+}
+
+std::vector<EsimSnapshot> Scenario::Listen(ScenarioListener* listener) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  listeners_.push_back(listener);
+  return esims_;
+}
+
+void Scenario::StopListening(ScenarioListener* listener) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  listeners_.erase(std::remove(listeners_.begin(), listeners_.end(), listener), listeners_.end());
+}
+
+int Scenario::Listening() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return static_cast<int>(listeners_.size());
+}
+
+void Scenario::ThreadStarted() {
+  std::lock_guard<std::mutex> lock(threadsMutex_);
+  ++threads_;
+}
+
+void Scenario::ThreadEnded() {
+  std::lock_guard<std::mutex> lock(threadsMutex_);
+  if (--threads_ == 0) threadsIdle_.notify_all();
+}
+
+bool Scenario::WaitIdle(UINT32 timeoutMs) {
+  std::unique_lock<std::mutex> lock(threadsMutex_);
+  return threadsIdle_.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                               [this] { return threads_ == 0; });
+}
+
+}  // namespace test_component

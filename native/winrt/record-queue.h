@@ -1,0 +1,101 @@
+// A bounded, ordered queue of event records between the threads Windows calls back on and the
+// JS thread. Producers append records to the newest batch; a batch is handed over whole.
+//
+// Signalling: the queue asks for a delivery (`signal`, a non-blocking thread-safe-function call
+// in the addon) when it turns non-empty with no delivery pending. Each delivery takes the oldest
+// batch (at most maxBatch records) and asks for another if more wait. So the JS thread is woken
+// once per batch while a backlog lasts, and once per wake-up, not per event, when it keeps up:
+// events that arrive while a delivery is pending ride along with it. With maxBatch 1 every
+// event is its own call (the per-event baseline of the benchmark).
+//
+// Bound: at most maxQueued data records wait. Beyond that, data records are discarded and
+// counted, and the count reaches JS as an Overflow record at the point of loss (never silently).
+// Control records (enumeration completed, stopped, errors) are never discarded: a consumer must
+// always learn that a watcher stopped.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <mutex>
+
+#include "event-records.h"
+#include "srw-mutex.h"
+#include "status.h"
+
+namespace wmbb {
+
+class RecordQueue {
+ public:
+  struct Limits {
+    uint32_t maxBatch = 4096;
+    uint32_t maxQueued = 65536;
+  };
+
+  RecordQueue(Limits limits, std::function<void()> signal);
+
+  /**
+   * Appends one record. `writeBody(RecordBatch&) -> Status` writes the words after the kind; if
+   * it fails, the partial record is removed and an Error record with the failure goes in its
+   * place. Any thread. Does nothing after Close().
+   */
+  template <class WriteBody>
+  void Append(RecordKind kind, WriteBody&& writeBody) {
+    // Reading the Windows object can take long (on Windows the eSIM objects live in another
+    // process), so the record is written into a scratch batch without the lock held; only the
+    // copy into the queue is locked. A full queue is checked first so that a flood costs no reads.
+    if (IsDataRecord(kind) && Full()) {
+      CountDiscarded();
+      return;
+    }
+    thread_local RecordBatch scratch;
+    scratch.Clear();
+    scratch.Word(static_cast<int32_t>(kind));
+    if (Status failure = writeBody(scratch)) {
+      AppendError(*failure);
+      return;
+    }
+    scratch.CountRecord(IsDataRecord(kind));
+    Push(scratch);
+  }
+
+  /** Appends a record without a body (EnumerationCompleted, Stopped). */
+  void AppendControl(RecordKind kind) {
+    Append(kind, [](RecordBatch&) -> Status { return std::nullopt; });
+  }
+
+  /** Appends an Error record. */
+  void AppendError(Failure failure);
+
+  /** JS thread, once per delivery: takes the oldest batch; false when there is none. */
+  bool Take(RecordBatch* out);
+
+  /** Stops accepting records and signalling; drops what waits. Idempotent. */
+  void Close();
+
+  /** Records discarded so far, for the benchmark's report. */
+  uint64_t TotalDiscarded() const;
+
+ private:
+  bool Full() const;
+  void CountDiscarded();
+  void Push(const RecordBatch& record);
+  RecordBatch& BatchForAppend();
+  void WriteOverflowIfAny(RecordBatch& batch);
+  void WriteError(RecordBatch& batch, Failure failure);
+
+  const Limits limits_;
+  const std::function<void()> signal_;
+  mutable SrwMutex mutex_;
+  std::deque<RecordBatch> batches_;
+  // Changed under the lock; read without it by Full(), where a stale value only means one event
+  // more or less is read before being discarded.
+  std::atomic<uint32_t> queuedData_{0};
+  uint64_t discarded_ = 0;
+  uint64_t totalDiscarded_ = 0;
+  bool signalPending_ = false;
+  bool closed_ = false;
+};
+
+}  // namespace wmbb

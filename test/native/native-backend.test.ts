@@ -1,0 +1,157 @@
+/**
+ * The native backend's TypeScript glue over a scripted stand-in for the addon (the real addon
+ * runs in the Wine lane): errors, null watchers, stop timeouts, option checks.
+ */
+
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EsimWatchSink } from '../../lib/backend.js';
+import { MobileBroadbandError } from '../../lib/errors.js';
+import type { NativeAddon, NativeEsimWatcher } from '../../lib/native/addon-types.js';
+import { createNativeBackend } from '../../lib/native/native-backend.js';
+import { RecordEncoder } from './record-encoder.js';
+
+interface Script {
+  watcher?: 'null' | 'throws';
+  startThrows?: boolean;
+  /** Whether stop() answers with a Stopped record (Windows does). */
+  answersStop?: boolean;
+}
+
+function scriptedAddon(script: Script = {}): NativeAddon & { closed: number; created: number } {
+  const addon = {
+    closed: 0,
+    created: 0,
+    esimServiceInfo: () => ({ authenticationPreference: 2, isEsimUiEnabled: true }),
+    createEsimWatcher(
+      onBatch: (words: Int32Array, text: string) => void,
+    ): NativeEsimWatcher | null {
+      if (script.watcher === 'null') return null;
+      if (script.watcher === 'throws') {
+        throw Object.assign(new Error('RoGetActivationFactory(ESimManager) failed'), {
+          hresult: 0x80040154,
+          call: 'RoGetActivationFactory(ESimManager)',
+        });
+      }
+      addon.created++;
+      const send = (encoder: RecordEncoder): void => {
+        const [words, text] = encoder.batch();
+        setImmediate(() => onBatch(words, text));
+      };
+      return {
+        start() {
+          if (script.startThrows) {
+            throw Object.assign(new Error('ESimWatcher.Start failed'), {
+              hresult: 0x80070005,
+              call: 'ESimWatcher.Start',
+            });
+          }
+          send(new RecordEncoder().control('enumerationCompleted'));
+        },
+        stop() {
+          if (script.answersStop !== false) send(new RecordEncoder().control('stopped'));
+        },
+        close() {
+          addon.closed++;
+        },
+        discarded: () => 0,
+      };
+    },
+  };
+  return addon;
+}
+
+function sink(): EsimWatchSink & { calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    added: () => void calls.push('added'),
+    updated: () => void calls.push('updated'),
+    removed: () => void calls.push('removed'),
+    enumerationCompleted: () => void calls.push('enumerationCompleted'),
+    stopped: () => void calls.push('stopped'),
+    overflow: () => void calls.push('overflow'),
+    error: () => void calls.push('error'),
+  };
+}
+
+describe('the native backend (scripted addon)', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it.skipIf(process.platform === 'win32')('refuses to load the addon off Windows', async () => {
+    await expect(createNativeBackend()).rejects.toMatchObject({ code: 'ERR_NOT_SUPPORTED' });
+  });
+
+  it('checks its options', async () => {
+    await expect(
+      createNativeBackend({ addon: scriptedAddon(), events: { maxBatch: 0 } }),
+    ).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARGUMENT',
+      message: expect.stringContaining('maxBatch'),
+    });
+    await expect(
+      createNativeBackend({ addon: scriptedAddon(), events: { maxQueued: 1.5 } }),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' });
+  });
+
+  it('names enum values and leaves the other parts unsupported with a reason', async () => {
+    const backend = await createNativeBackend({ addon: scriptedAddon() });
+    await expect(backend.esim.serviceInfo()).resolves.toEqual({
+      authenticationPreference: 'never',
+      isEsimUiEnabled: true,
+    });
+    await expect(backend.tethering.status()).rejects.toMatchObject({ code: 'ERR_NOT_SUPPORTED' });
+    await expect(backend.esim.reset('x')).rejects.toMatchObject({
+      code: 'ERR_NOT_SUPPORTED',
+      message: expect.stringContaining('eSIM discovery only'),
+    });
+  });
+
+  it('turns a null watcher into ERR_NOT_AUTHORIZED naming the capability', async () => {
+    const backend = await createNativeBackend({ addon: scriptedAddon({ watcher: 'null' }) });
+    const error = await backend.esim.watch(sink()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MobileBroadbandError);
+    expect((error as MobileBroadbandError).code).toBe('ERR_NOT_AUTHORIZED');
+    expect((error as MobileBroadbandError).message).toContain(
+      'Microsoft.eSIMManagement_8wekyb3d8bbwe',
+    );
+  });
+
+  it('maps activation and start failures and releases the watcher', async () => {
+    const missing = await createNativeBackend({ addon: scriptedAddon({ watcher: 'throws' }) });
+    await expect(missing.esim.list()).rejects.toMatchObject({
+      code: 'ERR_CLASS_NOT_REGISTERED',
+      hresult: 0x80040154,
+    });
+    const addon = scriptedAddon({ startThrows: true });
+    const refused = await createNativeBackend({ addon });
+    await expect(refused.esim.watch(sink())).rejects.toMatchObject({
+      code: 'ERR_NOT_AUTHORIZED',
+      hresult: 0x80070005,
+      details: { call: 'ESimWatcher.Start' },
+    });
+    expect(addon.closed).toBe(addon.created);
+  });
+
+  it('gives up waiting for a Stopped that never comes, and says stopped itself', async () => {
+    const addon = scriptedAddon({ answersStop: false });
+    const backend = await createNativeBackend({ addon, events: { stopTimeoutMs: 30 } });
+    const s = sink();
+    const handle = await backend.esim.watch(s);
+    await new Promise((resolve) => setImmediate(resolve));
+    await handle.close();
+    expect(s.calls).toEqual(['enumerationCompleted', 'stopped']);
+    expect(addon.closed).toBe(1);
+  });
+
+  it('close() stops running watchers; calls after it are ERR_CLOSED', async () => {
+    const addon = scriptedAddon();
+    const backend = await createNativeBackend({ addon });
+    const s = sink();
+    await backend.esim.watch(s);
+    await backend.close();
+    expect(s.calls.at(-1)).toBe('stopped');
+    expect(addon.closed).toBe(1);
+    await expect(backend.esim.list()).rejects.toMatchObject({ code: 'ERR_CLOSED' });
+    await expect(backend.esim.serviceInfo()).rejects.toMatchObject({ code: 'ERR_CLOSED' });
+  });
+});

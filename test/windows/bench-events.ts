@@ -1,0 +1,203 @@
+/**
+ * Events per second from a native thread to a JS listener, under Wine (`npm run bench:windows`).
+ * Five cases in one run, median of several rounds each, as ratios to the floor:
+ *
+ *   - floor:     a JS EventEmitter emitting equivalent objects made in JS;
+ *   - batched:   the addon as shipped (records batched per thread-safe-function call, objects
+ *                made in JS), through mbb.esim.watch().on('updated');
+ *   - per event: the same addon with maxBatch 1: one thread-safe-function call per event;
+ * each of the last two twice:
+ *   - "live":    the test component's thread raises the events while JS consumes them (what an
+ *                application sees; bounded by how fast that thread can make and read eSIM
+ *                objects while sharing the machine's 2 cores with JS);
+ *   - "queued":  the events were raised while JS was busy and wait in the addon's queue; the
+ *                time is JS draining them (the delivery path's own capacity).
+ *
+ * Each native event is an ESimWatcher.Updated raised by the test component's own thread for an
+ * eSIM with two profiles (9 strings, 17 numbers/booleans per event), read by the addon through
+ * the real WinRT ABI. Queues are sized so nothing is discarded; discards would be reported.
+ */
+
+import { EventEmitter } from 'node:events';
+import type { EsimInfo } from '../../lib/backend.js';
+import { connect } from '../../lib/connect.js';
+import { createNativeBackend } from '../../lib/native/native-backend.js';
+import { measure, report } from '../../bench/harness.js';
+import { nativeDriver } from './native-driver.js';
+
+const count = Number(process.env.BENCH_EVENTS ?? 100_000);
+/** How long JS stays busy while the queued cases' events are raised (they take ~0.1–0.3 s). */
+const queuedWaitMs = Number(process.env.BENCH_QUEUED_WAIT_MS ?? 1500);
+
+function blockEventLoop(ms: number): void {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    // busy on purpose
+  }
+}
+const eid = '89049032123451234512345678901235';
+
+function floorObject(i: number): EsimInfo {
+  return {
+    id: eid,
+    eid,
+    firmwareVersion: `burst-${i}`,
+    availableMemoryBytes: 412_000,
+    modemDeviceId: '\\\\?\\USB#VID_2C7C&PID_0125#modem-a',
+    state: 'idle',
+    slotIndex: 1,
+    policy: { shouldEnableManagingUi: true },
+    profiles: [
+      {
+        id: '8944501234567890123',
+        class: 'operational',
+        nickname: 'Work',
+        providerId: '310410',
+        providerName: 'Contoso Mobile',
+        state: 'enabled',
+        policy: { canDelete: false, canDisable: true, isManagedByEnterprise: true },
+      },
+      {
+        id: '8944501234567890131',
+        class: 'test',
+        nickname: '',
+        providerId: '00101',
+        providerName: 'Test Network',
+        state: 'disabled',
+        policy: { canDelete: true, canDisable: true, isManagedByEnterprise: false },
+      },
+    ],
+  };
+}
+
+type Mbb = Awaited<ReturnType<typeof connect>>;
+
+/**
+ * One native case: setup() opens its watcher (untimed, and only one watcher runs at a time,
+ * since the component's burst goes to every running watcher), run() raises `count` events and
+ * waits for the last.
+ */
+function nativeCase(
+  name: string,
+  mbb: Mbb,
+  burst: () => Promise<void>,
+  others: { close(): Promise<void> }[],
+  queued: boolean,
+): {
+  name: string;
+  operations: number;
+  setup(): Promise<void>;
+  run(): Promise<void>;
+  close(): Promise<void>;
+  discarded: number;
+} {
+  let watcher: ReturnType<Mbb['esim']['watch']> | undefined;
+  let received = 0;
+  let last = '';
+  let done: (() => void) | undefined;
+  let finished: Promise<void> = Promise.resolve();
+  let discarded = 0;
+  const result = {
+    name,
+    operations: count,
+    get discarded() {
+      return discarded;
+    },
+    async setup() {
+      await Promise.all(others.map((other) => other.close()));
+      watcher = mbb.esim.watch();
+      watcher.on('updated', (esim) => {
+        last = esim.firmwareVersion;
+        if (++received === count) done?.();
+      });
+      watcher.on('overflow', (info) => {
+        discarded += info.discarded;
+        console.log(`${name}: overflow, ${info.discarded} discarded`);
+      });
+      await new Promise<void>((resolve) => watcher!.once('enumerationCompleted', resolve));
+      if (queued) {
+        received = 0;
+        finished = new Promise<void>((resolve) => (done = resolve));
+        await burst();
+        // JS is busy: the component's thread raises every event into the addon's queue.
+        blockEventLoop(queuedWaitMs);
+      }
+    },
+    async run() {
+      if (!queued) {
+        received = 0;
+        finished = new Promise<void>((resolve) => (done = resolve));
+        await burst();
+      }
+      await finished;
+      if (last !== `burst-${count}`)
+        throw new Error(`${name}: the last event was ${last}: order broken`);
+    },
+    async close() {
+      const open = watcher;
+      watcher = undefined;
+      await open?.close();
+    },
+  };
+  return result;
+}
+
+async function main(): Promise<void> {
+  const driver = nativeDriver();
+  const queue = { maxQueued: count * 2 };
+  // The driver's createBackend() resets the component; the eSIM goes in after it.
+  const batchedBackend = await driver.createBackend({ eventQueueLimit: queue.maxQueued });
+  await driver.insert({
+    eid,
+    firmwareVersion: '3.2.1',
+    modemDeviceId: '\\\\?\\USB#VID_2C7C&PID_0125#modem-a',
+    availableMemoryBytes: 412_000,
+    slotIndex: 1,
+    policy: { shouldEnableManagingUi: true },
+    profiles: floorObject(0).profiles,
+  });
+  const batched = await connect({ backend: batchedBackend });
+  const perEvent = await connect({
+    backend: await createNativeBackend({ events: { ...queue, maxBatch: 1 } }),
+  });
+  const burst = (): Promise<void> => driver.burst(eid, count);
+  const cases: ReturnType<typeof nativeCase>[] = [];
+  const batchedCase = nativeCase('live: batched (shipped)', batched, burst, cases, false);
+  const perEventCase = nativeCase('live: one call per event', perEvent, burst, cases, false);
+  const batchedQueued = nativeCase('queued: batched (shipped)', batched, burst, cases, true);
+  const perEventQueued = nativeCase('queued: one call per event', perEvent, burst, cases, true);
+  const emitter = new EventEmitter();
+  let floorReceived = 0;
+  emitter.on('updated', (esim: EsimInfo) => {
+    if (esim.firmwareVersion !== '') floorReceived++;
+  });
+  const floor = {
+    name: 'EventEmitter, objects made in JS (floor)',
+    operations: count,
+    setup: () => Promise.all(cases.map((c) => c.close())),
+    run: () => {
+      for (let i = 1; i <= count; i++) emitter.emit('updated', floorObject(i));
+    },
+  };
+  // Each case closes the others' watchers in its setup.
+  cases.push(batchedCase, perEventCase, batchedQueued, perEventQueued);
+
+  const results = await measure([floor, batchedCase, perEventCase, batchedQueued, perEventQueued]);
+  report(
+    `eSIM events from a native thread to a JS listener, ${count} per run (node ${process.version}, ${process.platform}-${process.arch})`,
+    results,
+    floor.name,
+  );
+  console.log(`discarded: ${cases.map((c) => `${c.name} ${c.discarded}`).join(', ')}`);
+  if (floorReceived === 0) throw new Error('the floor delivered nothing');
+  await Promise.all([...cases.map((c) => c.close()), batched.close(), perEvent.close()]);
+  const live = await driver.liveObjects();
+  console.log(`test component objects alive after close: ${String(live)}`);
+  if (live !== 0) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  // Open watchers keep the process alive on purpose: end it.
+  process.exit(1);
+});
