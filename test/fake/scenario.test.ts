@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  createFakeBackend,
-  scenarioSchemaPath,
-  validateScenario,
-  type ScenarioStep,
-} from '../../lib/fake/index.js';
+import { createFakeBackend, scenarioSchemaPath, validateScenario } from '../../lib/fake/index.js';
+import { playableActions } from '../../lib/fake/scenario/play-scenario.js';
 import { examples, listeningFake, MB } from './fake-helpers.js';
 
 const invalid: [string, unknown, string][] = [
@@ -124,28 +120,7 @@ describe('scenario validation', () => {
       definitions: { step: { oneOf: { properties: { action: { const: string } } }[] } };
     };
     const actions = schema.definitions.step.oneOf.map((s) => s.properties.action.const).sort();
-    const known: ScenarioStep['action'][] = [
-      'provision',
-      'register',
-      'sleep',
-      'resume',
-      'connect',
-      'disconnect',
-      'transfer',
-      'resetBillingCycle',
-      'expirePlan',
-      'receiveSms',
-      'receiveCdmaSms',
-      'receiveUssd',
-      'setTetheringPolicy',
-      'requestTethering',
-      'stopTethering',
-      'tetheringClientJoined',
-      'tetheringClientLeft',
-      'notify',
-      'wait',
-    ];
-    expect(actions).toEqual([...known].sort());
+    expect(actions).toEqual([...playableActions].sort());
   });
 });
 
@@ -193,6 +168,43 @@ describe('playing scenarios', () => {
     });
     expect(report.steps[1]!.outcome).toMatchObject({ status: 'entitlementCheckFailure' });
     expect(report.end.getTime() - report.start.getTime()).toBe(10_000);
+  });
+
+  it('eSIM steps drive the fake eSIMs, and a watcher sees them in order', async () => {
+    const { fake, mbb } = await listeningFake();
+    const seen: string[] = [];
+    const watcher = mbb.esim.watch();
+    watcher.on('added', (e) => seen.push(`added ${e.profiles.length}`));
+    watcher.on('updated', (e) => seen.push(`updated ${e.profiles.map((p) => p.state).join('/')}`));
+    watcher.on('removed', () => seen.push('removed'));
+    const eid = '89049032123451234512345678901235';
+    await fake.play({
+      steps: [
+        {
+          action: 'esimInserted',
+          esim: { eid, profiles: [{ id: '8901260123456789012', state: 'enabled' }] },
+        },
+        { action: 'esimProfileAdded', after: '1m', eid, profile: { id: '8944500987654321098' } },
+        { action: 'esimUpdated', after: '1m', eid, changes: { state: 'busy' } },
+        { action: 'esimProfileRemoved', after: '1m', eid, iccid: '8901260123456789012' },
+        { action: 'esimEjected', after: '1m', eid },
+      ],
+    });
+    await fake.settled();
+    expect(seen).toEqual([
+      'added 1',
+      'updated enabled/disabled',
+      'updated enabled/disabled',
+      'updated disabled',
+      'removed',
+    ]);
+    await expect(fake.play({ steps: [{ action: 'esimEjected', eid }] })).rejects.toMatchObject({
+      code: 'ERR_INVALID_SCENARIO',
+      message: expect.stringMatching(
+        /^Scenario step 1 \(steps\[0\], esimEjected\): ERR_INVALID_ARGUMENT: /,
+      ),
+    });
+    await mbb.close();
   });
 
   it.each(['roaming-day.json', 'prepaid-plan.json', 'tethering-session.json'])(

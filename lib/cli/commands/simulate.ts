@@ -8,7 +8,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { EsimInfo } from '../../backend.js';
 import { connect } from '../../connect.js';
+import type { MobileBroadband } from '../../mobile-broadband.js';
 import { MobileBroadbandError } from '../../errors.js';
 import { createFakeBackend } from '../../fake/fake-backend.js';
 import type { StepReport } from '../../fake/scenario/play-scenario.js';
@@ -113,6 +115,10 @@ export async function simulate(
     return check.authorize(allow, allow ? undefined : reason);
   });
 
+  if (scenario.steps.some((step) => step.action.startsWith('esim'))) {
+    watchEsims(io, mbb, () => new Date(fake.clock.now()), options);
+  }
+
   await fake.play(scenario, {
     baseDir,
     onStep: (step) => {
@@ -120,6 +126,32 @@ export async function simulate(
     },
   });
   await mbb.close();
+}
+
+/** Prints what an eSIM watcher (as the operator app would run) sees. */
+function watchEsims(
+  io: CliIo,
+  mbb: MobileBroadband,
+  now: () => Date,
+  options: SimulateOptions,
+): void {
+  const watcher = mbb.esim.watch();
+  for (const event of ['added', 'updated', 'removed'] as const) {
+    watcher.on(event, (esim: EsimInfo) => {
+      if (options.json) {
+        io.out(`${JSON.stringify({ esimEvent: event, timestamp: now(), esim })}\n`);
+        return;
+      }
+      const profiles = esim.profiles.map((p) => `${p.providerName || p.id} ${p.state}`).join(', ');
+      const label = `esim ${event}`.padEnd(40);
+      io.out(
+        `${paint(io, 'dim', clockTime(now()))}  ${paint(io, 'magenta', label)}EID ${esim.eid}: ${esim.profiles.length} profile(s)${profiles ? ` (${profiles})` : ''}\n`,
+      );
+    });
+  }
+  watcher.on('error', (error) =>
+    io.err(paint(io, 'red', `wmbb: ${error.code}: ${error.message}\n`)),
+  );
 }
 
 /** Steps that raised nothing, or whose outcome says more than their notifications. */

@@ -11,6 +11,7 @@ import { MobileBroadbandError } from '../../errors.js';
 import { parseProvisioning } from '../../provisioning/parse-provisioning.js';
 import type { ProvisioningDocument } from '../../provisioning/provisioning-document.js';
 import type { FakeBackend } from '../fake-backend.js';
+import type { FakeEsimInit, FakeEsimPatch, FakeEsimProfileInit } from '../fake-esim-data.js';
 import { durationMs } from './scenario-duration.js';
 import type { Scenario, ScenarioStep } from './scenario-types.js';
 import { validateScenario } from './validate-scenario.js';
@@ -91,7 +92,34 @@ const runners: { [A in ScenarioStep['action']]: Runner } = {
   notify: (fake, step) =>
     fake.notify((step as { record: Parameters<FakeBackend['notify']>[0] }).record),
   wait: () => Promise.resolve({ emitted: [] }),
+  esimInserted: (fake, step) =>
+    esimControl(() => fake.esim.insert((step as { esim: FakeEsimInit }).esim)),
+  esimEjected: (fake, step) => esimControl(() => fake.esim.eject((step as { eid: string }).eid)),
+  esimUpdated: (fake, step) => {
+    const { eid, changes } = step as { eid: string; changes: FakeEsimPatch };
+    return esimControl(() => fake.esim.update(eid, changes));
+  },
+  esimProfileAdded: (fake, step) => {
+    const { eid, profile } = step as { eid: string; profile: FakeEsimProfileInit };
+    return esimControl(() => fake.esim.addProfile(eid, profile));
+  },
+  esimProfileRemoved: (fake, step) => {
+    const { eid, iccid } = step as { eid: string; iccid: string };
+    return esimControl(() => fake.esim.removeProfile(eid, iccid));
+  },
 };
+
+/** eSIM controls are synchronous; their watcher events are delivered asynchronously. */
+function esimControl(control: () => unknown): Promise<{ esim: unknown }> {
+  try {
+    return Promise.resolve({ esim: control() });
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
+
+/** Every action the player runs (the type of `runners` makes it complete). */
+export const playableActions = Object.keys(runners) as ScenarioStep['action'][];
 
 /** Steps whose outcome may wait for the app (and for time to pass). */
 const mayWait: ReadonlySet<string> = new Set(['requestTethering']);

@@ -7,6 +7,7 @@
  */
 
 import type { NetworkRegistrationState, RawNotification } from '../../backend.js';
+import type { FakeEsimInit, FakeEsimPatch, FakeEsimProfileInit } from '../fake-esim-data.js';
 import type { TetheringPolicy } from '../fake-tethering.js';
 
 /** Milliseconds, or a duration such as `"500ms"`, `"90s"`, `"5m"`, `"1h30m"`, `"2d"`. */
@@ -36,6 +37,11 @@ export type ScenarioStep = ScenarioTiming &
     | { action: 'tetheringClientJoined'; macAddress: string; hostName?: string }
     | { action: 'tetheringClientLeft'; macAddress: string }
     | { action: 'notify'; record: RawNotification }
+    | { action: 'esimInserted'; esim: FakeEsimInit }
+    | { action: 'esimEjected'; eid: string }
+    | { action: 'esimUpdated'; eid: string; changes: FakeEsimPatch }
+    | { action: 'esimProfileAdded'; eid: string; profile: FakeEsimProfileInit }
+    | { action: 'esimProfileRemoved'; eid: string; iccid: string }
   );
 
 /** Every step action. */
