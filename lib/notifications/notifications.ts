@@ -16,19 +16,19 @@ import type {
   RawNotification,
 } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
+import {
+  asMobileBroadbandError,
+  ListenerRegistry,
+  type OverflowInfo,
+} from '../events/listener-registry.js';
+import { SourceLifecycle } from '../events/source-lifecycle.js';
 import { EntitlementChecks, type EntitlementOptions } from './entitlement-check.js';
 import type { Notification, NotificationMap } from './notification.js';
 import { NotificationStream, type StreamOptions } from './notification-stream.js';
 import { allNotificationTypeNames } from './notification-type.js';
 import { toNotification, type ConversionContext } from './to-notification.js';
 
-/** What {@link Notifications} reports when records were lost to an overflow. */
-export interface OverflowInfo {
-  /** Records discarded this time. */
-  discarded: number;
-  /** Records discarded since the connection opened. */
-  total: number;
-}
+export type { OverflowInfo };
 
 /** A listener; it may be async (a rejection is reported like a throw). */
 export type NotificationListener<N> = (notification: N) => unknown;
@@ -48,17 +48,7 @@ export type NotificationEventMap = {
 /** An event name of {@link Notifications}. */
 export type NotificationEventName = keyof NotificationEventMap;
 
-type AnyListener = (value: never) => unknown;
-type OnceWrapper = AnyListener & { listener: AnyListener };
-
-const dataEvents: ReadonlySet<string> = new Set<string>([
-  ...allNotificationTypeNames,
-  'notification',
-]);
-const controlEvents: ReadonlySet<string> = new Set<string>(['error', 'overflow']);
-
-/** A long interval: its only purpose is to hold the event loop open while referenced. */
-const keepAlivePeriodMs = 2 ** 30;
+const dataEvents: readonly string[] = [...allNotificationTypeNames, 'notification'];
 
 /**
  * The notifications of one connection.
@@ -76,50 +66,50 @@ const keepAlivePeriodMs = 2 ** 30;
  */
 export class Notifications {
   readonly #backend: Backend;
-  readonly #listeners = new Map<string, AnyListener[]>();
+  readonly #registry: ListenerRegistry;
+  readonly #source: SourceLifecycle<NotificationSubscription>;
   readonly #streams = new Set<NotificationStream>();
   readonly #entitlementChecks: EntitlementChecks;
-  #dataListenerCount = 0;
   #sequence = 0;
-  #discarded = 0;
-  #referenced = true;
-  #keepAlive: ReturnType<typeof setInterval> | undefined;
-  #closed = false;
-  /** Serialises subscribe/close of the backend source. */
-  #lifecycle: Promise<void> = Promise.resolve();
-  #subscription: NotificationSubscription | undefined;
-  #wantSubscription = false;
   readonly #sink: NotificationSink = {
     deliver: (records) => this.#deliver(records),
-    overflow: (discarded) => this.#overflow(discarded),
+    overflow: (discarded) => this.#registry.reportOverflow(discarded),
     error: (error) =>
-      this.#reportError(
-        error instanceof MobileBroadbandError
-          ? error
-          : new MobileBroadbandError(
-              'ERR_WINDOWS',
-              `The notification source failed: ${error.message}`,
-              {
-                cause: error,
-              },
-            ),
-      ),
+      this.#registry.reportError(asMobileBroadbandError(error, 'The notification source failed')),
   };
 
   /** @internal Use {@link connect}. */
   constructor(backend: Backend, entitlement: EntitlementOptions = {}) {
     this.#backend = backend;
+    this.#source = new SourceLifecycle(
+      () => backend.notifications.subscribe(this.#sink),
+      (error) =>
+        this.#registry.reportError(
+          asMobileBroadbandError(error, 'Subscribing to operator notifications failed'),
+        ),
+    );
+    this.#registry = new ListenerRegistry({
+      eventKind: 'notification event',
+      recordKind: 'notifications',
+      dataEvents,
+      onDemandChange: (wanted) => void this.#source.want(wanted),
+      closedError: (event) =>
+        new MobileBroadbandError(
+          'ERR_CLOSED',
+          `on('${event}') after close(): this connection is closed; connect() again`,
+        ),
+    });
     this.#entitlementChecks = new EntitlementChecks(
       backend.notifications,
       backend.clock,
       entitlement,
-      (error) => this.#reportError(error),
+      (error) => this.#registry.reportError(error),
     );
   }
 
   /** Adds a listener for one notification type, for every notification, or for errors. */
   on<E extends NotificationEventName>(event: E, listener: NotificationEventMap[E]): this {
-    this.#add(event, listener);
+    this.#registry.add(event, listener);
     return this;
   }
 
@@ -130,19 +120,13 @@ export class Notifications {
 
   /** Adds a listener that is removed after its first call. */
   once<E extends NotificationEventName>(event: E, listener: NotificationEventMap[E]): this {
-    checkListener(listener);
-    const wrapper = ((value: never) => {
-      this.#remove(event, wrapper);
-      return (listener as AnyListener)(value);
-    }) as OnceWrapper;
-    wrapper.listener = listener;
-    this.#add(event, wrapper);
+    this.#registry.once(event, listener);
     return this;
   }
 
   /** Removes a listener added with `on` or `once`. Unknown listeners are ignored. */
   off<E extends NotificationEventName>(event: E, listener: NotificationEventMap[E]): this {
-    this.#remove(event, listener);
+    this.#registry.remove(event, listener);
     return this;
   }
 
@@ -156,16 +140,13 @@ export class Notifications {
 
   /** Removes every listener of `event`, or of every event. */
   removeAllListeners(event?: NotificationEventName): this {
-    const events = event === undefined ? [...this.#listeners.keys()] : [event];
-    for (const name of events) {
-      for (const listener of [...(this.#listeners.get(name) ?? [])]) this.#remove(name, listener);
-    }
+    this.#registry.removeAll(event);
     return this;
   }
 
   /** How many listeners `event` has. */
   listenerCount(event: NotificationEventName): number {
-    return this.#listeners.get(event)?.length ?? 0;
+    return this.#registry.count(event);
   }
 
   /**
@@ -185,7 +166,12 @@ export class Notifications {
   stream<T extends keyof NotificationMap>(
     options: StreamOptions<T> = {},
   ): NotificationStream<NotificationMap[T]> {
-    this.#checkOpen('stream()');
+    if (this.#registry.closed) {
+      throw new MobileBroadbandError(
+        'ERR_CLOSED',
+        'stream() after close(): this connection is closed; connect() again',
+      );
+    }
     if (options.types !== undefined) {
       if (!Array.isArray(options.types)) {
         throw new MobileBroadbandError(
@@ -193,12 +179,15 @@ export class Notifications {
           'stream({ types }) must be an array of notification types',
         );
       }
-      for (const type of options.types) checkEvent(type, false);
+      for (const type of options.types) this.#registry.checkEvent(type, false);
     }
-    const stream = new NotificationStream<NotificationMap[T]>(this, options);
+    const stream = new NotificationStream<NotificationMap[T]>(
+      { detach: (s) => this.#detach(s) },
+      options,
+    );
     if (stream.open) {
       this.#streams.add(stream as unknown as NotificationStream);
-      this.#listenerAdded();
+      this.#registry.retain();
     }
     return stream;
   }
@@ -208,108 +197,37 @@ export class Notifications {
    * not exit on its own.
    */
   ref(): this {
-    this.#referenced = true;
-    this.#updateKeepAlive();
+    this.#registry.ref();
     return this;
   }
 
   /** Lets the process exit even while listeners are attached. */
   unref(): this {
-    this.#referenced = false;
-    this.#updateKeepAlive();
+    this.#registry.unref();
     return this;
   }
 
   /** Records the backend discarded since the connection opened (see the `'overflow'` event). */
   get discarded(): number {
-    return this.#discarded;
+    return this.#registry.discarded;
   }
 
   /** @internal Stops delivery, ends streams, answers pending checks; part of `mbb.close()`. */
   async close(): Promise<void> {
-    if (this.#closed) return this.#lifecycle;
-    this.#closed = true;
-    for (const stream of [...this.#streams]) stream.end();
-    this.#entitlementChecks.closeAll();
-    this.#wantSubscription = false;
-    this.#updateKeepAlive();
-    await this.#syncSubscription();
-  }
-
-  /** @internal */
-  detach(stream: object): void {
-    if (this.#streams.delete(stream as NotificationStream)) this.#listenerRemoved();
-  }
-
-  #add(event: string, listener: AnyListener): void {
-    checkEvent(event, true);
-    checkListener(listener);
-    const isData = dataEvents.has(event);
-    if (isData) this.#checkOpen(`on('${event}')`);
-    // Copy on write: a listener that adds or removes listeners does not disturb a delivery in progress.
-    this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), listener]);
-    if (isData) this.#listenerAdded();
-  }
-
-  #remove(event: string, listener: AnyListener): void {
-    const list = this.#listeners.get(event);
-    if (list === undefined) return;
-    const index = list.findLastIndex(
-      (l) => l === listener || (l as Partial<OnceWrapper>).listener === listener,
-    );
-    if (index < 0) return;
-    const next = list.toSpliced(index, 1);
-    if (next.length === 0) this.#listeners.delete(event);
-    else this.#listeners.set(event, next);
-    if (dataEvents.has(event)) this.#listenerRemoved();
-  }
-
-  #listenerAdded(): void {
-    if (++this.#dataListenerCount === 1) {
-      this.#wantSubscription = true;
-      this.#updateKeepAlive();
-      void this.#syncSubscription();
+    if (!this.#registry.closed) {
+      this.#registry.close();
+      for (const stream of [...this.#streams]) stream.end();
+      this.#entitlementChecks.closeAll();
     }
+    await this.#source.close();
   }
 
-  #listenerRemoved(): void {
-    if (--this.#dataListenerCount === 0) {
-      this.#wantSubscription = false;
-      this.#updateKeepAlive();
-      void this.#syncSubscription();
-    }
-  }
-
-  /** Brings the backend subscription in line with whether anyone listens, one step at a time. */
-  #syncSubscription(): Promise<void> {
-    this.#lifecycle = this.#lifecycle.then(async () => {
-      try {
-        if (this.#wantSubscription && this.#subscription === undefined && !this.#closed) {
-          this.#subscription = await this.#backend.notifications.subscribe(this.#sink);
-        } else if (!this.#wantSubscription && this.#subscription !== undefined) {
-          const subscription = this.#subscription;
-          this.#subscription = undefined;
-          await subscription.close();
-        }
-      } catch (error) {
-        this.#reportError(asError(error, 'Subscribing to operator notifications failed'));
-      }
-    });
-    return this.#lifecycle;
-  }
-
-  #updateKeepAlive(): void {
-    const wanted = this.#referenced && this.#dataListenerCount > 0 && !this.#closed;
-    if (wanted && this.#keepAlive === undefined) {
-      this.#keepAlive = setInterval(() => undefined, keepAlivePeriodMs);
-    } else if (!wanted && this.#keepAlive !== undefined) {
-      clearInterval(this.#keepAlive);
-      this.#keepAlive = undefined;
-    }
+  #detach(stream: object): void {
+    if (this.#streams.delete(stream as NotificationStream)) this.#registry.release();
   }
 
   #deliver(records: readonly RawNotification[]): void {
-    if (this.#closed) return;
+    if (this.#registry.closed) return;
     const context: ConversionContext = {
       sequence: 0,
       now: this.#backend.clock.now(),
@@ -327,16 +245,17 @@ export class Notifications {
 
   /** Delivers one notification; returns whether anyone received it. */
   #dispatch(notification: Notification): boolean {
-    const typed = this.#listeners.get(notification.type);
-    const all = this.#listeners.get('notification');
+    const typed = this.#registry.get(notification.type);
+    const all = this.#registry.get('notification');
     let received = false;
+    const onFailure = (error: unknown): void => this.#listenerFailed(error, notification);
     if (typed !== undefined) {
       received = true;
-      for (const listener of typed) this.#call(listener, notification);
+      for (const listener of typed) this.#registry.call(listener, notification, onFailure);
     }
     if (all !== undefined) {
       received = true;
-      for (const listener of all) this.#call(listener, notification);
+      for (const listener of all) this.#registry.call(listener, notification, onFailure);
     }
     if (this.#streams.size > 0) {
       for (const stream of this.#streams) {
@@ -349,22 +268,8 @@ export class Notifications {
     return received;
   }
 
-  #call(listener: AnyListener, notification: Notification): void {
-    try {
-      const result = (listener as (n: Notification) => unknown)(notification);
-      // Async listeners: a rejection is reported like a throw.
-      if (result !== undefined && typeof (result as PromiseLike<unknown>).then === 'function') {
-        (result as PromiseLike<unknown>).then(undefined, (error: unknown) =>
-          this.#listenerFailed(error, notification),
-        );
-      }
-    } catch (error) {
-      this.#listenerFailed(error, notification);
-    }
-  }
-
   #listenerFailed(error: unknown, notification: Notification): void {
-    this.#reportError(
+    this.#registry.reportError(
       new MobileBroadbandError(
         'ERR_LISTENER_FAILED',
         `A listener for '${notification.type}' (notification #${notification.sequence}) failed: ${
@@ -374,89 +279,4 @@ export class Notifications {
       ),
     );
   }
-
-  #overflow(discarded: number): void {
-    this.#discarded += discarded;
-    const info: OverflowInfo = { discarded, total: this.#discarded };
-    const listeners = this.#listeners.get('overflow');
-    if (listeners === undefined) {
-      // Never silent: without a listener the loss still shows as a process warning.
-      process.emitWarning(
-        `windows-mobile-broadband: ${discarded} notifications were discarded because delivery fell behind (${info.total} in all)`,
-        { code: 'ERR_OVERFLOW' },
-      );
-      return;
-    }
-    for (const listener of listeners) {
-      try {
-        (listener as (i: OverflowInfo) => void)(info);
-      } catch (error) {
-        this.#reportError(asError(error, "An 'overflow' listener failed"));
-      }
-    }
-  }
-
-  /**
-   * Reports an error on `'error'`; with no `'error'` listener it is thrown asynchronously, the
-   * way Node's EventEmitter treats an unhandled `'error'`, so it is never lost.
-   */
-  #reportError(error: MobileBroadbandError): void {
-    const listeners = this.#listeners.get('error');
-    if (listeners === undefined) {
-      process.nextTick(() => {
-        throw error;
-      });
-      return;
-    }
-    for (const listener of listeners) {
-      try {
-        (listener as (e: MobileBroadbandError) => void)(error);
-      } catch (thrown) {
-        process.nextTick(() => {
-          throw thrown;
-        });
-      }
-    }
-  }
-
-  #checkOpen(what: string): void {
-    if (this.#closed) {
-      throw new MobileBroadbandError(
-        'ERR_CLOSED',
-        `${what} after close(): this connection is closed; connect() again`,
-      );
-    }
-  }
-}
-
-function checkEvent(event: unknown, allowControl: boolean): void {
-  if (
-    typeof event === 'string' &&
-    (dataEvents.has(event) || (allowControl && controlEvents.has(event)))
-  ) {
-    return;
-  }
-  const expected = [...dataEvents, ...(allowControl ? controlEvents : [])].join(', ');
-  throw new MobileBroadbandError(
-    'ERR_INVALID_ARGUMENT',
-    `Unknown notification event ${JSON.stringify(event)}; expected one of: ${expected}`,
-  );
-}
-
-function checkListener(listener: unknown): void {
-  if (typeof listener !== 'function') {
-    throw new MobileBroadbandError(
-      'ERR_INVALID_ARGUMENT',
-      `A listener must be a function, got ${typeof listener}`,
-    );
-  }
-}
-
-function asError(error: unknown, context: string): MobileBroadbandError {
-  if (error instanceof MobileBroadbandError) return error;
-  return new MobileBroadbandError(
-    'ERR_WINDOWS',
-    `${context}: ${error instanceof Error ? error.message : String(error)}`,
-    { cause: error },
-  );
 }
