@@ -10,13 +10,18 @@
         ["OS=='win'", {
           "sources": [
             "native/winrt/activation.cpp",
+            "native/winrt/esim-lookup.cpp",
             "native/winrt/esim-manager.cpp",
+            "native/winrt/esim-operations.cpp",
             "native/winrt/esim-records.cpp",
             "native/winrt/esim-watcher.cpp",
             "native/winrt/record-queue.cpp",
+            "native/winrt/release-later.cpp",
             "native/addon/addon.cpp",
+            "native/addon/esim-refs.cpp",
             "native/addon/esim-watcher-object.cpp",
             "native/addon/js-errors.cpp",
+            "native/addon/js-operation.cpp",
             "native/addon/record-delivery.cpp"
           ],
           "dependencies": [

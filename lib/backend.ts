@@ -294,19 +294,70 @@ export interface EsimInstallProgress {
   installedSizeInBytes: number;
 }
 
+/** Options of {@link EsimBackend.confirmInstall}. */
+export interface EsimInstallOptions extends OperationOptions {
+  /**
+   * The code the operator gave the user, where the profile needs one
+   * (`isConfirmationCodeRequired`). A secret: it never appears in errors, logs or JSON.
+   */
+  confirmationCode?: string;
+  /** Called on the JS thread with each `ESimProfileInstallProgress` Windows reports, in order. */
+  onProgress?: (progress: EsimInstallProgress) => void;
+}
+
+/** `ESimProfileMetadataState`. */
+export type EsimProfileMetadataState =
+  | 'unknown'
+  | 'waitingForInstall'
+  | 'downloading'
+  | 'installing'
+  | 'expired'
+  | 'rejectingDownload'
+  | 'noLongerAvailable'
+  | 'deniedByPolicy';
+
 /** Profile metadata from `DownloadProfileMetadataAsync` / discovery, before installation. */
 export interface EsimProfileMetadataInfo {
-  /** Opaque id the backend uses to refer to the metadata object in later calls. */
+  /**
+   * Opaque id the backend uses to refer to the metadata object in later calls. The backend
+   * releases the Windows object, and the handle becomes invalid, when the install finishes
+   * (see {@link EsimBackend.confirmInstall}), when it is declined, or when the backend closes.
+   */
   handle: string;
   /** ICCID of the profile, where known. */
   id: string;
   isConfirmationCodeRequired: boolean;
   providerId: string;
   providerName: string;
+  state: EsimProfileMetadataState;
   policy: EsimProfilePolicy;
 }
 
-/** The eSIM part of a backend. */
+/** `ESimDownloadProfileMetadataResult`. */
+export interface EsimDownloadResult {
+  /** `Result.Status`. */
+  status: EsimOperationStatus;
+  /**
+   * `ProfileMetadata`: present exactly when `status` is `'success'` (a backend releases any
+   * metadata Windows returns with a failure, so that no handle is left to leak).
+   */
+  metadata: EsimProfileMetadataInfo | undefined;
+}
+
+/**
+ * The eSIM part of a backend.
+ *
+ * Operations (download, install, profile changes, reset) resolve with the
+ * `ESimOperationStatus` Windows reported, success or not: a status is an answer, and the public
+ * layer (`mbb.esim`) turns the ones other than `'success'` into `ERR_ESIM_OPERATION` errors,
+ * worded the same for every backend. An eSIM id or profile id that names nothing present
+ * resolves with `'notFound'`. Operations reject only when the call itself fails (an HRESULT,
+ * with its code from `lib/native/hresult.ts`), on bad input (`ERR_INVALID_ARGUMENT`,
+ * `ERR_INVALID_ACTIVATION_CODE`, `ERR_INVALID_ICCID`, checked before any Windows call), on a
+ * metadata handle that is unknown or spent (`ERR_INVALID_STATE`), on cancellation
+ * (`ERR_ABORTED`), after `close()` (`ERR_CLOSED`), and with `ERR_NOT_AUTHORIZED` where the
+ * process may not manage eSIMs (every `ESim` object comes from an `ESimWatcher`).
+ */
 export interface EsimBackend {
   /** `ESimManager.ServiceInfo`. */
   serviceInfo(): Promise<EsimServiceInfo>;
@@ -317,21 +368,25 @@ export interface EsimBackend {
    * `TryCreateESimWatcher()` returns null (the process lacks the eSIM capability).
    */
   watch(sink: EsimWatchSink): Promise<EsimWatchHandle>;
-  /** `ESim.DownloadProfileMetadataAsync(activationCode)`. */
+  /**
+   * `ESim.DownloadProfileMetadataAsync(activationCode)`. The activation code is a secret (its
+   * matching id): it never appears whole in errors.
+   */
   downloadProfileMetadata(
     esimId: string,
     activationCode: string,
     options?: OperationOptions,
-  ): Promise<EsimProfileMetadataInfo>;
-  /** `ESimProfileMetadata.ConfirmInstallAsync([confirmationCode])`, with install progress. */
+  ): Promise<EsimDownloadResult>;
+  /**
+   * `ESimProfileMetadata.ConfirmInstallAsync([confirmationCode])`, with install progress. The
+   * handle stays valid after `'incorrectConfirmationCode'` and `'confirmationCodeMissing'` (the
+   * user may try again) and after a cancelled install; any other outcome releases it.
+   */
   confirmInstall(
     metadataHandle: string,
-    options?: OperationOptions & {
-      confirmationCode?: string;
-      onProgress?: (progress: EsimInstallProgress) => void;
-    },
+    options?: EsimInstallOptions,
   ): Promise<EsimOperationStatus>;
-  /** `ESimProfileMetadata.DenyInstallAsync()` / `PostponeInstallAsync()`. */
+  /** `ESimProfileMetadata.DenyInstallAsync()` / `PostponeInstallAsync()`; releases the handle. */
   declineInstall(
     metadataHandle: string,
     how: 'deny' | 'postpone',

@@ -30,3 +30,35 @@ export function esimNotAuthorizedError(operation: string): MobileBroadbandError 
     { details: { capability: esimCapability, call: 'ESimManager.TryCreateESimWatcher' } },
   );
 }
+
+/** The eSIM operations: what each does (for messages) and the Windows member it calls. */
+export const esimOperations = {
+  download: {
+    operation: 'Downloading eSIM profile metadata',
+    call: 'ESim.DownloadProfileMetadataAsync',
+  },
+  install: {
+    operation: 'Installing an eSIM profile',
+    call: 'ESimProfileMetadata.ConfirmInstallAsync',
+  },
+  installWithCode: {
+    operation: 'Installing an eSIM profile',
+    call: 'ESimProfileMetadata.ConfirmInstallWithConfirmationCodeAsync',
+  },
+  deny: { operation: 'Denying an eSIM profile', call: 'ESimProfileMetadata.DenyInstallAsync' },
+  postpone: {
+    operation: 'Postponing an eSIM profile',
+    call: 'ESimProfileMetadata.PostponeInstallAsync',
+  },
+  enable: { operation: 'Enabling an eSIM profile', call: 'ESimProfile.EnableAsync' },
+  disable: { operation: 'Disabling an eSIM profile', call: 'ESimProfile.DisableAsync' },
+  nickname: {
+    operation: "Setting an eSIM profile's nickname",
+    call: 'ESimProfile.SetNicknameAsync',
+  },
+  delete: { operation: 'Deleting an eSIM profile', call: 'ESim.DeleteProfileAsync' },
+  reset: { operation: 'Resetting an eSIM', call: 'ESim.ResetAsync' },
+} as const;
+
+/** One of {@link esimOperations}. */
+export type EsimOperationKind = keyof typeof esimOperations;

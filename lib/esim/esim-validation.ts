@@ -6,8 +6,9 @@
  * @internal
  */
 
-import type { EsimWatchSink, OperationOptions } from '../backend.js';
+import type { EsimInstallOptions, EsimWatchSink, OperationOptions } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
+import { parseActivationCode, type ActivationCode } from './activation-code.js';
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -32,6 +33,134 @@ export function checkOperationOptions(options: unknown, where: string): Operatio
     );
   }
   return options;
+}
+
+/** Longest eSIM id accepted (an EID is 32 digits; `modem:<device id>` is longer). */
+const maxEsimIdLength = 4096;
+/** Longest confirmation code accepted (operators use a few digits; SGP.22 sets no bound). */
+export const maxConfirmationCodeLength = 256;
+/** Longest profile nickname (SGP.22 profileNickname: at most 64 characters). */
+export const maxNicknameLength = 64;
+
+function invalidArgument(message: string): MobileBroadbandError {
+  return new MobileBroadbandError('ERR_INVALID_ARGUMENT', message);
+}
+
+/** An eSIM id as `list()` reports it: its EID, or `modem:<device id>`. */
+export function checkEsimId(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value === '' || value.length > maxEsimIdLength) {
+    throw invalidArgument(
+      `${where}: esimId must be the id of an eSIM from esim.list() (its EID), got ${
+        typeof value === 'string' ? `a string of ${value.length} characters` : describe(value)
+      }`,
+    );
+  }
+  return value;
+}
+
+/** A profile id: its ICCID, 18 to 22 digits (the Luhn check digit is not enforced, as Windows does not). */
+export function checkIccid(value: unknown, where: string): string {
+  if (typeof value !== 'string' || !/^\d{18,22}$/.test(value)) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ICCID',
+      `${where}: an ICCID is 18 to 22 digits, got ${
+        typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : describe(value)
+      }`,
+    );
+  }
+  return value;
+}
+
+/**
+ * An activation code (text or a parsed {@link ActivationCode}), parsed again so a forged object
+ * cannot pass. Throws `ERR_INVALID_ACTIVATION_CODE`, never quoting the matching id whole.
+ */
+export function checkActivationCode(value: unknown, where: string): ActivationCode {
+  const text =
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ActivationCode).reveal === 'function'
+      ? (value as ActivationCode).reveal()
+      : value;
+  try {
+    return parseActivationCode(text as string);
+  } catch (error) {
+    if (error instanceof MobileBroadbandError) {
+      throw new MobileBroadbandError(error.code, `${where}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** A profile nickname: a string of at most 64 characters (empty clears it). */
+export function checkNickname(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value.length > maxNicknameLength) {
+    throw invalidArgument(
+      `${where}: nickname must be a string of at most ${maxNicknameLength} characters, got ${
+        typeof value === 'string' ? `${value.length} characters` : describe(value)
+      }`,
+    );
+  }
+  return value;
+}
+
+/** A metadata handle from `downloadProfileMetadata()`. */
+export function checkMetadataHandle(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value === '' || value.length > 256) {
+    throw invalidArgument(
+      `${where}: expected the metadata (or its handle) from esim.downloadProfileMetadata(), got ${describe(value)}`,
+    );
+  }
+  return value;
+}
+
+/** `'deny'` or `'postpone'`. */
+export function checkDecline(value: unknown, where: string): 'deny' | 'postpone' {
+  if (value !== 'deny' && value !== 'postpone') {
+    throw invalidArgument(
+      `${where}: how must be 'deny' or 'postpone', got ${
+        typeof value === 'string' ? JSON.stringify(value.slice(0, 20)) : describe(value)
+      }`,
+    );
+  }
+  return value;
+}
+
+/** A boolean. */
+export function checkBoolean(value: unknown, name: string, where: string): boolean {
+  if (typeof value !== 'boolean') {
+    throw invalidArgument(`${where}: ${name} must be a boolean, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/**
+ * {@link EsimInstallOptions}: `signal`, `onProgress` and `confirmationCode`. The confirmation
+ * code is a secret: messages say what is wrong with it, never what it is.
+ */
+export function checkInstallOptions(options: unknown, where: string): EsimInstallOptions {
+  const checked: EsimInstallOptions = checkOperationOptions(options, where);
+  const { confirmationCode, onProgress } = checked;
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw invalidArgument(
+      `${where}: options.onProgress must be a function, got ${describe(onProgress)}`,
+    );
+  }
+  if (
+    confirmationCode !== undefined &&
+    (typeof confirmationCode !== 'string' ||
+      confirmationCode === '' ||
+      confirmationCode.length > maxConfirmationCodeLength)
+  ) {
+    throw invalidArgument(
+      `${where}: options.confirmationCode must be a non-empty string of at most ${maxConfirmationCodeLength} characters, got ${
+        typeof confirmationCode === 'string'
+          ? `a string of ${confirmationCode.length} characters`
+          : describe(confirmationCode)
+      }`,
+    );
+  }
+  return checked;
 }
 
 const sinkMethods = [

@@ -1,20 +1,50 @@
 /**
- * `mbb.esim`: eSIM discovery on Windows (`Windows.Networking.NetworkOperators.ESimManager`).
+ * `mbb.esim`: eSIMs on Windows (`Windows.Networking.NetworkOperators.ESimManager`): discovery,
+ * profile downloads and installs, profile changes.
  *
  * Windows lets only apps with package identity and the custom capability
  * `Microsoft.eSIMManagement_8wekyb3d8bbwe` use eSIMs; everyone else gets `ERR_NOT_AUTHORIZED`
- * from `list()` and `watch()`. `serviceInfo()` works for any process that has the eSIM service.
+ * from `list()`, `watch()` and every operation. `serviceInfo()` works for any process that has
+ * the eSIM service.
  *
  * @module
  */
 
-import type { EsimBackend, EsimInfo, EsimServiceInfo, OperationOptions } from '../backend.js';
+import type {
+  EsimBackend,
+  EsimInfo,
+  EsimInstallOptions,
+  EsimOperationStatus,
+  EsimProfileMetadataInfo,
+  EsimServiceInfo,
+  OperationOptions,
+} from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
+import type { ActivationCode } from './activation-code.js';
+import { esimOperations } from './esim-errors.js';
+import { checkEsimStatus, type EsimOperationFacts } from './esim-operation-errors.js';
 import { EsimWatcher } from './esim-watcher.js';
-import { checkOperationOptions } from './esim-validation.js';
+import {
+  checkActivationCode,
+  checkDecline,
+  checkEsimId,
+  checkIccid,
+  checkInstallOptions,
+  checkMetadataHandle,
+  checkNickname,
+  checkOperationOptions,
+} from './esim-validation.js';
+import { progressListener } from './progress-listener.js';
 
 /**
  * The eSIMs of one connection.
+ *
+ * Operations resolve when Windows reports `ESimOperationStatus.Success` and reject with an
+ * `ERR_ESIM_OPERATION` error otherwise: `details.status` is the status's camelCase name, and the
+ * message says what to do. Input is checked before anything reaches Windows
+ * (`ERR_INVALID_ACTIVATION_CODE`, `ERR_INVALID_ICCID`, `ERR_INVALID_ARGUMENT`); an AbortSignal
+ * cancels an operation through `IAsyncInfo.Cancel` (`ERR_ABORTED`). Activation codes and
+ * confirmation codes never appear whole in errors.
  *
  * @example
  * ```ts
@@ -73,10 +103,223 @@ export class Esim {
     return watcher;
   }
 
+  /**
+   * Downloads the metadata of the profile an activation code offers
+   * (`ESim.DownloadProfileMetadataAsync`): who the operator is, whether a confirmation code is
+   * needed. Nothing is installed yet: follow with {@link Esim.confirmInstall} or
+   * {@link Esim.declineInstall}.
+   *
+   * @param esimId The id of an eSIM from {@link Esim.list}.
+   * @param activationCode The code from the operator's QR code (`LPA:1$…`), as text or parsed.
+   */
+  downloadProfileMetadata(
+    esimId: string,
+    activationCode: string | ActivationCode,
+    options?: OperationOptions,
+  ): Promise<EsimProfileMetadataInfo> {
+    const where = 'esim.downloadProfileMetadata()';
+    return this.#open(where).then(async () => {
+      checkEsimId(esimId, where);
+      const code = checkActivationCode(activationCode, where);
+      const checked = checkOperationOptions(options, where);
+      const { status, metadata } = await this.#backend.downloadProfileMetadata(
+        esimId,
+        code.reveal(),
+        checked,
+      );
+      checkEsimStatus(status, where, { call: esimOperations.download.call, esimId });
+      if (metadata === undefined) {
+        throw new MobileBroadbandError(
+          'ERR_WINDOWS',
+          `${where}: ${esimOperations.download.call} succeeded but returned no profile metadata`,
+          { details: { call: esimOperations.download.call, esimId } },
+        );
+      }
+      return metadata;
+    });
+  }
+
+  /**
+   * Installs a downloaded profile (`ESimProfileMetadata.ConfirmInstallAsync`), reporting
+   * progress through `onProgress`. On `'incorrectConfirmationCode'` or
+   * `'confirmationCodeMissing'` the same metadata may be tried again; after any other outcome
+   * it is spent.
+   *
+   * @example
+   * ```ts
+   * import { connect, isMobileBroadbandError } from 'windows-mobile-broadband';
+   * const mbb = await connect();
+   * const [esim] = await mbb.esim.list();
+   * if (esim !== undefined) {
+   *   const offer = await mbb.esim.downloadProfileMetadata(esim.id, 'LPA:1$smdp.example.com$04386-AGYFT-A74Y8-3F815');
+   *   console.log('Install', offer.providerName, 'profile', offer.id, '?');
+   *   try {
+   *     await mbb.esim.confirmInstall(offer, {
+   *       confirmationCode: offer.isConfirmationCodeRequired ? '1234' : undefined,
+   *       onProgress: (p) => console.log(`${p.installedSizeInBytes} of ${p.totalSizeInBytes} bytes`),
+   *       signal: AbortSignal.timeout(120_000),
+   *     });
+   *   } catch (err) {
+   *     if (isMobileBroadbandError(err, 'ERR_ESIM_OPERATION')) console.log(err.details?.status, err.message);
+   *     else throw err;
+   *   }
+   * }
+   * await mbb.close();
+   * ```
+   */
+  confirmInstall(
+    metadata: EsimProfileMetadataInfo | string,
+    options?: EsimInstallOptions,
+  ): Promise<void> {
+    const where = 'esim.confirmInstall()';
+    return this.#open(where).then(async () => {
+      const handle = handleOf(metadata, where);
+      const checked = checkInstallOptions(options, where);
+      const call =
+        esimOperations[checked.confirmationCode === undefined ? 'install' : 'installWithCode'].call;
+      const status = await this.#backend.confirmInstall(handle, {
+        ...checked,
+        onProgress: progressListener(checked.onProgress, where),
+      });
+      checkEsimStatus(status, where, { call, ...profileOf(metadata) });
+    });
+  }
+
+  /**
+   * Declines a downloaded profile: `'deny'` tells the operator the user refused it
+   * (`DenyInstallAsync`), `'postpone'` that the user may install it later
+   * (`PostponeInstallAsync`). The metadata is spent either way.
+   */
+  declineInstall(
+    metadata: EsimProfileMetadataInfo | string,
+    how: 'deny' | 'postpone',
+    options?: OperationOptions,
+  ): Promise<void> {
+    const where = 'esim.declineInstall()';
+    return this.#open(where).then(async () => {
+      const handle = handleOf(metadata, where);
+      const kind = checkDecline(how, where);
+      const checked = checkOperationOptions(options, where);
+      const status = await this.#backend.declineInstall(handle, kind, checked);
+      checkEsimStatus(status, where, { call: esimOperations[kind].call, ...profileOf(metadata) });
+    });
+  }
+
+  /**
+   * Downloads and installs in one call: {@link Esim.downloadProfileMetadata}, then
+   * {@link Esim.confirmInstall}. Resolves with the metadata of the installed profile. When the
+   * install fails with a status that allows another try, the error's `details.metadata` is the
+   * metadata to pass to `confirmInstall()`.
+   */
+  install(
+    esimId: string,
+    activationCode: string | ActivationCode,
+    options?: EsimInstallOptions,
+  ): Promise<EsimProfileMetadataInfo> {
+    const where = 'esim.install()';
+    return this.#open(where).then(async () => {
+      checkEsimId(esimId, where);
+      const code = checkActivationCode(activationCode, where);
+      const checked = checkInstallOptions(options, where);
+      const metadata = await this.downloadProfileMetadata(esimId, code, { signal: checked.signal });
+      try {
+        await this.confirmInstall(metadata, checked);
+      } catch (error) {
+        const status = (error as MobileBroadbandError).details?.status;
+        if (status === 'incorrectConfirmationCode' || status === 'confirmationCodeMissing') {
+          const e = error as MobileBroadbandError;
+          throw new MobileBroadbandError(e.code, e.message, {
+            cause: e.cause,
+            details: { ...e.details, metadata },
+          });
+        }
+        throw error;
+      }
+      return metadata;
+    });
+  }
+
+  /** Enables a profile (`ESimProfile.EnableAsync`); the profile enabled before is disabled. */
+  enableProfile(esimId: string, profileId: string, options?: OperationOptions): Promise<void> {
+    return this.#profileOperation(
+      'esim.enableProfile()',
+      'enable',
+      esimId,
+      profileId,
+      options,
+      (o) => this.#backend.setProfileEnabled(esimId, profileId, true, o),
+    );
+  }
+
+  /** Disables a profile (`ESimProfile.DisableAsync`). */
+  disableProfile(esimId: string, profileId: string, options?: OperationOptions): Promise<void> {
+    return this.#profileOperation(
+      'esim.disableProfile()',
+      'disable',
+      esimId,
+      profileId,
+      options,
+      (o) => this.#backend.setProfileEnabled(esimId, profileId, false, o),
+    );
+  }
+
+  /** Renames a profile (`ESimProfile.SetNicknameAsync`); at most 64 characters, `''` clears it. */
+  setProfileNickname(
+    esimId: string,
+    profileId: string,
+    nickname: string,
+    options?: OperationOptions,
+  ): Promise<void> {
+    const where = 'esim.setProfileNickname()';
+    return this.#profileOperation(where, 'nickname', esimId, profileId, options, (o) =>
+      this.#backend.setProfileNickname(esimId, profileId, checkNickname(nickname, where), o),
+    );
+  }
+
+  /** Deletes a profile from the eSIM (`ESim.DeleteProfileAsync`). */
+  deleteProfile(esimId: string, profileId: string, options?: OperationOptions): Promise<void> {
+    return this.#profileOperation(
+      'esim.deleteProfile()',
+      'delete',
+      esimId,
+      profileId,
+      options,
+      (o) => this.#backend.deleteProfile(esimId, profileId, o),
+    );
+  }
+
+  /** Resets the eSIM (`ESim.ResetAsync`): every profile on it is deleted. */
+  reset(esimId: string, options?: OperationOptions): Promise<void> {
+    const where = 'esim.reset()';
+    return this.#open(where).then(async () => {
+      checkEsimId(esimId, where);
+      const checked = checkOperationOptions(options, where);
+      const status = await this.#backend.reset(esimId, checked);
+      checkEsimStatus(status, where, { call: esimOperations.reset.call, esimId });
+    });
+  }
+
   /** @internal Closes every watcher; part of `mbb.close()`. */
   async close(): Promise<void> {
     this.#closed = true;
     await Promise.all([...this.#watchers].map((watcher) => watcher.close()));
+  }
+
+  #profileOperation(
+    where: string,
+    kind: 'enable' | 'disable' | 'nickname' | 'delete',
+    esimId: string,
+    profileId: string,
+    options: OperationOptions | undefined,
+    run: (options: OperationOptions) => Promise<EsimOperationStatus>,
+  ): Promise<void> {
+    return this.#open(where).then(async () => {
+      checkEsimId(esimId, where);
+      checkIccid(profileId, where);
+      const checked = checkOperationOptions(options, where);
+      const status = await run(checked);
+      checkEsimStatus(status, where, { call: esimOperations[kind].call, esimId, profileId });
+    });
   }
 
   #open(what: string): Promise<void> {
@@ -88,4 +331,18 @@ export class Esim {
       ),
     );
   }
+}
+
+function handleOf(metadata: unknown, where: string): string {
+  const handle =
+    typeof metadata === 'object' && metadata !== null
+      ? (metadata as Partial<EsimProfileMetadataInfo>).handle
+      : metadata;
+  return checkMetadataHandle(handle, where);
+}
+
+function profileOf(metadata: EsimProfileMetadataInfo | string): Omit<EsimOperationFacts, 'call'> {
+  return typeof metadata === 'object' && typeof metadata.id === 'string' && metadata.id !== ''
+    ? { profileId: metadata.id }
+    : {};
 }

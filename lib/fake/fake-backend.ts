@@ -76,7 +76,7 @@ export class FakeBackend implements Backend {
   readonly name = 'fake';
   readonly clock: FakeClock;
   readonly notifications: FakeNotificationSource;
-  readonly esim = new FakeEsim();
+  readonly esim: FakeEsim;
   readonly tethering: FakeTethering;
   readonly modems: ModemBackend;
   readonly ussd: UssdBackend = notSupported(
@@ -107,6 +107,7 @@ export class FakeBackend implements Backend {
     this.#virtualClock = kind === 'virtual' ? new VirtualClock(start) : undefined;
     this.clock = this.#virtualClock ?? realClock();
     this.notifications = new FakeNotificationSource(() => this.clock.now());
+    this.esim = new FakeEsim(this.clock);
     const account = { ...defaultFakeAccount, ...options.account };
     this.#context = new FakeContext(this.clock, this.#virtualClock, account, this.notifications);
     this.#network = new FakeNetwork(this.#context);

@@ -14,6 +14,9 @@ import type {
   EsimState,
 } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
+import { checkIccid } from '../esim/esim-validation.js';
+
+export { checkIccid };
 
 /** An eSIM for {@link FakeEsim.insert}. Only `eid` is required. */
 export interface FakeEsimInit {
@@ -69,17 +72,6 @@ export function checkEid(eid: unknown, where: string): string {
     throw invalid(where, `eid must be 32 digits, got ${JSON.stringify(eid)}`);
   }
   return eid;
-}
-
-/** Checks an ICCID (18–22 digits). */
-export function checkIccid(iccid: unknown, where: string): string {
-  if (typeof iccid !== 'string' || !/^\d{18,22}$/.test(iccid)) {
-    throw new MobileBroadbandError(
-      'ERR_INVALID_ICCID',
-      `${where}: an ICCID is 18 to 22 digits, got ${JSON.stringify(iccid)}`,
-    );
-  }
-  return iccid;
 }
 
 function optionalString(value: unknown, name: string, where: string, fallback: string): string {

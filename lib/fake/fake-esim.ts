@@ -10,14 +10,19 @@
 import type {
   EsimAuthenticationPreference,
   EsimBackend,
+  EsimDownloadResult,
   EsimInfo,
+  EsimInstallOptions,
+  EsimOperationStatus,
   EsimServiceInfo,
   EsimWatchHandle,
   EsimWatchSink,
   OperationOptions,
 } from '../backend.js';
+import type { Clock } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
-import { esimAdvice, esimNotAuthorizedError } from '../esim/esim-errors.js';
+import type { ActivationCode } from '../esim/activation-code.js';
+import { esimAdvice, esimNotAuthorizedError, esimOperations } from '../esim/esim-errors.js';
 import { checkWatchSink } from '../esim/esim-validation.js';
 import { listByWatching } from '../esim/list-by-watching.js';
 import { errorFromHresult } from '../native/hresult.js';
@@ -31,20 +36,48 @@ import {
   type FakeEsimPatch,
   type FakeEsimProfileInit,
 } from './fake-esim-data.js';
+import { FakeEsimOperations } from './fake-esim-operations.js';
+import type {
+  FakeEsimCardScript,
+  FakeEsimCodeScript,
+  FakeEsimProfileScript,
+} from './fake-esim-scripts.js';
 import { FakeEsimWatch } from './fake-esim-watch.js';
 
 /** How the fake `ESimManager` answers; see {@link FakeEsim.setAccess}. */
 export type FakeEsimAccess = 'authorized' | 'notAuthorized' | 'classNotRegistered';
 
-/** Windows members whose failure a test can inject with {@link FakeEsim.setFailure}. */
+/**
+ * Windows members whose failure a test can inject with {@link FakeEsim.setFailure}. For the
+ * asynchronous operations (`…Async`) the operation ends with `AsyncStatus.Error` and that
+ * HRESULT as its error code.
+ */
 export type FakeEsimMember =
-  'ESimManager.ServiceInfo' | 'ESimManager.TryCreateESimWatcher' | 'ESimWatcher.Start' | 'ESim.Eid';
+  | 'ESimManager.ServiceInfo'
+  | 'ESimManager.TryCreateESimWatcher'
+  | 'ESimWatcher.Start'
+  | 'ESim.Eid'
+  | 'ESim.DownloadProfileMetadataAsync'
+  | 'ESimProfileMetadata.ConfirmInstallAsync'
+  | 'ESimProfileMetadata.ConfirmInstallWithConfirmationCodeAsync'
+  | 'ESimProfileMetadata.DenyInstallAsync'
+  | 'ESimProfileMetadata.PostponeInstallAsync'
+  | 'ESimProfile.EnableAsync'
+  | 'ESimProfile.DisableAsync'
+  | 'ESimProfile.SetNicknameAsync'
+  | 'ESim.DeleteProfileAsync'
+  | 'ESim.ResetAsync';
 
+// Typed as members: an operation whose call is not one fails to compile here.
+const operationMembers: readonly FakeEsimMember[] = Object.values(esimOperations).map(
+  (o) => o.call,
+);
 const failingMembers: readonly FakeEsimMember[] = [
   'ESimManager.ServiceInfo',
   'ESimManager.TryCreateESimWatcher',
   'ESimWatcher.Start',
   'ESim.Eid',
+  ...operationMembers,
 ];
 const accessModes: readonly FakeEsimAccess[] = [
   'authorized',
@@ -55,7 +88,7 @@ const preferences: readonly EsimAuthenticationPreference[] = ['onEntry', 'onActi
 
 /** REGDB_E_CLASSNOTREG: what activating a missing class returns. */
 const classNotRegistered = 0x80040154;
-const notYet = 'the fake simulates eSIM discovery only in this version';
+const notYet = 'the fake does not simulate SM-DS discovery in this version';
 
 /**
  * The simulated eSIM service of a {@link FakeBackend} (`fake.esim`).
@@ -75,6 +108,9 @@ const notYet = 'the fake simulates eSIM discovery only in this version';
  * fake.esim.setAccess('notAuthorized'); // list() and watch() now fail with ERR_NOT_AUTHORIZED
  * await mbb.close();
  * ```
+ *
+ * Operations (download, install, profile changes, reset) follow the rules of
+ * {@link FakeEsim.script}, {@link FakeEsim.scriptProfile} and {@link FakeEsim.scriptEsim}.
  */
 export class FakeEsim implements EsimBackend {
   readonly #esims = new Map<string, EsimInfo>();
@@ -84,6 +120,30 @@ export class FakeEsim implements EsimBackend {
   #serviceInfo: EsimServiceInfo = { authenticationPreference: 'onAction', isEsimUiEnabled: true };
   #queueLimit = 65_536;
   #closed = false;
+  readonly #operations: FakeEsimOperations;
+
+  /** @internal Made by {@link FakeBackend}, with the fake's clock. */
+  constructor(clock: Clock) {
+    this.#operations = new FakeEsimOperations(
+      {
+        find: (id) => this.#esims.get(id),
+        replace: (esim) => {
+          this.#esims.set(esim.id, esim);
+          this.#broadcast('updated', esim);
+        },
+        // Every ESim object comes from a watcher: an operation runs one first, as the native
+        // backend does, with the same failures.
+        authorize: (operation) => {
+          this.#activate(operation);
+          this.#failIfSet('ESimManager.TryCreateESimWatcher', operation);
+          if (this.#access === 'notAuthorized') throw esimNotAuthorizedError(operation);
+          this.#failIfSet('ESimWatcher.Start', operation);
+        },
+        failIfSet: (member, operation) => this.#failIfSet(member as FakeEsimMember, operation),
+      },
+      clock,
+    );
+  }
 
   // ------------------------------------------------------------------------------------------
   // The backend calls
@@ -124,35 +184,81 @@ export class FakeEsim implements EsimBackend {
   }
 
   downloadProfileMetadata(
-    ..._args: Parameters<EsimBackend['downloadProfileMetadata']>
-  ): Promise<never> {
-    return this.#notYet('downloadProfileMetadata');
+    esimId: string,
+    activationCode: string,
+    options?: OperationOptions,
+  ): Promise<EsimDownloadResult> {
+    return this.#run(esimOperations.download.operation, () =>
+      this.#operations.download(esimId, activationCode, options),
+    );
   }
-  confirmInstall(..._args: Parameters<EsimBackend['confirmInstall']>): Promise<never> {
-    return this.#notYet('confirmInstall');
+
+  confirmInstall(
+    metadataHandle: string,
+    options?: EsimInstallOptions,
+  ): Promise<EsimOperationStatus> {
+    return this.#run(esimOperations.install.operation, () =>
+      this.#operations.confirmInstall(metadataHandle, options),
+    );
   }
-  declineInstall(..._args: Parameters<EsimBackend['declineInstall']>): Promise<never> {
-    return this.#notYet('declineInstall');
+
+  declineInstall(
+    metadataHandle: string,
+    how: 'deny' | 'postpone',
+    options?: OperationOptions,
+  ): Promise<EsimOperationStatus> {
+    return this.#run('Declining an eSIM profile', () =>
+      this.#operations.decline(metadataHandle, how, options),
+    );
   }
-  setProfileEnabled(..._args: Parameters<EsimBackend['setProfileEnabled']>): Promise<never> {
-    return this.#notYet('setProfileEnabled');
+
+  setProfileEnabled(
+    esimId: string,
+    profileId: string,
+    enabled: boolean,
+    options?: OperationOptions,
+  ): Promise<EsimOperationStatus> {
+    return this.#run(esimOperations.enable.operation, () =>
+      this.#operations.setProfileEnabled(esimId, profileId, enabled, options),
+    );
   }
-  setProfileNickname(..._args: Parameters<EsimBackend['setProfileNickname']>): Promise<never> {
-    return this.#notYet('setProfileNickname');
+
+  setProfileNickname(
+    esimId: string,
+    profileId: string,
+    nickname: string,
+    options?: OperationOptions,
+  ): Promise<EsimOperationStatus> {
+    return this.#run(esimOperations.nickname.operation, () =>
+      this.#operations.setProfileNickname(esimId, profileId, nickname, options),
+    );
   }
-  deleteProfile(..._args: Parameters<EsimBackend['deleteProfile']>): Promise<never> {
-    return this.#notYet('deleteProfile');
+
+  deleteProfile(
+    esimId: string,
+    profileId: string,
+    options?: OperationOptions,
+  ): Promise<EsimOperationStatus> {
+    return this.#run(esimOperations.delete.operation, () =>
+      this.#operations.deleteProfile(esimId, profileId, options),
+    );
   }
-  reset(..._args: Parameters<EsimBackend['reset']>): Promise<never> {
-    return this.#notYet('reset');
+
+  reset(esimId: string, options?: OperationOptions): Promise<EsimOperationStatus> {
+    return this.#run(esimOperations.reset.operation, () => this.#operations.reset(esimId, options));
   }
+
   discover(..._args: Parameters<EsimBackend['discover']>): Promise<never> {
     return this.#notYet('discover');
   }
 
-  /** @internal Stops every watcher; later calls reject with `ERR_CLOSED`. Part of `fake.close()`. */
+  /**
+   * @internal Stops every watcher, rejects pending operations with `ERR_CLOSED` and spends every
+   * metadata handle; later calls reject with `ERR_CLOSED`. Part of `fake.close()`.
+   */
   async close(): Promise<void> {
     this.#closed = true;
+    this.#operations.close();
     await Promise.all([...this.#watches].map((watch) => watch.close()));
   }
 
@@ -234,6 +340,56 @@ export class FakeEsim implements EsimBackend {
     for (let i = 1; i <= count; i++) {
       this.#broadcast('updated', { ...esim, firmwareVersion: `burst-${i}` });
     }
+  }
+
+  /**
+   * Scripts how the fake answers an activation code (compared after parsing, so `LPA:1$…` and
+   * `1$…` are the same code): the status of the download, of the install and of a decline, the
+   * profile on offer, the confirmation code the operator issued, and how the install reports
+   * progress and how long it takes on the fake's clock. A later call replaces the script.
+   *
+   * An unscripted code downloads and installs successfully: the profile on offer has a
+   * deterministic ICCID made from the code (`89999…`), the SM-DP+ address as its provider name,
+   * requires a confirmation code only when the code's flag says so (and then accepts any), and
+   * installs with 4 progress reports of a 262 144-byte profile, at once.
+   *
+   * @example
+   * ```ts
+   * import { createFakeBackend } from 'windows-mobile-broadband/fake';
+   * const fake = createFakeBackend();
+   * fake.esim.script('LPA:1$smdp.example.com$04386-AGYFT-A74Y8-3F815', {
+   *   metadata: { id: '8944501234567890123', providerName: 'Contoso Mobile' },
+   *   confirmationCode: '1234',
+   *   install: 'insufficientSpaceOnCard',
+   * });
+   * ```
+   */
+  script(activationCode: string | ActivationCode, script: FakeEsimCodeScript): void {
+    this.#operations.script(activationCode, script);
+  }
+
+  /**
+   * Scripts the outcome of enabling, disabling, renaming or deleting the profile with this
+   * ICCID (on any eSIM), and how long each takes on the fake's clock. A scripted failure is
+   * reported and nothing changes; without a script (or with `'success'`) the rules apply.
+   */
+  scriptProfile(iccid: string, script: FakeEsimProfileScript): void {
+    this.#operations.scriptProfile(iccid, script);
+  }
+
+  /** Scripts the outcome of resetting the eSIM with this id, and how long it takes. */
+  scriptEsim(esimId: string, script: FakeEsimCardScript): void {
+    this.#operations.scriptEsim(esimId, script);
+  }
+
+  /** Metadata handles downloaded and not yet spent (installed, declined or closed). */
+  get pendingOffers(): number {
+    return this.#operations.offers;
+  }
+
+  /** Operations started and not yet settled. */
+  get pendingOperations(): number {
+    return this.#operations.pending;
   }
 
   /**
@@ -365,7 +521,7 @@ export class FakeEsim implements EsimBackend {
     }
   }
 
-  #run<T>(operation: string, body: () => T): Promise<T> {
+  #run<T>(operation: string, body: () => T | Promise<T>): Promise<T> {
     if (this.#closed) return Promise.reject(closedError(operation));
     try {
       return Promise.resolve(body());
@@ -393,3 +549,8 @@ function closedError(operation: string): MobileBroadbandError {
 }
 
 export type { FakeEsimInit, FakeEsimPatch, FakeEsimProfileInit } from './fake-esim-data.js';
+export type {
+  FakeEsimCardScript,
+  FakeEsimCodeScript,
+  FakeEsimProfileScript,
+} from './fake-esim-scripts.js';

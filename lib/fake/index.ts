@@ -39,6 +39,13 @@ export type {
   ScenarioTiming,
 } from './scenario/scenario-types.js';
 export { scenarioSchemaPath, validateScenario } from './scenario/validate-scenario.js';
-export { FakeEsim, type FakeEsimAccess, type FakeEsimMember } from './fake-esim.js';
+export {
+  FakeEsim,
+  type FakeEsimAccess,
+  type FakeEsimCardScript,
+  type FakeEsimCodeScript,
+  type FakeEsimMember,
+  type FakeEsimProfileScript,
+} from './fake-esim.js';
 export type { FakeEsimInit, FakeEsimPatch, FakeEsimProfileInit } from './fake-esim-data.js';
 export { VirtualClock } from './virtual-clock.js';

@@ -31,6 +31,69 @@ export interface NativeEsimWatcher {
   discarded(): number;
 }
 
+/**
+ * An asynchronous Windows operation in progress (native/addon/js-operation.h). The promise
+ * settles on the JS thread; it rejects with a {@link NativeCallError} when the operation
+ * failed, and with one whose `canceled` is true (hresult ERROR_CANCELLED) when it was cancelled.
+ */
+export interface NativeOperation<T> {
+  readonly promise: Promise<T>;
+  /** `IAsyncInfo.Cancel()`. Never throws; the operation still ends as Windows decides. */
+  cancel(): void;
+  /**
+   * Stops waiting: the promise never settles, and Windows' operation is cancelled, then closed
+   * and released when it ends. For `close()` when Windows does not answer a cancellation.
+   */
+  abandon(): void;
+}
+
+/** `ESimDownloadProfileMetadataResult`, with the metadata's properties read by the addon. */
+export interface NativeDownloadResult {
+  /** `ESimOperationStatus`. */
+  status: number;
+  /** The metadata object; present on success only. */
+  metadata: NativeMetadataRef | null;
+  id?: string;
+  providerId?: string;
+  providerName?: string;
+  isConfirmationCodeRequired?: boolean;
+  /** `ESimProfileMetadataState`. */
+  state?: number;
+  canDelete?: boolean;
+  canDisable?: boolean;
+  isManagedByEnterprise?: boolean;
+}
+
+/** One `ESim` object. Its operations resolve with an `ESimOperationStatus` value. */
+export interface NativeEsimRef {
+  downloadProfileMetadata(activationCode: string): NativeOperation<NativeDownloadResult>;
+  /** The profile whose id is `iccid` (`GetProfiles`), or null. */
+  findProfile(iccid: string): NativeProfileRef | null;
+  deleteProfile(iccid: string): NativeOperation<number>;
+  reset(): NativeOperation<number>;
+  /** Releases the Windows object. Idempotent. */
+  close(): void;
+}
+
+/** One `ESimProfile` object. */
+export interface NativeProfileRef {
+  setEnabled(enabled: boolean): NativeOperation<number>;
+  setNickname(nickname: string): NativeOperation<number>;
+  close(): void;
+}
+
+/** One `ESimProfileMetadata` object. */
+export interface NativeMetadataRef {
+  /** `ConfirmInstallAsync()`, or `ConfirmInstallWithConfirmationCodeAsync(code)` with a code. */
+  confirmInstall(
+    confirmationCode: string | undefined,
+    onProgress: ((totalSizeInBytes: number, installedSizeInBytes: number) => void) | undefined,
+  ): NativeOperation<number>;
+  /** `DenyInstallAsync()`, or `PostponeInstallAsync()` when `postpone`. */
+  decline(postpone: boolean): NativeOperation<number>;
+  close(): void;
+}
+
 /** The addon's exports. Failures throw an Error with `hresult` (unsigned) and `call`. */
 export interface NativeAddon {
   esimServiceInfo(): NativeEsimServiceInfo;
@@ -46,6 +109,12 @@ export interface NativeAddon {
     maxBatch: number,
     maxQueued: number,
   ): NativeEsimWatcher | null;
+  /**
+   * Finds an eSIM by its id (EID, or `modem:<device id>`): an `ESimWatcher` run to
+   * `EnumerationCompleted`. Resolves with null when no eSIM has the id; returns null when
+   * `TryCreateESimWatcher()` returns null (the process lacks the eSIM capability).
+   */
+  findEsim(id: string): NativeOperation<NativeEsimRef | null> | null;
 }
 
 /** The error the addon throws for a failed Windows call. */
@@ -54,4 +123,6 @@ export interface NativeCallError extends Error {
   hresult: number;
   /** The failing call, such as `ESimManager.TryCreateESimWatcher`. */
   call: string;
+  /** True when the operation was cancelled rather than failed. */
+  canceled?: boolean;
 }

@@ -27,7 +27,10 @@ export interface NativeBackendOptions {
      * (`overflow`). Enumeration-completed and stopped are never discarded.
      */
     maxQueued?: number;
-    /** How long `close()` waits for Windows to confirm a watcher stopped (default 5000 ms). */
+    /**
+     * How long `close()` waits for Windows to confirm that a watcher stopped or that a pending
+     * operation was cancelled (default 5000 ms).
+     */
     stopTimeoutMs?: number;
   };
   /** @internal An addon object to use instead of loading one (tests). */

@@ -1,7 +1,7 @@
 /**
- * The native backend's eSIM part: `ESimManager` and `ESimWatcher` through the addon. Classes
- * are activated when a call first needs them, so a machine without eSIM still connects and only
- * eSIM calls report what is missing.
+ * The native backend's eSIM part: `ESimManager`, `ESimWatcher` and the eSIM operations through
+ * the addon. Classes are activated when a call first needs them, so a machine without eSIM
+ * still connects and only eSIM calls report what is missing.
  *
  * @module
  * @internal
@@ -9,32 +9,39 @@
 
 import type {
   EsimBackend,
+  EsimDownloadResult,
   EsimInfo,
+  EsimInstallOptions,
+  EsimOperationStatus,
   EsimServiceInfo,
   EsimWatchHandle,
   EsimWatchSink,
   OperationOptions,
 } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
-import { esimAdvice, esimNotAuthorizedError } from '../esim/esim-errors.js';
+import { esimAdvice, esimNotAuthorizedError, esimOperations } from '../esim/esim-errors.js';
 import { checkWatchSink } from '../esim/esim-validation.js';
 import { listByWatching } from '../esim/list-by-watching.js';
 import type { NativeAddon } from './addon-types.js';
 import { fromNativeError } from './hresult.js';
+import { NativeEsimOperations } from './native-esim-operations.js';
 import { NativeEsimWatch, type NativeEventLimits } from './native-esim-watch.js';
 import { enumName, esimAuthenticationPreferences } from './winrt-enums.js';
 
-const notYet = 'the native addon of this version implements eSIM discovery only';
+const notYet =
+  'the native addon of this version does not call ESim.DiscoverAsync (SM-DS discovery)';
 
 export class NativeEsim implements EsimBackend {
   readonly #addon: NativeAddon;
   readonly #limits: NativeEventLimits;
   readonly #watches = new Set<NativeEsimWatch>();
+  readonly #operations: NativeEsimOperations;
   #closed = false;
 
   constructor(addon: NativeAddon, limits: NativeEventLimits) {
     this.#addon = addon;
     this.#limits = limits;
+    this.#operations = new NativeEsimOperations(addon, limits.stopTimeoutMs);
   }
 
   serviceInfo(): Promise<EsimServiceInfo> {
@@ -70,36 +77,96 @@ export class NativeEsim implements EsimBackend {
   }
 
   downloadProfileMetadata(
-    ..._args: Parameters<EsimBackend['downloadProfileMetadata']>
-  ): Promise<never> {
-    return this.#notYet('downloadProfileMetadata');
+    esimId: string,
+    activationCode: string,
+    options?: OperationOptions,
+  ): Promise<EsimDownloadResult> {
+    return this.#start(esimOperations.download.operation, () =>
+      this.#operations.download(esimId, activationCode, options),
+    );
   }
-  confirmInstall(..._args: Parameters<EsimBackend['confirmInstall']>): Promise<never> {
-    return this.#notYet('confirmInstall');
+
+  confirmInstall(
+    metadataHandle: string,
+    options?: EsimInstallOptions,
+  ): Promise<EsimOperationStatus> {
+    return this.#start(esimOperations.install.operation, () =>
+      this.#operations.confirmInstall(metadataHandle, options),
+    );
   }
-  declineInstall(..._args: Parameters<EsimBackend['declineInstall']>): Promise<never> {
-    return this.#notYet('declineInstall');
+
+  declineInstall(
+    metadataHandle: string,
+    how: 'deny' | 'postpone',
+    options?: OperationOptions,
+  ): Promise<EsimOperationStatus> {
+    return this.#start('Declining an eSIM profile', () =>
+      this.#operations.decline(metadataHandle, how, options),
+    );
   }
-  setProfileEnabled(..._args: Parameters<EsimBackend['setProfileEnabled']>): Promise<never> {
-    return this.#notYet('setProfileEnabled');
+
+  setProfileEnabled(
+    esimId: string,
+    profileId: string,
+    enabled: boolean,
+    options?: OperationOptions,
+  ): Promise<EsimOperationStatus> {
+    return this.#start(esimOperations.enable.operation, () =>
+      this.#operations.setProfileEnabled(esimId, profileId, enabled, options),
+    );
   }
-  setProfileNickname(..._args: Parameters<EsimBackend['setProfileNickname']>): Promise<never> {
-    return this.#notYet('setProfileNickname');
+
+  setProfileNickname(
+    esimId: string,
+    profileId: string,
+    nickname: string,
+    options?: OperationOptions,
+  ): Promise<EsimOperationStatus> {
+    return this.#start(esimOperations.nickname.operation, () =>
+      this.#operations.setProfileNickname(esimId, profileId, nickname, options),
+    );
   }
-  deleteProfile(..._args: Parameters<EsimBackend['deleteProfile']>): Promise<never> {
-    return this.#notYet('deleteProfile');
+
+  deleteProfile(
+    esimId: string,
+    profileId: string,
+    options?: OperationOptions,
+  ): Promise<EsimOperationStatus> {
+    return this.#start(esimOperations.delete.operation, () =>
+      this.#operations.deleteProfile(esimId, profileId, options),
+    );
   }
-  reset(..._args: Parameters<EsimBackend['reset']>): Promise<never> {
-    return this.#notYet('reset');
+
+  reset(esimId: string, options?: OperationOptions): Promise<EsimOperationStatus> {
+    return this.#start(esimOperations.reset.operation, () =>
+      this.#operations.reset(esimId, options),
+    );
   }
+
   discover(..._args: Parameters<EsimBackend['discover']>): Promise<never> {
     return this.#notYet('discover');
   }
 
-  /** Stops every watcher; later calls reject with `ERR_CLOSED`. */
+  /**
+   * Stops every watcher, cancels pending operations (they reject with `ERR_CLOSED`) and
+   * releases every metadata object; later calls reject with `ERR_CLOSED`.
+   */
   async close(): Promise<void> {
     this.#closed = true;
-    await Promise.all([...this.#watches].map((watch) => watch.close()));
+    await Promise.all([
+      ...[...this.#watches].map((watch) => watch.close()),
+      this.#operations.close(),
+    ]);
+  }
+
+  /** An operation: `ERR_CLOSED` after close(), and a synchronous throw as a rejection. */
+  #start<T>(operation: string, body: () => Promise<T>): Promise<T> {
+    if (this.#closed) return Promise.reject(closedError(operation));
+    try {
+      return body();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   /** Runs a synchronous addon call as a promise, with its failure as a typed error. */

@@ -8,7 +8,9 @@
 
 import type {
   EsimAuthenticationPreference,
+  EsimOperationStatus,
   EsimProfileClass,
+  EsimProfileMetadataState,
   EsimProfileState,
   EsimState,
 } from '../backend.js';
@@ -33,6 +35,50 @@ export const esimAuthenticationPreferences: readonly EsimAuthenticationPreferenc
   'onEntry',
   'onAction',
   'never',
+];
+
+/** `ESimOperationStatus`. */
+export const esimOperationStatuses: readonly EsimOperationStatus[] = [
+  'success',
+  'notAuthorized',
+  'notFound',
+  'policyViolation',
+  'insufficientSpaceOnCard',
+  'serverFailure',
+  'serverNotReachable',
+  'timeoutWaitingForUserConsent',
+  'incorrectConfirmationCode',
+  'confirmationCodeMaxRetriesExceeded',
+  'cardRemoved',
+  'cardBusy',
+  'other',
+  'cardGeneralFailure',
+  'confirmationCodeMissing',
+  'invalidMatchingId',
+  'noEligibleProfileForThisDevice',
+  'operationAborted',
+  'eidMismatch',
+  'profileNotAvailableForNewBinding',
+  'profileNotReleasedByOperator',
+  'operationProhibitedByProfileClass',
+  'profileNotPresent',
+  'noCorrespondingRequest',
+  'timeoutWaitingForResponse',
+  'iccidAlreadyExists',
+  'profileProcessingError',
+  'serverNotTrusted',
+  'profileDownloadMaxRetriesExceeded',
+];
+/** `ESimProfileMetadataState`. */
+export const esimProfileMetadataStates: readonly EsimProfileMetadataState[] = [
+  'unknown',
+  'waitingForInstall',
+  'downloading',
+  'installing',
+  'expired',
+  'rejectingDownload',
+  'noLongerAvailable',
+  'deniedByPolicy',
 ];
 
 /**

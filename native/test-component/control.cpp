@@ -74,7 +74,7 @@ class ControlFactory final
   }
   HRESULT STDMETHODCALLTYPE LiveObjects(INT32* count) override {
     if (count == nullptr) return E_POINTER;
-    *count = static_cast<INT32>(LiveObjectCount().load());
+    *count = static_cast<INT32>(LiveObjectCount().load() + Scenario::Get().Unclosed());
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE WaitIdle(UINT32 timeoutMs, boolean* idle) override {
@@ -85,6 +85,57 @@ class ControlFactory final
   HRESULT STDMETHODCALLTYPE RunningWatchers(INT32* count) override {
     if (count == nullptr) return E_POINTER;
     *count = Scenario::Get().Listening();
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE ScriptCode(HSTRING activationCode, INT32 download, INT32 install,
+                                       INT32 decline, HSTRING iccid, INT32 profileClass,
+                                       HSTRING providerId, HSTRING providerName,
+                                       boolean canDelete, boolean canDisable,
+                                       boolean isManagedByEnterprise,
+                                       boolean confirmationRequired, HSTRING confirmationCode,
+                                       UINT32 progressSteps, INT32 profileSizeBytes,
+                                       UINT32 durationMs) override {
+    CodeScript script;
+    script.download = download;
+    script.install = install;
+    script.decline = decline;
+    script.profile.iccid = ToWString(iccid);
+    script.profile.profileClass = profileClass;
+    script.profile.providerId = ToWString(providerId);
+    script.profile.providerName = ToWString(providerName);
+    script.profile.canDelete = canDelete != 0;
+    script.profile.canDisable = canDisable != 0;
+    script.profile.isManagedByEnterprise = isManagedByEnterprise != 0;
+    script.confirmationRequired = confirmationRequired != 0;
+    script.confirmationCode = ToWString(confirmationCode);
+    script.progressSteps = progressSteps;
+    script.profileSizeBytes = profileSizeBytes;
+    script.durationMs = durationMs;
+    Scenario::Get().ScriptCode(ToWString(activationCode), std::move(script));
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE ScriptProfile(HSTRING iccid, INT32 enable, INT32 disable,
+                                          INT32 nickname, INT32 remove,
+                                          UINT32 durationMs) override {
+    Scenario::Get().ScriptProfile(ToWString(iccid),
+                                  ProfileScript{enable, disable, nickname, remove, durationMs});
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE ScriptEsim(HSTRING eid, INT32 reset, UINT32 durationMs) override {
+    Scenario::Get().ScriptEsim(ToWString(eid), EsimScript{reset, durationMs});
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE SetCompletion(INT32 mode) override {
+    if (mode != 0 && mode != 1) return E_INVALIDARG;
+    Scenario::Get().SetCompletion(static_cast<CompletionMode>(mode));
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE OperationCounts(INT32* cancelCalls, INT32* synchronous,
+                                            INT32* otherThread) override {
+    if (cancelCalls == nullptr || synchronous == nullptr || otherThread == nullptr) {
+      return E_POINTER;
+    }
+    Scenario::Get().Counts(cancelCalls, synchronous, otherThread);
     return S_OK;
   }
 };

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "esim-operations.h"
+
 namespace test_component {
 namespace {
 
@@ -105,8 +107,10 @@ class ProfilePolicy final
 class Profile final : public RuntimeObject<Profile, true, netops::IESimProfile> {
  public:
   static constexpr const wchar_t* kClassName = L"Windows.Networking.NetworkOperators.ESimProfile";
-  explicit Profile(const ProfileData& profile)
-      : id_(profile.iccid),
+  Profile(const std::wstring& eid, const ProfileData& profile)
+      : eid_(eid),
+        iccid_(profile.iccid),
+        id_(profile.iccid),
         nickname_(profile.nickname),
         providerId_(profile.providerId),
         providerName_(profile.providerName),
@@ -144,21 +148,27 @@ class Profile final : public RuntimeObject<Profile, true, netops::IESimProfile> 
     *value = static_cast<netops::ESimProfileState>(state_);
     return S_OK;
   }
-  // Profile operations are not imitated yet: the addon does not call them.
-  HRESULT STDMETHODCALLTYPE DisableAsync(
-      foundation::IAsyncOperation<netops::ESimOperationResult*>**) override {
-    return E_NOTIMPL;
+  // The operations act on the scenario's profile (by EID and ICCID), not on this snapshot.
+  HRESULT STDMETHODCALLTYPE DisableAsync(StatusOperation** operation) override {
+    if (operation == nullptr) return E_POINTER;
+    *operation = StartSetEnabled(eid_, iccid_, false);
+    return S_OK;
   }
-  HRESULT STDMETHODCALLTYPE EnableAsync(
-      foundation::IAsyncOperation<netops::ESimOperationResult*>**) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE EnableAsync(StatusOperation** operation) override {
+    if (operation == nullptr) return E_POINTER;
+    *operation = StartSetEnabled(eid_, iccid_, true);
+    return S_OK;
   }
-  HRESULT STDMETHODCALLTYPE SetNicknameAsync(
-      HSTRING, foundation::IAsyncOperation<netops::ESimOperationResult*>**) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE SetNicknameAsync(HSTRING nickname,
+                                             StatusOperation** operation) override {
+    if (operation == nullptr) return E_POINTER;
+    *operation = StartSetNickname(eid_, iccid_, ToWString(nickname));
+    return S_OK;
   }
 
  private:
+  const std::wstring eid_;
+  const std::wstring iccid_;
   SharedString id_, nickname_, providerId_, providerName_;
   INT32 class_, state_;
   ComPtr<netops::IESimProfilePolicy> policy_;
@@ -170,9 +180,9 @@ class ProfileList final
  public:
   static constexpr const wchar_t* kClassName =
       L"Windows.Foundation.Collections.IVectorView`1<Windows.Networking.NetworkOperators.ESimProfile>";
-  explicit ProfileList(const std::vector<ProfileData>& profiles) {
+  ProfileList(const std::wstring& eid, const std::vector<ProfileData>& profiles) {
     for (const ProfileData& profile : profiles) {
-      profiles_.push_back(Own<netops::IESimProfile>(new Profile(profile)));
+      profiles_.push_back(Own<netops::IESimProfile>(new Profile(eid, profile)));
     }
   }
 
@@ -206,14 +216,17 @@ class ProfileList final
 class EsimParts {
  public:
   explicit EsimParts(const EsimData& data)
-      : eid_(data.eid),
+      : eid(data.eid),
+        eid_(data.eid),
         modemDeviceId_(data.modemDeviceId),
         state_(data.state),
         memory_(Optional(data.availableMemory)),
         slot_(Optional(data.slotIndex)),
         policy_(Own<netops::IESimPolicy>(new EsimPolicy(data.shouldEnableManagingUi))),
-        profiles_(Own<collections::IVectorView<netops::ESimProfile*>>(new ProfileList(data.profiles))) {}
+        profiles_(Own<collections::IVectorView<netops::ESimProfile*>>(
+            new ProfileList(data.eid, data.profiles))) {}
 
+  const std::wstring eid;
   SharedString eid_, modemDeviceId_;
   INT32 state_;
   ComPtr<foundation::IReference<INT32>> memory_, slot_;
@@ -256,17 +269,23 @@ class Esim final : public RuntimeObject<Esim, true, netops::IESim, netops::IESim
     if (HRESULT hr = Fails(L"ESim.GetProfiles"); FAILED(hr)) return hr;
     return CopyOut(parts_->profiles_, result);
   }
-  HRESULT STDMETHODCALLTYPE DeleteProfileAsync(
-      HSTRING, foundation::IAsyncOperation<netops::ESimOperationResult*>**) override {
-    return E_NOTIMPL;
+  // The operations act on the scenario's eSIM (by EID), not on this snapshot.
+  HRESULT STDMETHODCALLTYPE DeleteProfileAsync(HSTRING profileId,
+                                               StatusOperation** operation) override {
+    if (operation == nullptr) return E_POINTER;
+    *operation = StartDelete(parts_->eid, ToWString(profileId));
+    return S_OK;
   }
-  HRESULT STDMETHODCALLTYPE DownloadProfileMetadataAsync(
-      HSTRING, foundation::IAsyncOperation<netops::ESimDownloadProfileMetadataResult*>**) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE DownloadProfileMetadataAsync(HSTRING activationCode,
+                                                         DownloadOperation** operation) override {
+    if (operation == nullptr) return E_POINTER;
+    *operation = StartDownload(parts_->eid, ToWString(activationCode));
+    return S_OK;
   }
-  HRESULT STDMETHODCALLTYPE ResetAsync(
-      foundation::IAsyncOperation<netops::ESimOperationResult*>**) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE ResetAsync(StatusOperation** operation) override {
+    if (operation == nullptr) return E_POINTER;
+    *operation = StartReset(parts_->eid);
+    return S_OK;
   }
   HRESULT STDMETHODCALLTYPE add_ProfileChanged(
       foundation::ITypedEventHandler<netops::ESim*, IInspectable*>*,

@@ -18,6 +18,14 @@ void Scenario::Reset() {
   uiEnabled_ = true;
   failures_.clear();
   anyFailure_ = false;
+  codes_.clear();
+  profiles_.clear();
+  cards_.clear();
+  completion_ = CompletionMode::OtherThread;
+  cancelCalls_ = 0;
+  synchronous_ = 0;
+  otherThread_ = 0;
+  unclosed_ = 0;
 }
 
 TestAccess Scenario::Access() {
@@ -128,6 +136,81 @@ HRESULT Scenario::Burst(const std::wstring& eid, UINT32 count) {
     return S_OK;
   }
   return E_INVALIDARG;
+}
+
+void Scenario::ScriptCode(const std::wstring& code, CodeScript script) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  codes_[code] = std::move(script);
+}
+
+std::optional<CodeScript> Scenario::CodeScriptOf(const std::wstring& code) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto found = codes_.find(code);
+  if (found == codes_.end()) return std::nullopt;
+  return found->second;
+}
+
+void Scenario::ScriptProfile(const std::wstring& iccid, ProfileScript script) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  profiles_[iccid] = script;
+}
+
+ProfileScript Scenario::ProfileScriptOf(const std::wstring& iccid) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto found = profiles_.find(iccid);
+  return found == profiles_.end() ? ProfileScript{} : found->second;
+}
+
+void Scenario::ScriptEsim(const std::wstring& eid, EsimScript script) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  cards_[eid] = script;
+}
+
+EsimScript Scenario::EsimScriptOf(const std::wstring& eid) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto found = cards_.find(eid);
+  return found == cards_.end() ? EsimScript{} : found->second;
+}
+
+CompletionMode Scenario::Completion() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return completion_;
+}
+
+void Scenario::SetCompletion(CompletionMode mode) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  completion_ = mode;
+}
+
+EsimSnapshot Scenario::FindEsim(const std::wstring& eid) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& esim : esims_) {
+    if (esim->eid == eid) return esim;
+  }
+  return nullptr;
+}
+
+INT32 Scenario::ChangeEsim(const std::wstring& eid,
+                           const std::function<INT32(EsimData& esim, bool* changed)>& change) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto& existing : esims_) {
+    if (existing->eid != eid) continue;
+    EsimData copy = *existing;
+    bool changed = false;
+    const INT32 status = change(copy, &changed);
+    if (status == kSuccess && changed) {
+      existing = std::make_shared<const EsimData>(std::move(copy));
+      Notify(ChangeKind::Updated, existing);
+    }
+    return status;
+  }
+  return kNotFound;
+}
+
+void Scenario::Counts(INT32* cancelCalls, INT32* synchronous, INT32* otherThread) {
+  *cancelCalls = cancelCalls_.load();
+  *synchronous = synchronous_.load();
+  *otherThread = otherThread_.load();
 }
 
 std::vector<EsimSnapshot> Scenario::Listen(ScenarioListener* listener) {

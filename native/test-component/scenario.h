@@ -4,9 +4,11 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,51 @@ using EsimSnapshot = std::shared_ptr<const EsimData>;
 
 enum class ChangeKind { Added, Updated, Removed };
 
+/** ESimOperationStatus values the rules use. */
+enum EsimStatus : INT32 {
+  kSuccess = 0,
+  kNotFound = 2,
+  kPolicyViolation = 3,
+  kIncorrectConfirmationCode = 8,
+  kCardRemoved = 10,
+  kConfirmationCodeMissing = 14,
+  kInvalidMatchingId = 15,
+  kIccidAlreadyExists = 25,
+};
+
+/** How an activation code is answered (ITestControl::ScriptCode). */
+struct CodeScript {
+  INT32 download = kSuccess;
+  INT32 install = kSuccess;
+  INT32 decline = kSuccess;
+  /** The profile on offer, installed as is on success. */
+  ProfileData profile;
+  bool confirmationRequired = false;
+  /** Expected confirmation code; empty: any is accepted. */
+  std::wstring confirmationCode;
+  UINT32 progressSteps = 4;
+  INT32 profileSizeBytes = 262144;
+  UINT32 durationMs = 0;
+};
+
+/** Scripted statuses of one profile's operations; -1: the rules decide. */
+struct ProfileScript {
+  INT32 enable = -1;
+  INT32 disable = -1;
+  INT32 nickname = -1;
+  INT32 remove = -1;
+  UINT32 durationMs = 0;
+};
+
+/** Scripted status of one eSIM's reset; -1: the rules decide. */
+struct EsimScript {
+  INT32 reset = -1;
+  UINT32 durationMs = 0;
+};
+
+/** How asynchronous operations complete (ITestControl::SetCompletion). */
+enum class CompletionMode : INT32 { OtherThread = 0, Synchronous = 1 };
+
 /** What a running watcher receives from the scenario. */
 class ScenarioListener {
  public:
@@ -78,6 +125,32 @@ class Scenario {
   void StopListening(ScenarioListener* listener);
   int Listening();
 
+  // --- operations --------------------------------------------------------------------------
+  void ScriptCode(const std::wstring& code, CodeScript script);
+  std::optional<CodeScript> CodeScriptOf(const std::wstring& code);
+  void ScriptProfile(const std::wstring& iccid, ProfileScript script);
+  ProfileScript ProfileScriptOf(const std::wstring& iccid);
+  void ScriptEsim(const std::wstring& eid, EsimScript script);
+  EsimScript EsimScriptOf(const std::wstring& eid);
+  CompletionMode Completion();
+  void SetCompletion(CompletionMode mode);
+  /** The eSIM with this EID now, or null. */
+  EsimSnapshot FindEsim(const std::wstring& eid);
+  /**
+   * Changes an eSIM atomically: `change` edits a copy and returns a status; on kSuccess with
+   * `*changed`, the copy replaces the eSIM and running watchers see Updated. An absent eSIM is
+   * kNotFound.
+   */
+  INT32 ChangeEsim(const std::wstring& eid,
+                   const std::function<INT32(EsimData& esim, bool* changed)>& change);
+
+  void CountCancel() { ++cancelCalls_; }
+  void CountCompletion(bool synchronous) { ++(synchronous ? synchronous_ : otherThread_); }
+  void CountUnclosed() { ++unclosed_; }
+  void Counts(INT32* cancelCalls, INT32* synchronous, INT32* otherThread);
+  /** Operations released without IAsyncInfo::Close() since Reset(). */
+  long Unclosed() { return unclosed_.load(); }
+
   /** Watcher threads alive (WaitIdle). */
   void ThreadStarted();
   void ThreadEnded();
@@ -95,6 +168,14 @@ class Scenario {
   std::map<std::wstring, HRESULT> failures_;
   std::atomic<bool> anyFailure_{false};
   std::vector<ScenarioListener*> listeners_;
+  std::map<std::wstring, CodeScript> codes_;
+  std::map<std::wstring, ProfileScript> profiles_;
+  std::map<std::wstring, EsimScript> cards_;
+  CompletionMode completion_ = CompletionMode::OtherThread;
+  std::atomic<INT32> cancelCalls_{0};
+  std::atomic<INT32> synchronous_{0};
+  std::atomic<INT32> otherThread_{0};
+  std::atomic<long> unclosed_{0};
   std::mutex threadsMutex_;
   std::condition_variable threadsIdle_;
   int threads_ = 0;

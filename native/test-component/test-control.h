@@ -53,12 +53,40 @@ ITestControl : public IInspectable {
   /** Each running watcher raises `count` Updated events for the eSIM back to back from its own
    *  thread, with firmwareVersion "burst-1" … "burst-<count>". Returns at once. */
   virtual HRESULT STDMETHODCALLTYPE Burst(HSTRING eid, UINT32 count) = 0;
-  /** Component objects alive plus event registrations never removed (the control excluded). */
+  /** Component objects alive, plus event registrations never removed, plus operations
+   *  released without IAsyncInfo::Close() since Reset() (the control excluded). */
   virtual HRESULT STDMETHODCALLTYPE LiveObjects(INT32* count) = 0;
   /** Waits until no watcher thread of the component runs; `idle` false on timeout. */
   virtual HRESULT STDMETHODCALLTYPE WaitIdle(UINT32 timeoutMs, boolean* idle) = 0;
   /** Watchers started and not stopped. */
   virtual HRESULT STDMETHODCALLTYPE RunningWatchers(INT32* count) = 0;
+
+  // --- asynchronous operations (esim-operations.h has the rules) ---------------------------
+  /** How an activation code is answered: statuses (ESimOperationStatus values) of the
+   *  download, the install and a decline; the profile on offer; whether a confirmation code is
+   *  required and which one (empty: any); the install's progress and every operation's
+   *  duration in ms. Codes are compared as given: pass them normalised. */
+  virtual HRESULT STDMETHODCALLTYPE ScriptCode(HSTRING activationCode, INT32 download,
+                                               INT32 install, INT32 decline, HSTRING iccid,
+                                               INT32 profileClass, HSTRING providerId,
+                                               HSTRING providerName, boolean canDelete,
+                                               boolean canDisable, boolean isManagedByEnterprise,
+                                               boolean confirmationRequired,
+                                               HSTRING confirmationCode, UINT32 progressSteps,
+                                               INT32 profileSizeBytes, UINT32 durationMs) = 0;
+  /** Statuses of a profile's Enable, Disable, SetNickname and Delete (-1: the rules decide) and
+   *  their duration in ms. */
+  virtual HRESULT STDMETHODCALLTYPE ScriptProfile(HSTRING iccid, INT32 enable, INT32 disable,
+                                                  INT32 nickname, INT32 remove,
+                                                  UINT32 durationMs) = 0;
+  /** Status of an eSIM's Reset (-1: the rules decide) and its duration in ms. */
+  virtual HRESULT STDMETHODCALLTYPE ScriptEsim(HSTRING eid, INT32 reset, UINT32 durationMs) = 0;
+  /** 0: operations end on a thread of their own; 1: synchronously inside put_Completed. */
+  virtual HRESULT STDMETHODCALLTYPE SetCompletion(INT32 mode) = 0;
+  /** IAsyncInfo::Cancel() calls, and completions inside put_Completed / on another thread,
+   *  since Reset(). */
+  virtual HRESULT STDMETHODCALLTYPE OperationCounts(INT32* cancelCalls, INT32* synchronous,
+                                                    INT32* otherThread) = 0;
 };
 
 #ifdef __CRT_UUID_DECL

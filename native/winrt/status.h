@@ -12,6 +12,10 @@
 #ifndef RO_E_CLOSED
 #define RO_E_CLOSED static_cast<HRESULT>(0x80000013L)
 #endif
+// A method was called in a state that does not allow it. Also missing from mingw-w64 10.
+#ifndef E_ILLEGAL_STATE_CHANGE
+#define E_ILLEGAL_STATE_CHANGE static_cast<HRESULT>(0x8000000DL)
+#endif
 
 namespace wmbb {
 

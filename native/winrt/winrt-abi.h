@@ -23,4 +23,28 @@ namespace abi_foundation = ABI::Windows::Foundation;
 namespace abi_collections = ABI::Windows::Foundation::Collections;
 namespace abi_netops = ABI::Windows::Networking::NetworkOperators;
 using Microsoft::WRL::ComPtr;
+
+// IAsyncInfo and AsyncStatus are in ABI::Windows::Foundation in the Windows SDK and in the
+// global namespace in mingw-w64's asyncinfo.h. Ordinary lookup through a using-directive finds
+// whichever exists, so the rest of the code names them wmbb::IAsyncInfo / wmbb::AsyncStatus.
+// (AsyncStatus::Completed works for the SDK's enum class and mingw's plain enum alike.)
+namespace foundation_lookup {
+using namespace ABI::Windows::Foundation;
+using AsyncInfoInterface = IAsyncInfo;
+using AsyncStatusEnum = AsyncStatus;
+}  // namespace foundation_lookup
+using IAsyncInfo = foundation_lookup::AsyncInfoInterface;
+using AsyncStatus = foundation_lookup::AsyncStatusEnum;
+
+/**
+ * Moves the reference out of `from`, leaving it null. Not `to = std::move(from)`: mingw-w64's
+ * ComPtr move assignment copies (AddRef) and leaves the source holding its reference, which
+ * leaks whatever the source's owner keeps alive (MSVC's clears it).
+ */
+template <class T>
+ComPtr<T> Take(ComPtr<T>& from) {
+  ComPtr<T> taken;
+  taken.Swap(from);
+  return taken;
+}
 }  // namespace wmbb

@@ -12,11 +12,11 @@ import { MobileBroadbandError } from '../../lib/errors.js';
 import type { EsimScenarioDriver } from './scenario-driver.js';
 import type { TestApi } from './test-api.js';
 
-const capability = 'Microsoft.eSIMManagement_8wekyb3d8bbwe';
-const eidA = '89049032123451234512345678901235';
-const eidB = '89033023001122334455667788990011';
-const iccid1 = '8944501234567890123';
-const iccid2 = '8944501234567890131';
+export const capability = 'Microsoft.eSIMManagement_8wekyb3d8bbwe';
+export const eidA = '89049032123451234512345678901235';
+export const eidB = '89033023001122334455667788990011';
+export const iccid1 = '8944501234567890123';
+export const iccid2 = '8944501234567890131';
 
 type Recorded =
   | { kind: 'added' | 'updated' | 'removed'; esim: EsimInfo }
@@ -25,7 +25,7 @@ type Recorded =
   | { kind: 'error'; error: Error };
 
 /** A sink that records what it receives. */
-function recorder(): { events: Recorded[]; sink: EsimWatchSink; kinds(): string[] } {
+export function recorder(): { events: Recorded[]; sink: EsimWatchSink; kinds(): string[] } {
   const events: Recorded[] = [];
   return {
     events,
@@ -43,7 +43,7 @@ function recorder(): { events: Recorded[]; sink: EsimWatchSink; kinds(): string[
 }
 
 /** Polls `condition` until it holds; fails with `what` after `timeoutMs`. */
-async function waitFor(
+export async function waitFor(
   condition: () => boolean | Promise<boolean>,
   what: string,
   timeoutMs = 10_000,
@@ -63,7 +63,7 @@ function blockEventLoop(ms: number): void {
   }
 }
 
-async function rejectsWith(
+export async function rejectsWith(
   promise: Promise<unknown>,
   code: string,
   check: (error: MobileBroadbandError) => void = () => undefined,
@@ -79,7 +79,7 @@ async function rejectsWith(
   });
 }
 
-const fullEsim = {
+export const fullEsim = {
   eid: eidA,
   firmwareVersion: '3.2.1',
   modemDeviceId: '\\\\?\\USB#VID_2C7C&PID_0125#modem-a',
@@ -121,7 +121,7 @@ const expectedFull: EsimInfo = {
   profiles: fullEsim.profiles.map((p) => ({ ...p, policy: { ...p.policy } })),
 };
 
-const minimalEsim = {
+export const minimalEsim = {
   eid: eidB,
   firmwareVersion: '1.0',
   modemDeviceId: 'modem-b',

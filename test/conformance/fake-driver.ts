@@ -31,8 +31,14 @@ export function fakeDriver(): EsimScenarioDriver {
     setAccess: settled((access) => fake.esim.setAccess(access)),
     setServiceInfo: settled((info) => fake.esim.setServiceInfo(info)),
     setFailure: settled((member, hresult) => fake.esim.setFailure(member, hresult)),
+    scriptCode: settled((code, script) => fake.esim.script(code, script)),
+    scriptProfile: settled((iccid, script) => fake.esim.scriptProfile(iccid, script)),
+    scriptEsim: settled((eid, script) => fake.esim.scriptEsim(eid, script)),
+    completions: () => Promise.resolve(undefined),
+    cancelCalls: () => Promise.resolve(undefined),
     runningWatchers: () => Promise.resolve(fake.esim.runningWatchers),
-    liveObjects: () => Promise.resolve(undefined),
+    // What the fake keeps for Windows objects: downloaded offers and pending operations.
+    liveObjects: () => Promise.resolve(fake.esim.pendingOffers + fake.esim.pendingOperations),
     noWorkersReason: 'the fake backend has no native code to load in a worker thread',
   };
 }

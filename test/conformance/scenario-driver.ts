@@ -6,15 +6,29 @@
 import type { Backend, EsimServiceInfo } from '../../lib/backend.js';
 import type {
   FakeEsimAccess,
+  FakeEsimCardScript,
+  FakeEsimCodeScript,
   FakeEsimInit,
   FakeEsimMember,
   FakeEsimPatch,
   FakeEsimProfileInit,
+  FakeEsimProfileScript,
 } from '../../lib/fake/fake-esim.js';
 
 export interface BackendOptions {
   /** Data events a watcher may hold undelivered (the bounded queue). */
   eventQueueLimit?: number;
+}
+
+/** How the "Windows" side completes asynchronous operations. */
+export type CompletionMode = 'otherThread' | 'synchronous';
+
+/** How asynchronous operations completed so far (native only). */
+export interface CompletionCounts {
+  /** The completion handler ran inside `put_Completed`, on the calling thread. */
+  synchronous: number;
+  /** The completion handler ran on a thread of the "Windows" side. */
+  otherThread: number;
 }
 
 /** What worker threads reported (native only). */
@@ -37,6 +51,21 @@ export interface EsimScenarioDriver {
   setAccess(access: FakeEsimAccess): Promise<void>;
   setServiceInfo(info: EsimServiceInfo): Promise<void>;
   setFailure(member: FakeEsimMember, hresult: number | undefined): Promise<void>;
+  /** How "Windows" answers an activation code (same options as `fake.esim.script()`). */
+  scriptCode(activationCode: string, script: FakeEsimCodeScript): Promise<void>;
+  /** How "Windows" answers operations on a profile. */
+  scriptProfile(iccid: string, script: FakeEsimProfileScript): Promise<void>;
+  /** How "Windows" answers a reset of an eSIM. */
+  scriptEsim(eid: string, script: FakeEsimCardScript): Promise<void>;
+  /**
+   * Makes later operations complete on a thread of the "Windows" side or synchronously inside
+   * `put_Completed`; absent where there is only one way (the fake).
+   */
+  setCompletion?(mode: CompletionMode): Promise<void>;
+  /** Completions so far by kind; `undefined` where there is nothing native to count. */
+  completions(): Promise<CompletionCounts | undefined>;
+  /** `IAsyncInfo.Cancel()` calls "Windows" received; `undefined` where there is no IAsyncInfo. */
+  cancelCalls(): Promise<number | undefined>;
   /** Watchers running on the "Windows" side. */
   runningWatchers(): Promise<number>;
   /**
@@ -49,6 +78,12 @@ export interface EsimScenarioDriver {
    * and terminates the workers; `undefined` (and a reason) where the backend has no native code.
    */
   inWorkers?(count: number): Promise<WorkerReport>;
+  /**
+   * Loads the package in a worker thread, starts an install of `activationCode` on eSIM
+   * `eid` there (scripted to take long), terminates the worker while it is pending, and
+   * resolves once the worker is gone; absent where the backend has no native code.
+   */
+  pendingInWorker?(eid: string, activationCode: string): Promise<void>;
   /** Why `inWorkers` is absent. */
   readonly noWorkersReason?: string;
 }

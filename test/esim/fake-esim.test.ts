@@ -96,15 +96,16 @@ describe('fake.esim controls', () => {
     ]);
   });
 
-  it('rejects the calls it does not simulate yet, and every call after close()', async () => {
+  it('rejects the calls it does not simulate, and every call after close()', async () => {
     const fake = createFakeBackend();
-    await expect(fake.esim.downloadProfileMetadata(eid, 'LPA:1$x$y')).rejects.toMatchObject({
+    await expect(fake.esim.discover(eid)).rejects.toMatchObject({
       code: 'ERR_NOT_SUPPORTED',
-      message: expect.stringContaining('discovery only'),
+      message: expect.stringContaining('SM-DS discovery'),
     });
     await fake.esim.close();
     await expect(fake.esim.list()).rejects.toMatchObject({ code: 'ERR_CLOSED' });
     await expect(fake.esim.serviceInfo()).rejects.toMatchObject({ code: 'ERR_CLOSED' });
+    await expect(fake.esim.reset(eid)).rejects.toMatchObject({ code: 'ERR_CLOSED' });
   });
 
   it('list() over a watcher that Windows stops early rejects, and over an overflow', async () => {

@@ -22,6 +22,7 @@ function scriptedAddon(script: Script = {}): NativeAddon & { closed: number; cre
     closed: 0,
     created: 0,
     esimServiceInfo: () => ({ authenticationPreference: 2, isEsimUiEnabled: true }),
+    findEsim: () => null,
     createEsimWatcher(
       onBatch: (words: Int32Array, text: string) => void,
     ): NativeEsimWatcher | null {
@@ -100,9 +101,14 @@ describe('the native backend (scripted addon)', () => {
       isEsimUiEnabled: true,
     });
     await expect(backend.tethering.status()).rejects.toMatchObject({ code: 'ERR_NOT_SUPPORTED' });
-    await expect(backend.esim.reset('x')).rejects.toMatchObject({
+    await expect(backend.esim.discover('x')).rejects.toMatchObject({
       code: 'ERR_NOT_SUPPORTED',
-      message: expect.stringContaining('eSIM discovery only'),
+      message: expect.stringContaining('DiscoverAsync'),
+    });
+    // Every ESim object comes from a watcher: a null watcher means no eSIM operations at all.
+    await expect(backend.esim.reset('x')).rejects.toMatchObject({
+      code: 'ERR_NOT_AUTHORIZED',
+      message: expect.stringContaining('Microsoft.eSIMManagement_8wekyb3d8bbwe'),
     });
   });
 

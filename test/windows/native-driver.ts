@@ -10,12 +10,16 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Backend, EsimInfo, EsimServiceInfo } from '../../lib/backend.js';
+import { parseActivationCode } from '../../lib/esim/activation-code.js';
 import { applyPatch, toEsim, toProfile } from '../../lib/fake/fake-esim-data.js';
 import type { FakeEsimAccess } from '../../lib/fake/fake-esim.js';
+import { resolveCodeScript } from '../../lib/fake/fake-esim-scripts.js';
 import { createNativeBackend } from '../../lib/native/native-backend.js';
+import type { EsimOperationStatus } from '../../lib/backend.js';
 import {
   enumValue,
   esimAuthenticationPreferences,
+  esimOperationStatuses,
   esimProfileClasses,
   esimProfileStates,
   esimStates,
@@ -36,6 +40,16 @@ interface TestControl {
   liveObjects(): number;
   waitIdle(timeoutMs: number): boolean;
   runningWatchers(): number;
+  scriptCode(code: string, script: Record<string, unknown>): void;
+  scriptProfile(iccid: string, script: Record<string, unknown>): void;
+  scriptEsim(eid: string, script: Record<string, unknown>): void;
+  setCompletion(mode: number): void;
+  operationCounts(): { cancelCalls: number; synchronous: number; otherThread: number };
+}
+
+/** A status as the component takes it; -1 (undefined) lets its rules decide. */
+function statusValue(status: EsimOperationStatus | undefined): number {
+  return status === undefined ? -1 : esimOperationStatuses.indexOf(status);
 }
 
 const accessValues: Record<FakeEsimAccess, number> = {
@@ -138,6 +152,49 @@ export function nativeDriver(): EsimScenarioDriver {
     setFailure: settled((member: string, hresult: number | undefined) =>
       control.setFailure(member, hresult ?? 0),
     ),
+    scriptCode: settled((code: string, init) => {
+      // Resolved with the fake's own defaults and checks, so both backends read a script alike.
+      const parsed = parseActivationCode(code);
+      const script = resolveCodeScript(parsed, init, 'scriptCode()');
+      control.scriptCode(parsed.reveal(), {
+        download: statusValue(script.download),
+        install: statusValue(script.install),
+        decline: statusValue(script.decline),
+        id: script.profile.id,
+        class: enumValue(esimProfileClasses, script.profile.class),
+        providerId: script.profile.providerId,
+        providerName: script.profile.providerName,
+        ...script.profile.policy,
+        confirmationRequired: script.confirmationCodeRequired,
+        confirmationCode: script.confirmationCode ?? '',
+        progressSteps: script.progressSteps,
+        profileSizeBytes: script.profileSizeBytes,
+        durationMs: script.durationMs,
+      });
+    }),
+    scriptProfile: settled((iccid: string, script) =>
+      control.scriptProfile(iccid, {
+        enable: statusValue(script.enable),
+        disable: statusValue(script.disable),
+        nickname: statusValue(script.nickname),
+        remove: statusValue(script.delete),
+        durationMs: script.durationMs ?? 0,
+      }),
+    ),
+    scriptEsim: settled((eid: string, script) =>
+      control.scriptEsim(eid, {
+        reset: statusValue(script.reset),
+        durationMs: script.durationMs ?? 0,
+      }),
+    ),
+    setCompletion: settled((mode: 'otherThread' | 'synchronous') =>
+      control.setCompletion(mode === 'synchronous' ? 1 : 0),
+    ),
+    completions: () => {
+      const { synchronous, otherThread } = control.operationCounts();
+      return Promise.resolve({ synchronous, otherThread });
+    },
+    cancelCalls: () => Promise.resolve(control.operationCounts().cancelCalls),
     runningWatchers: () => Promise.resolve(control.runningWatchers()),
     liveObjects: () => {
       // Component threads release their last references as they end.
@@ -146,7 +203,35 @@ export function nativeDriver(): EsimScenarioDriver {
       return Promise.resolve(control.liveObjects());
     },
     inWorkers: (count) => listInWorkers(count, control),
+    pendingInWorker: (eid, code) => installInWorker(eid, code),
   };
+}
+
+/**
+ * Loads the built package in a worker thread, starts a download there (scripted to take a
+ * minute), and terminates the worker while it is pending: the environment's teardown must
+ * cancel it (IAsyncInfo.Cancel) and release everything once Windows ends it.
+ */
+async function installInWorker(eid: string, code: string): Promise<void> {
+  const dist = path.join(required('WMBB_PACKAGE_ROOT'), 'dist', 'index.js');
+  const source = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const { connect } = require(workerData.dist);
+    (async () => {
+      const mbb = await connect();
+      mbb.esim.downloadProfileMetadata(workerData.eid, workerData.code).catch(() => undefined);
+      setTimeout(() => parentPort.postMessage({ pending: true }), 200);
+    })().catch((error) => parentPort.postMessage({ error: String(error && error.stack || error) }));
+  `;
+  const worker = new Worker(source, { eval: true, workerData: { dist, eid, code } });
+  await new Promise<void>((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('message', (message: { pending?: boolean; error?: string }) => {
+      if (message.error !== undefined) reject(new Error(`worker: ${message.error}`));
+      if (message.pending) resolve();
+    });
+  });
+  await worker.terminate();
 }
 
 /**

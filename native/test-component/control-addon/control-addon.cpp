@@ -6,7 +6,13 @@
 //               shouldEnableManagingUi }, notify), putProfile(eid, { id, class, nickname,
 //               providerId, providerName, state, canDelete, canDisable, isManagedByEnterprise },
 //               notify), publish(eid, added),
-//     removeEsim(eid), burst(eid, count), liveObjects(), waitIdle(timeoutMs), runningWatchers()
+//     removeEsim(eid), burst(eid, count), liveObjects(), waitIdle(timeoutMs), runningWatchers(),
+//     scriptCode(code, { download, install, decline, id, class, providerId, providerName,
+//                        canDelete, canDisable, isManagedByEnterprise, confirmationRequired,
+//                        confirmationCode, progressSteps, profileSizeBytes, durationMs }),
+//     scriptProfile(iccid, { enable, disable, nickname, remove, durationMs }) (-1: the rules),
+//     scriptEsim(eid, { reset, durationMs }), setCompletion(0 | 1),
+//     operationCounts(): { cancelCalls, synchronous, otherThread }
 #include <napi.h>
 
 #include <string>
@@ -152,6 +158,69 @@ Napi::Value RunningWatchers(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), count);
 }
 
+uint32_t Uint(const Napi::Object& object, const char* key, uint32_t fallback) {
+  Napi::Value value = object.Get(key);
+  return value.IsNumber() ? value.As<Napi::Number>().Uint32Value() : fallback;
+}
+
+Napi::Value ScriptCode(const Napi::CallbackInfo& info) {
+  OwnedString code(info[0].As<Napi::String>().Utf16Value());
+  Napi::Object script = info[1].As<Napi::Object>();
+  OwnedString iccid(Text(script, "id"));
+  OwnedString providerId(Text(script, "providerId"));
+  OwnedString providerName(Text(script, "providerName"));
+  OwnedString confirmationCode(Text(script, "confirmationCode"));
+  Check(info.Env(),
+        Control(info.Env())->ScriptCode(
+            code.get(), Int(script, "download", 0), Int(script, "install", 0),
+            Int(script, "decline", 0), iccid.get(), Int(script, "class", 0), providerId.get(),
+            providerName.get(), Bool(script, "canDelete") ? 1 : 0,
+            Bool(script, "canDisable") ? 1 : 0, Bool(script, "isManagedByEnterprise") ? 1 : 0,
+            Bool(script, "confirmationRequired") ? 1 : 0, confirmationCode.get(),
+            Uint(script, "progressSteps", 4), Int(script, "profileSizeBytes", 262144),
+            Uint(script, "durationMs", 0)),
+        "ScriptCode");
+  return info.Env().Undefined();
+}
+
+Napi::Value ScriptProfile(const Napi::CallbackInfo& info) {
+  OwnedString iccid(info[0].As<Napi::String>().Utf16Value());
+  Napi::Object script = info[1].As<Napi::Object>();
+  Check(info.Env(),
+        Control(info.Env())->ScriptProfile(iccid.get(), Int(script, "enable", -1),
+                                           Int(script, "disable", -1), Int(script, "nickname", -1),
+                                           Int(script, "remove", -1), Uint(script, "durationMs", 0)),
+        "ScriptProfile");
+  return info.Env().Undefined();
+}
+
+Napi::Value ScriptEsim(const Napi::CallbackInfo& info) {
+  OwnedString eid(info[0].As<Napi::String>().Utf16Value());
+  Napi::Object script = info[1].As<Napi::Object>();
+  Check(info.Env(),
+        Control(info.Env())->ScriptEsim(eid.get(), Int(script, "reset", -1),
+                                        Uint(script, "durationMs", 0)),
+        "ScriptEsim");
+  return info.Env().Undefined();
+}
+
+Napi::Value SetCompletion(const Napi::CallbackInfo& info) {
+  Check(info.Env(), Control(info.Env())->SetCompletion(info[0].As<Napi::Number>().Int32Value()),
+        "SetCompletion");
+  return info.Env().Undefined();
+}
+
+Napi::Value OperationCounts(const Napi::CallbackInfo& info) {
+  INT32 cancelCalls = 0, synchronous = 0, otherThread = 0;
+  Check(info.Env(), Control(info.Env())->OperationCounts(&cancelCalls, &synchronous, &otherThread),
+        "OperationCounts");
+  Napi::Object counts = Napi::Object::New(info.Env());
+  counts.Set("cancelCalls", cancelCalls);
+  counts.Set("synchronous", synchronous);
+  counts.Set("otherThread", otherThread);
+  return counts;
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("reset", Napi::Function::New(env, Reset));
   exports.Set("setAccess", Napi::Function::New(env, SetAccess));
@@ -165,6 +234,11 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("liveObjects", Napi::Function::New(env, LiveObjects));
   exports.Set("waitIdle", Napi::Function::New(env, WaitIdle));
   exports.Set("runningWatchers", Napi::Function::New(env, RunningWatchers));
+  exports.Set("scriptCode", Napi::Function::New(env, ScriptCode));
+  exports.Set("scriptProfile", Napi::Function::New(env, ScriptProfile));
+  exports.Set("scriptEsim", Napi::Function::New(env, ScriptEsim));
+  exports.Set("setCompletion", Napi::Function::New(env, SetCompletion));
+  exports.Set("operationCounts", Napi::Function::New(env, OperationCounts));
   return exports;
 }
 

@@ -1,0 +1,420 @@
+/**
+ * The fake's eSIM operations: download, install, decline, profile changes and reset, with the
+ * validation, errors and outcomes of the native backend (the Wine test component follows the
+ * same rules, and the conformance suite holds both to them):
+ *
+ * - a scripted status replaces the outcome, and nothing changes; otherwise the rules apply:
+ *   an absent eSIM or profile is `'notFound'`, disabling a profile whose policy forbids it or
+ *   deleting one that may not be deleted is `'policyViolation'`, installing a profile whose
+ *   ICCID is already there is `'iccidAlreadyExists'`, a missing or wrong confirmation code is
+ *   `'confirmationCodeMissing'` / `'incorrectConfirmationCode'`;
+ * - success changes the eSIM and running watchers see `updated`: an installed profile is added
+ *   (disabled), enabling a profile disables the one enabled before, a reset deletes every
+ *   profile.
+ *
+ * @module
+ * @internal
+ */
+
+import type {
+  EsimDownloadResult,
+  EsimInfo,
+  EsimInstallOptions,
+  EsimOperationStatus,
+  EsimProfileInfo,
+  EsimProfileMetadataInfo,
+  OperationOptions,
+} from '../backend.js';
+import type { Clock } from '../clock.js';
+import { MobileBroadbandError } from '../errors.js';
+import type { ActivationCode } from '../esim/activation-code.js';
+import { esimOperations, type EsimOperationKind } from '../esim/esim-errors.js';
+import {
+  checkActivationCode,
+  checkBoolean,
+  checkDecline,
+  checkEsimId,
+  checkIccid,
+  checkInstallOptions,
+  checkMetadataHandle,
+  checkNickname,
+  checkOperationOptions,
+} from '../esim/esim-validation.js';
+import { progressListener } from '../esim/progress-listener.js';
+import { FakeEsimOperationRunner } from './fake-esim-operation-runner.js';
+import {
+  checkCardScript,
+  checkProfileScript,
+  resolveCodeScript,
+  type FakeEsimCardScript,
+  type FakeEsimCodeScript,
+  type FakeEsimProfileScript,
+  type ResolvedCodeScript,
+} from './fake-esim-scripts.js';
+
+/** What the operations need from the fake eSIM service. */
+export interface FakeEsimHost {
+  /** The eSIM with this id, if present. */
+  find(esimId: string): EsimInfo | undefined;
+  /** Stores a changed eSIM; running watchers see `updated`. */
+  replace(esim: EsimInfo): void;
+  /** Activation and authorization, as every eSIM operation needs (throws a typed error). */
+  authorize(operation: string): void;
+  /** Throws the HRESULT failure injected for `member`, if any. */
+  failIfSet(member: string, operation: string): void;
+}
+
+/**
+ * A downloaded profile offer, by handle. What the metadata said is fixed at the download; how
+ * the install or decline goes follows the code's script in force when it starts.
+ */
+interface Offer {
+  readonly code: ActivationCode;
+  readonly offered: ResolvedCodeScript;
+  readonly esimId: string;
+  installing: boolean;
+}
+
+/** Statuses after which the user may try the same metadata again. */
+const retryable: ReadonlySet<EsimOperationStatus> = new Set([
+  'incorrectConfirmationCode',
+  'confirmationCodeMissing',
+]);
+
+function invalidHandle(where: string): MobileBroadbandError {
+  return new MobileBroadbandError(
+    'ERR_INVALID_STATE',
+    `${where}: this metadata handle is unknown or spent (the install finished, it was declined, or its connection closed); download the metadata again`,
+  );
+}
+
+export class FakeEsimOperations {
+  readonly #host: FakeEsimHost;
+  readonly #runner: FakeEsimOperationRunner;
+  readonly #codes = new Map<string, ResolvedCodeScript>();
+  readonly #profiles = new Map<string, FakeEsimProfileScript>();
+  readonly #cards = new Map<string, FakeEsimCardScript>();
+  readonly #offers = new Map<string, Offer>();
+  #nextHandle = 1;
+
+  constructor(host: FakeEsimHost, clock: Clock) {
+    this.#host = host;
+    this.#runner = new FakeEsimOperationRunner(clock);
+  }
+
+  // --- scripts ------------------------------------------------------------------------------
+
+  script(activationCode: string | ActivationCode, script: FakeEsimCodeScript): void {
+    const where = 'fake.esim.script()';
+    const code = checkActivationCode(activationCode, where);
+    this.#codes.set(code.reveal(), resolveCodeScript(code, script, where));
+  }
+
+  scriptProfile(iccid: string, script: FakeEsimProfileScript): void {
+    const where = 'fake.esim.scriptProfile()';
+    this.#profiles.set(checkIccid(iccid, where), checkProfileScript(script, where));
+  }
+
+  scriptEsim(esimId: string, script: FakeEsimCardScript): void {
+    const where = 'fake.esim.scriptEsim()';
+    this.#cards.set(checkEsimId(esimId, where), checkCardScript(script, where));
+  }
+
+  /** Metadata handles not yet spent. */
+  get offers(): number {
+    return this.#offers.size;
+  }
+
+  /** Operations started and not yet settled. */
+  get pending(): number {
+    return this.#runner.pending;
+  }
+
+  close(): void {
+    this.#runner.closeAll();
+    this.#offers.clear();
+  }
+
+  // --- the backend calls --------------------------------------------------------------------
+
+  async download(
+    esimId: unknown,
+    activationCode: unknown,
+    options: OperationOptions | undefined,
+  ): Promise<EsimDownloadResult> {
+    const where = 'esim.downloadProfileMetadata()';
+    checkEsimId(esimId, where);
+    const code = checkActivationCode(activationCode, where);
+    const { signal } = checkOperationOptions(options, where);
+    const { operation, call } = esimOperations.download;
+    this.#host.authorize(operation);
+    const script = this.#scriptOf(code);
+    return this.#runner.run({
+      durationMs: script.durationMs,
+      signal,
+      where,
+      finish: (): EsimDownloadResult => {
+        this.#host.failIfSet(call, operation);
+        if (this.#host.find(esimId as string) === undefined) {
+          return { status: 'notFound', metadata: undefined };
+        }
+        if (script.download !== 'success') return { status: script.download, metadata: undefined };
+        const handle = `fake-esim-metadata-${this.#nextHandle++}`;
+        this.#offers.set(handle, {
+          code,
+          offered: script,
+          esimId: esimId as string,
+          installing: false,
+        });
+        const metadata: EsimProfileMetadataInfo = {
+          handle,
+          id: script.profile.id,
+          isConfirmationCodeRequired: script.confirmationCodeRequired,
+          providerId: script.profile.providerId,
+          providerName: script.profile.providerName,
+          state: 'waitingForInstall',
+          policy: { ...script.profile.policy },
+        };
+        return { status: 'success', metadata };
+      },
+    });
+  }
+
+  async confirmInstall(
+    handle: unknown,
+    options: EsimInstallOptions | undefined,
+  ): Promise<EsimOperationStatus> {
+    const where = 'esim.confirmInstall()';
+    checkMetadataHandle(handle, where);
+    const { signal, confirmationCode, onProgress } = checkInstallOptions(options, where);
+    const { operation, call } =
+      esimOperations[confirmationCode === undefined ? 'install' : 'installWithCode'];
+    this.#host.authorize(operation);
+    const offer = this.#offers.get(handle as string);
+    if (offer === undefined) throw invalidHandle(where);
+    if (offer.installing) {
+      throw new MobileBroadbandError(
+        'ERR_INVALID_STATE',
+        `${where}: an install of this metadata is already running; wait for it or abort it`,
+      );
+    }
+    const script = this.#scriptOf(offer.code);
+    const profile = offer.offered.profile;
+    const preliminary =
+      checkConfirmation(offer.offered.confirmationCodeRequired, script, confirmationCode) ??
+      script.install;
+    const steps = preliminary === 'success' ? script.progressSteps : 0;
+    const report = progressListener(onProgress, where);
+    offer.installing = true;
+    try {
+      const status = await this.#runner.run({
+        durationMs: script.durationMs,
+        progressSteps: steps,
+        onStep: (step) =>
+          report({
+            totalSizeInBytes: script.profileSizeBytes,
+            installedSizeInBytes: Math.floor((script.profileSizeBytes * step) / steps),
+          }),
+        signal,
+        where,
+        finish: (): EsimOperationStatus => {
+          this.#host.failIfSet(call, operation);
+          const esim = this.#host.find(offer.esimId);
+          if (esim === undefined) return 'cardRemoved';
+          if (preliminary !== 'success') return preliminary;
+          if (esim.profiles.some((p) => p.id === profile.id)) return 'iccidAlreadyExists';
+          const installed: EsimProfileInfo = { ...profile, policy: { ...profile.policy } };
+          this.#host.replace({ ...esim, profiles: [...esim.profiles, installed] });
+          return 'success';
+        },
+      });
+      if (!retryable.has(status)) this.#offers.delete(handle as string);
+      return status;
+    } catch (error) {
+      // A failed call (an HRESULT) ends the offer as Windows ends the operation; a cancelled
+      // install leaves it for another try.
+      if (!(error instanceof MobileBroadbandError && error.code === 'ERR_ABORTED')) {
+        this.#offers.delete(handle as string);
+      }
+      throw error;
+    } finally {
+      offer.installing = false;
+    }
+  }
+
+  async decline(
+    handle: unknown,
+    how: unknown,
+    options: OperationOptions | undefined,
+  ): Promise<EsimOperationStatus> {
+    const where = 'esim.declineInstall()';
+    checkMetadataHandle(handle, where);
+    const kind = checkDecline(how, where);
+    const { signal } = checkOperationOptions(options, where);
+    const { operation, call } = esimOperations[kind];
+    this.#host.authorize(operation);
+    const offer = this.#offers.get(handle as string);
+    if (offer === undefined) throw invalidHandle(where);
+    if (offer.installing) {
+      throw new MobileBroadbandError(
+        'ERR_INVALID_STATE',
+        `${where}: an install of this metadata is running; abort it before declining`,
+      );
+    }
+    const script = this.#scriptOf(offer.code);
+    const status = await this.#runner.run({
+      durationMs: script.durationMs,
+      signal,
+      where,
+      finish: () => {
+        this.#host.failIfSet(call, operation);
+        return script.decline;
+      },
+    });
+    this.#offers.delete(handle as string);
+    return status;
+  }
+
+  setProfileEnabled(
+    esimId: unknown,
+    profileId: unknown,
+    enabled: unknown,
+    options: OperationOptions | undefined,
+  ): Promise<EsimOperationStatus> {
+    const where = 'esim.setProfileEnabled()';
+    checkBoolean(enabled, 'enabled', where);
+    return this.#profileOperation(
+      enabled ? 'enable' : 'disable',
+      where,
+      esimId,
+      profileId,
+      options,
+      (esim, profile) => {
+        if (!enabled && !profile.policy.canDisable) return 'policyViolation';
+        const state = enabled ? 'enabled' : 'disabled';
+        const profiles = esim.profiles.map((p): EsimProfileInfo => {
+          if (p.id === profile.id) return p.state === state ? p : { ...p, state };
+          // An eUICC runs one profile at a time: enabling one disables the other.
+          return enabled && p.state === 'enabled' ? { ...p, state: 'disabled' } : p;
+        });
+        return profiles;
+      },
+    );
+  }
+
+  setProfileNickname(
+    esimId: unknown,
+    profileId: unknown,
+    nickname: unknown,
+    options: OperationOptions | undefined,
+  ): Promise<EsimOperationStatus> {
+    const where = 'esim.setProfileNickname()';
+    const name = checkNickname(nickname, where);
+    return this.#profileOperation('nickname', where, esimId, profileId, options, (esim, profile) =>
+      esim.profiles.map((p) =>
+        p.id === profile.id && p.nickname !== name ? { ...p, nickname: name } : p,
+      ),
+    );
+  }
+
+  deleteProfile(
+    esimId: unknown,
+    profileId: unknown,
+    options: OperationOptions | undefined,
+  ): Promise<EsimOperationStatus> {
+    return this.#profileOperation(
+      'delete',
+      'esim.deleteProfile()',
+      esimId,
+      profileId,
+      options,
+      (esim, profile) => {
+        if (!profile.policy.canDelete) return 'policyViolation';
+        return esim.profiles.filter((p) => p.id !== profile.id);
+      },
+    );
+  }
+
+  async reset(
+    esimId: unknown,
+    options: OperationOptions | undefined,
+  ): Promise<EsimOperationStatus> {
+    const where = 'esim.reset()';
+    checkEsimId(esimId, where);
+    const { signal } = checkOperationOptions(options, where);
+    const { operation, call } = esimOperations.reset;
+    this.#host.authorize(operation);
+    const script = this.#cards.get(esimId as string) ?? {};
+    return this.#runner.run({
+      durationMs: script.durationMs ?? 0,
+      signal,
+      where,
+      finish: (): EsimOperationStatus => {
+        this.#host.failIfSet(call, operation);
+        const esim = this.#host.find(esimId as string);
+        if (esim === undefined) return 'notFound';
+        if (script.reset !== undefined && script.reset !== 'success') return script.reset;
+        if (esim.profiles.length > 0) this.#host.replace({ ...esim, profiles: [] });
+        return 'success';
+      },
+    });
+  }
+
+  #scriptOf(code: ActivationCode): ResolvedCodeScript {
+    return this.#codes.get(code.reveal()) ?? resolveCodeScript(code, {}, 'fake.esim.script()');
+  }
+
+  /**
+   * An operation on one profile: checks, the script, then `change` (new profile list, or a
+   * status when a rule refuses).
+   */
+  async #profileOperation(
+    kind: Extract<EsimOperationKind, 'enable' | 'disable' | 'nickname' | 'delete'>,
+    where: string,
+    esimId: unknown,
+    profileId: unknown,
+    options: OperationOptions | undefined,
+    change: (esim: EsimInfo, profile: EsimProfileInfo) => EsimProfileInfo[] | EsimOperationStatus,
+  ): Promise<EsimOperationStatus> {
+    checkEsimId(esimId, where);
+    checkIccid(profileId, where);
+    const { signal } = checkOperationOptions(options, where);
+    const { operation, call } = esimOperations[kind];
+    this.#host.authorize(operation);
+    const script = this.#profiles.get(profileId as string) ?? {};
+    return this.#runner.run({
+      durationMs: script.durationMs ?? 0,
+      signal,
+      where,
+      finish: (): EsimOperationStatus => {
+        this.#host.failIfSet(call, operation);
+        const esim = this.#host.find(esimId as string);
+        const profile = esim?.profiles.find((p) => p.id === profileId);
+        if (esim === undefined || profile === undefined) return 'notFound';
+        const scripted = script[kind];
+        if (scripted !== undefined && scripted !== 'success') return scripted;
+        const profiles = change(esim, profile);
+        if (typeof profiles === 'string') return profiles;
+        const changed =
+          profiles.length !== esim.profiles.length ||
+          profiles.some((p, i) => p !== esim.profiles[i]);
+        if (changed) this.#host.replace({ ...esim, profiles });
+        return 'success';
+      },
+    });
+  }
+}
+
+/** The status a confirmation code earns before anything is installed, if it fails. */
+function checkConfirmation(
+  required: boolean,
+  script: ResolvedCodeScript,
+  confirmationCode: string | undefined,
+): EsimOperationStatus | undefined {
+  if (!required) return undefined;
+  if (confirmationCode === undefined) return 'confirmationCodeMissing';
+  if (script.confirmationCode !== undefined && confirmationCode !== script.confirmationCode) {
+    return 'incorrectConfirmationCode';
+  }
+  return undefined;
+}

@@ -1,0 +1,447 @@
+/**
+ * The native backend's eSIM operations: every call finds its `ESim` through a watcher (Windows
+ * hands out ESim objects no other way), starts the Windows operation through the addon and
+ * turns its end into the contract's values and errors, with the same validation and messages
+ * as the fake (lib/fake/fake-esim-operations.ts).
+ *
+ * - An AbortSignal cancels through `IAsyncInfo.Cancel`; the promise rejects with `ERR_ABORTED`
+ *   once Windows confirms (or settles with what Windows finished with first).
+ * - Metadata handles are ids of `ESimProfileMetadata` objects this class holds; each is
+ *   released when its install finishes, when it is declined, or on `close()`.
+ * - `close()` cancels what is pending (those reject with `ERR_CLOSED`), waits for Windows to
+ *   confirm for at most `stopTimeoutMs`, then abandons the rest to the addon, which releases
+ *   them when Windows ends them.
+ *
+ * @module
+ * @internal
+ */
+
+import type {
+  EsimDownloadResult,
+  EsimInstallOptions,
+  EsimOperationStatus,
+  EsimProfileMetadataInfo,
+  OperationOptions,
+} from '../backend.js';
+import { MobileBroadbandError } from '../errors.js';
+import {
+  esimAdvice,
+  esimNotAuthorizedError,
+  esimOperations,
+  type EsimOperationKind,
+} from '../esim/esim-errors.js';
+import {
+  abortedError,
+  checkActivationCode,
+  checkBoolean,
+  checkDecline,
+  checkEsimId,
+  checkIccid,
+  checkInstallOptions,
+  checkMetadataHandle,
+  checkNickname,
+  checkOperationOptions,
+} from '../esim/esim-validation.js';
+import { progressListener } from '../esim/progress-listener.js';
+import type {
+  NativeAddon,
+  NativeEsimRef,
+  NativeMetadataRef,
+  NativeOperation,
+} from './addon-types.js';
+import { fromNativeError, isNativeCallError } from './hresult.js';
+import { enumName, esimOperationStatuses, esimProfileMetadataStates } from './winrt-enums.js';
+
+/** What an operation is, for messages and errors. */
+interface Context {
+  /** The public call (`esim.reset()`), for ERR_ABORTED / ERR_CLOSED messages. */
+  where: string;
+  /** What the user asked for ("Resetting an eSIM"), for HRESULT messages. */
+  operation: string;
+  /** The Windows member, for a cancellation Windows made on its own. */
+  call: string;
+  signal: AbortSignal | undefined;
+}
+
+/** A pending operation, as `close()` sees it. */
+interface Pending {
+  cancel(): void;
+  abandon(): void;
+  readonly settled: Promise<void>;
+}
+
+interface Offer {
+  readonly ref: NativeMetadataRef;
+  busy: boolean;
+}
+
+const retryable: ReadonlySet<EsimOperationStatus> = new Set([
+  'incorrectConfirmationCode',
+  'confirmationCodeMissing',
+]);
+
+function statusName(value: number): EsimOperationStatus {
+  // A status newer than this package is still a failure the user must hear about.
+  return enumName(esimOperationStatuses, value, 'ESimOperationStatus', 'other');
+}
+
+function invalidHandle(where: string): MobileBroadbandError {
+  return new MobileBroadbandError(
+    'ERR_INVALID_STATE',
+    `${where}: this metadata handle is unknown or spent (the install finished, it was declined, or its connection closed); download the metadata again`,
+  );
+}
+
+function closedError(where: string): MobileBroadbandError {
+  return new MobileBroadbandError(
+    'ERR_CLOSED',
+    `${where}: the native backend closed while the operation was pending; connect() again`,
+  );
+}
+
+function isCanceled(error: unknown): boolean {
+  return isNativeCallError(error) && error.canceled === true;
+}
+
+export class NativeEsimOperations {
+  readonly #addon: NativeAddon;
+  readonly #stopTimeoutMs: number;
+  readonly #pending = new Set<Pending>();
+  readonly #offers = new Map<string, Offer>();
+  #nextHandle = 1;
+  #closing = false;
+
+  constructor(addon: NativeAddon, stopTimeoutMs: number) {
+    this.#addon = addon;
+    this.#stopTimeoutMs = stopTimeoutMs;
+  }
+
+  async download(
+    esimId: unknown,
+    activationCode: unknown,
+    options: OperationOptions | undefined,
+  ): Promise<EsimDownloadResult> {
+    const where = 'esim.downloadProfileMetadata()';
+    checkEsimId(esimId, where);
+    const code = checkActivationCode(activationCode, where);
+    const { signal } = checkOperationOptions(options, where);
+    const context = this.#context('download', where, signal);
+    return this.#withEsim(
+      esimId as string,
+      context,
+      async (esim) => {
+        const result = await this.#run(() => esim.downloadProfileMetadata(code.reveal()), context);
+        const status = statusName(result.status);
+        const ref = result.metadata;
+        if (ref === null) return { status, metadata: undefined };
+        if (status !== 'success' || this.#closing) {
+          ref.close();
+          if (this.#closing) throw closedError(where);
+          return { status, metadata: undefined };
+        }
+        const handle = `native-esim-metadata-${this.#nextHandle++}`;
+        this.#offers.set(handle, { ref, busy: false });
+        const metadata: EsimProfileMetadataInfo = {
+          handle,
+          id: result.id ?? '',
+          isConfirmationCodeRequired: result.isConfirmationCodeRequired ?? false,
+          providerId: result.providerId ?? '',
+          providerName: result.providerName ?? '',
+          state: enumName(
+            esimProfileMetadataStates,
+            result.state ?? 0,
+            'ESimProfileMetadataState',
+            'unknown',
+          ),
+          policy: {
+            canDelete: result.canDelete ?? false,
+            canDisable: result.canDisable ?? false,
+            isManagedByEnterprise: result.isManagedByEnterprise ?? false,
+          },
+        };
+        return { status, metadata };
+      },
+      () => ({ status: 'notFound', metadata: undefined }),
+    );
+  }
+
+  async confirmInstall(
+    handle: unknown,
+    options: EsimInstallOptions | undefined,
+  ): Promise<EsimOperationStatus> {
+    const where = 'esim.confirmInstall()';
+    checkMetadataHandle(handle, where);
+    const { signal, confirmationCode, onProgress } = checkInstallOptions(options, where);
+    const context = this.#context(
+      confirmationCode === undefined ? 'install' : 'installWithCode',
+      where,
+      signal,
+    );
+    const offer = this.#offer(
+      handle as string,
+      where,
+      'an install of this metadata is already running; wait for it or abort it',
+    );
+    const report = progressListener(onProgress, where);
+    offer.busy = true;
+    try {
+      const value = await this.#run(
+        () =>
+          offer.ref.confirmInstall(confirmationCode, (totalSizeInBytes, installedSizeInBytes) =>
+            report({ totalSizeInBytes, installedSizeInBytes }),
+          ),
+        context,
+      );
+      const status = statusName(value);
+      if (!retryable.has(status)) this.#spend(handle as string);
+      return status;
+    } catch (error) {
+      // A cancelled install leaves the metadata for another try; anything else ends it.
+      if (!(error instanceof MobileBroadbandError && error.code === 'ERR_ABORTED')) {
+        this.#spend(handle as string);
+      }
+      throw error;
+    } finally {
+      offer.busy = false;
+    }
+  }
+
+  async decline(
+    handle: unknown,
+    how: unknown,
+    options: OperationOptions | undefined,
+  ): Promise<EsimOperationStatus> {
+    const where = 'esim.declineInstall()';
+    checkMetadataHandle(handle, where);
+    const kind = checkDecline(how, where);
+    const { signal } = checkOperationOptions(options, where);
+    const context = this.#context(kind, where, signal);
+    const offer = this.#offer(
+      handle as string,
+      where,
+      'an install of this metadata is running; abort it before declining',
+    );
+    offer.busy = true;
+    try {
+      const status = statusName(
+        await this.#run(() => offer.ref.decline(kind === 'postpone'), context),
+      );
+      this.#spend(handle as string);
+      return status;
+    } catch (error) {
+      if (!(error instanceof MobileBroadbandError && error.code === 'ERR_ABORTED')) {
+        this.#spend(handle as string);
+      }
+      throw error;
+    } finally {
+      offer.busy = false;
+    }
+  }
+
+  setProfileEnabled(
+    esimId: unknown,
+    profileId: unknown,
+    enabled: unknown,
+    options: OperationOptions | undefined,
+  ): Promise<EsimOperationStatus> {
+    const where = 'esim.setProfileEnabled()';
+    checkBoolean(enabled, 'enabled', where);
+    return this.#onProfile(enabled ? 'enable' : 'disable', where, esimId, profileId, options, (p) =>
+      p.setEnabled(enabled as boolean),
+    );
+  }
+
+  setProfileNickname(
+    esimId: unknown,
+    profileId: unknown,
+    nickname: unknown,
+    options: OperationOptions | undefined,
+  ): Promise<EsimOperationStatus> {
+    const where = 'esim.setProfileNickname()';
+    const name = checkNickname(nickname, where);
+    return this.#onProfile('nickname', where, esimId, profileId, options, (p) =>
+      p.setNickname(name),
+    );
+  }
+
+  async deleteProfile(
+    esimId: unknown,
+    profileId: unknown,
+    options: OperationOptions | undefined,
+  ): Promise<EsimOperationStatus> {
+    const where = 'esim.deleteProfile()';
+    checkEsimId(esimId, where);
+    const iccid = checkIccid(profileId, where);
+    const { signal } = checkOperationOptions(options, where);
+    const context = this.#context('delete', where, signal);
+    return this.#withEsim(
+      esimId as string,
+      context,
+      async (esim) => statusName(await this.#run(() => esim.deleteProfile(iccid), context)),
+      () => 'notFound',
+    );
+  }
+
+  async reset(
+    esimId: unknown,
+    options: OperationOptions | undefined,
+  ): Promise<EsimOperationStatus> {
+    const where = 'esim.reset()';
+    checkEsimId(esimId, where);
+    const { signal } = checkOperationOptions(options, where);
+    const context = this.#context('reset', where, signal);
+    return this.#withEsim(
+      esimId as string,
+      context,
+      async (esim) => statusName(await this.#run(() => esim.reset(), context)),
+      () => 'notFound',
+    );
+  }
+
+  /** Cancels what is pending and releases every metadata object. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    const pending = [...this.#pending];
+    for (const operation of pending) operation.cancel();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.all(pending.map((operation) => operation.settled)),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#stopTimeoutMs))),
+    ]);
+    clearTimeout(timer);
+    // Windows did not confirm in time: let the addon release them whenever it does.
+    for (const operation of [...this.#pending]) operation.abandon();
+    for (const offer of this.#offers.values()) offer.ref.close();
+    this.#offers.clear();
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  #context(kind: EsimOperationKind, where: string, signal: AbortSignal | undefined): Context {
+    const { operation, call } = esimOperations[kind];
+    return { where, operation, call, signal };
+  }
+
+  #offer(handle: string, where: string, busy: string): Offer {
+    if (this.#closing) throw closedError(where);
+    const offer = this.#offers.get(handle);
+    if (offer === undefined) throw invalidHandle(where);
+    if (offer.busy) throw new MobileBroadbandError('ERR_INVALID_STATE', `${where}: ${busy}`);
+    return offer;
+  }
+
+  #spend(handle: string): void {
+    this.#offers.get(handle)?.ref.close();
+    this.#offers.delete(handle);
+  }
+
+  /** An operation on one profile of one eSIM: find both, run, release both. */
+  async #onProfile(
+    kind: Extract<EsimOperationKind, 'enable' | 'disable' | 'nickname'>,
+    where: string,
+    esimId: unknown,
+    profileId: unknown,
+    options: OperationOptions | undefined,
+    start: (
+      profile: NonNullable<ReturnType<NativeEsimRef['findProfile']>>,
+    ) => NativeOperation<number>,
+  ): Promise<EsimOperationStatus> {
+    checkEsimId(esimId, where);
+    const iccid = checkIccid(profileId, where);
+    const { signal } = checkOperationOptions(options, where);
+    const context = this.#context(kind, where, signal);
+    return this.#withEsim(
+      esimId as string,
+      context,
+      async (esim) => {
+        let profile: ReturnType<NativeEsimRef['findProfile']>;
+        try {
+          profile = esim.findProfile(iccid);
+        } catch (error) {
+          throw fromNativeError(error, { operation: context.operation, advice: esimAdvice });
+        }
+        if (profile === null) return 'notFound';
+        const found = profile;
+        try {
+          return statusName(await this.#run(() => start(found), context));
+        } finally {
+          found.close();
+        }
+      },
+      () => 'notFound',
+    );
+  }
+
+  /** Finds the eSIM (a watcher run), runs `body` with it, releases it. */
+  async #withEsim<T>(
+    esimId: string,
+    context: Context,
+    body: (esim: NativeEsimRef) => Promise<T>,
+    notFound: () => T,
+  ): Promise<T> {
+    let lookup: NativeOperation<NativeEsimRef | null> | null = null;
+    const esim = await this.#run(() => {
+      lookup = this.#addon.findEsim(esimId);
+      if (lookup === null) throw esimNotAuthorizedError(context.operation);
+      return lookup;
+    }, context);
+    if (esim === null) return notFound();
+    try {
+      return await body(esim);
+    } finally {
+      esim.close();
+    }
+  }
+
+  /**
+   * Starts an operation (`start` makes the addon call) and waits for its end, with the signal
+   * wired to `cancel()` and every failure as a typed error.
+   */
+  async #run<T>(start: () => NativeOperation<T>, context: Context): Promise<T> {
+    const { where, signal } = context;
+    if (this.#closing) throw closedError(where);
+    if (signal?.aborted) throw abortedError(where, signal);
+    let operation: NativeOperation<T>;
+    try {
+      operation = start();
+    } catch (error) {
+      throw fromNativeError(error, { operation: context.operation, advice: esimAdvice });
+    }
+    let abandon!: () => void;
+    const abandoned = new Promise<never>((_, reject) => {
+      abandon = () => {
+        operation.abandon();
+        reject(closedError(where));
+      };
+    });
+    const pending: Pending = {
+      cancel: () => operation.cancel(),
+      abandon,
+      settled: operation.promise.then(
+        () => undefined,
+        () => undefined,
+      ),
+    };
+    const onAbort = (): void => operation.cancel();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    this.#pending.add(pending);
+    try {
+      return await Promise.race([operation.promise, abandoned]);
+    } catch (error) {
+      if (error instanceof MobileBroadbandError) throw error;
+      if (isCanceled(error)) {
+        if (this.#closing) throw closedError(where);
+        if (signal?.aborted) throw abortedError(where, signal);
+        throw new MobileBroadbandError(
+          'ERR_ABORTED',
+          `${where}: Windows cancelled ${context.call} before it finished; try again`,
+          { details: { call: context.call } },
+        );
+      }
+      throw fromNativeError(error, { operation: context.operation, advice: esimAdvice });
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      this.#pending.delete(pending);
+    }
+  }
+}
