@@ -10,14 +10,15 @@
 
 import type { EsimBackend, EsimInfo, EsimWatchHandle, EsimWatchSink } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
+import {
+  asMobileBroadbandError,
+  ListenerRegistry,
+  type OverflowInfo,
+} from '../events/listener-registry.js';
+import { SourceLifecycle } from '../events/source-lifecycle.js';
 
 /** What an `'overflow'` listener receives. */
-export interface EsimOverflowInfo {
-  /** Events discarded this time. */
-  discarded: number;
-  /** Events discarded since the watcher was made. */
-  total: number;
-}
+export type EsimOverflowInfo = OverflowInfo;
 
 /** The events of {@link EsimWatcher} and their listeners. Listeners may be async. */
 export interface EsimWatcherEventMap {
@@ -43,20 +44,13 @@ export interface EsimWatcherEventMap {
 /** An event name of {@link EsimWatcher}. */
 export type EsimWatcherEventName = keyof EsimWatcherEventMap;
 
-type AnyListener = (value: never) => unknown;
-type OnceWrapper = AnyListener & { listener: AnyListener };
-
-const dataEvents: ReadonlySet<string> = new Set([
+const dataEvents: readonly string[] = [
   'added',
   'updated',
   'removed',
   'enumerationCompleted',
   'stopped',
-]);
-const controlEvents: ReadonlySet<string> = new Set(['error', 'overflow']);
-
-/** A long interval whose only purpose is to hold the event loop open while referenced. */
-const keepAlivePeriodMs = 2 ** 30;
+];
 
 /**
  * Watches the eSIMs of the machine.
@@ -74,37 +68,46 @@ const keepAlivePeriodMs = 2 ** 30;
  * ```
  */
 export class EsimWatcher {
-  readonly #backend: EsimBackend;
+  readonly #registry: ListenerRegistry;
+  readonly #source: SourceLifecycle<EsimWatchHandle>;
   readonly #onClosed: (watcher: EsimWatcher) => void;
-  readonly #listeners = new Map<string, AnyListener[]>();
-  #dataListenerCount = 0;
-  #discarded = 0;
-  #referenced = true;
-  #keepAlive: ReturnType<typeof setInterval> | undefined;
-  #closed = false;
-  /** Serialises start/stop of the backend watcher. */
-  #lifecycle: Promise<void> = Promise.resolve();
-  #handle: EsimWatchHandle | undefined;
-  #wanted = false;
   readonly #sink: EsimWatchSink = {
     added: (esim) => this.#emit('added', esim),
     updated: (esim) => this.#emit('updated', esim),
     removed: (esim) => this.#emit('removed', esim),
     enumerationCompleted: () => this.#emit('enumerationCompleted'),
     stopped: () => this.#emit('stopped'),
-    overflow: (discarded) => this.#overflow(discarded),
-    error: (error) => this.#reportError(asError(error, 'The eSIM watcher failed')),
+    overflow: (discarded) => this.#registry.reportOverflow(discarded),
+    error: (error) =>
+      this.#registry.reportError(asMobileBroadbandError(error, 'The eSIM watcher failed')),
   };
 
   /** @internal Use `mbb.esim.watch()`. */
   constructor(backend: EsimBackend, onClosed: (watcher: EsimWatcher) => void) {
-    this.#backend = backend;
     this.#onClosed = onClosed;
+    this.#source = new SourceLifecycle(
+      () => backend.watch(this.#sink),
+      (error) =>
+        this.#registry.reportError(
+          asMobileBroadbandError(error, 'Starting the eSIM watcher failed'),
+        ),
+    );
+    this.#registry = new ListenerRegistry({
+      eventKind: 'eSIM watcher event',
+      recordKind: 'eSIM events',
+      dataEvents,
+      onDemandChange: (wanted) => void this.#source.want(wanted),
+      closedError: (event) =>
+        new MobileBroadbandError(
+          'ERR_CLOSED',
+          `on('${event}') after close(): this watcher is closed; call esim.watch() again`,
+        ),
+    });
   }
 
   /** Adds a listener. The first listener of an eSIM event starts the backend watcher. */
   on<E extends EsimWatcherEventName>(event: E, listener: EsimWatcherEventMap[E]): this {
-    this.#add(event, listener);
+    this.#registry.add(event, listener);
     return this;
   }
 
@@ -115,19 +118,13 @@ export class EsimWatcher {
 
   /** Adds a listener that is removed after its first call. */
   once<E extends EsimWatcherEventName>(event: E, listener: EsimWatcherEventMap[E]): this {
-    checkListener(listener);
-    const wrapper = ((value: never) => {
-      this.#remove(event, wrapper);
-      return (listener as AnyListener)(value);
-    }) as OnceWrapper;
-    wrapper.listener = listener;
-    this.#add(event, wrapper);
+    this.#registry.once(event, listener);
     return this;
   }
 
   /** Removes a listener. Removing the last listener of the eSIM events stops the backend watcher. */
   off<E extends EsimWatcherEventName>(event: E, listener: EsimWatcherEventMap[E]): this {
-    this.#remove(event, listener);
+    this.#registry.remove(event, listener);
     return this;
   }
 
@@ -138,35 +135,30 @@ export class EsimWatcher {
 
   /** Removes every listener of `event`, or of every event. */
   removeAllListeners(event?: EsimWatcherEventName): this {
-    const events = event === undefined ? [...this.#listeners.keys()] : [event];
-    for (const name of events) {
-      for (const listener of [...(this.#listeners.get(name) ?? [])]) this.#remove(name, listener);
-    }
+    this.#registry.removeAll(event);
     return this;
   }
 
   /** How many listeners `event` has. */
   listenerCount(event: EsimWatcherEventName): number {
-    return this.#listeners.get(event)?.length ?? 0;
+    return this.#registry.count(event);
   }
 
   /** Keeps the process alive while eSIM listeners are attached (the default). */
   ref(): this {
-    this.#referenced = true;
-    this.#updateKeepAlive();
+    this.#registry.ref();
     return this;
   }
 
   /** Lets the process exit even while listeners are attached. */
   unref(): this {
-    this.#referenced = false;
-    this.#updateKeepAlive();
+    this.#registry.unref();
     return this;
   }
 
   /** Events the backend discarded since the watcher was made (see `'overflow'`). */
   get discarded(): number {
-    return this.#discarded;
+    return this.#registry.discarded;
   }
 
   /**
@@ -174,100 +166,24 @@ export class EsimWatcher {
    * receive nothing more after `'stopped'`. Resolves once Windows confirmed the stop.
    */
   close(): Promise<void> {
-    if (!this.#closed) {
-      this.#closed = true;
-      this.#wanted = false;
-      this.#updateKeepAlive();
-      void this.#sync();
-      this.#lifecycle = this.#lifecycle.then(() => this.#onClosed(this));
+    if (!this.#registry.closed) {
+      this.#registry.close();
+      void this.#source.close();
+      void this.#source.after(() => this.#onClosed(this));
     }
-    return this.#lifecycle;
+    return this.#source.after(() => undefined);
   }
 
-  #add(event: string, listener: AnyListener): void {
-    checkEvent(event);
-    checkListener(listener);
-    const isData = dataEvents.has(event);
-    if (isData && this.#closed) {
-      throw new MobileBroadbandError(
-        'ERR_CLOSED',
-        `on('${event}') after close(): this watcher is closed; call esim.watch() again`,
-      );
-    }
-    // Copy on write: a listener that adds or removes listeners does not disturb a delivery.
-    this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), listener]);
-    if (isData && ++this.#dataListenerCount === 1) {
-      this.#wanted = true;
-      this.#updateKeepAlive();
-      void this.#sync();
-    }
-  }
-
-  #remove(event: string, listener: AnyListener): void {
-    const list = this.#listeners.get(event);
-    if (list === undefined) return;
-    const index = list.findLastIndex(
-      (l) => l === listener || (l as Partial<OnceWrapper>).listener === listener,
-    );
-    if (index < 0) return;
-    const next = list.toSpliced(index, 1);
-    if (next.length === 0) this.#listeners.delete(event);
-    else this.#listeners.set(event, next);
-    if (dataEvents.has(event) && --this.#dataListenerCount === 0) {
-      this.#wanted = false;
-      this.#updateKeepAlive();
-      void this.#sync();
-    }
-  }
-
-  /** Brings the backend watcher in line with whether anyone listens, one step at a time. */
-  #sync(): Promise<void> {
-    this.#lifecycle = this.#lifecycle.then(async () => {
-      try {
-        if (this.#wanted && this.#handle === undefined && !this.#closed) {
-          this.#handle = await this.#backend.watch(this.#sink);
-        } else if (!this.#wanted && this.#handle !== undefined) {
-          const handle = this.#handle;
-          this.#handle = undefined;
-          await handle.close();
-        }
-      } catch (error) {
-        this.#reportError(asError(error, 'Starting the eSIM watcher failed'));
-      }
-    });
-    return this.#lifecycle;
-  }
-
-  #updateKeepAlive(): void {
-    const wanted = this.#referenced && this.#dataListenerCount > 0 && !this.#closed;
-    if (wanted && this.#keepAlive === undefined) {
-      this.#keepAlive = setInterval(() => undefined, keepAlivePeriodMs);
-    } else if (!wanted && this.#keepAlive !== undefined) {
-      clearInterval(this.#keepAlive);
-      this.#keepAlive = undefined;
-    }
-  }
-
-  #emit(event: string, value?: EsimInfo): void {
-    const listeners = this.#listeners.get(event);
+  #emit(event: string, esim?: EsimInfo): void {
+    const listeners = this.#registry.get(event);
     if (listeners === undefined) return;
     for (const listener of listeners) {
-      try {
-        const result = (listener as (v?: EsimInfo) => unknown)(value);
-        // Async listeners: a rejection is reported like a throw.
-        if (result !== undefined && typeof (result as PromiseLike<unknown>).then === 'function') {
-          (result as PromiseLike<unknown>).then(undefined, (error: unknown) =>
-            this.#listenerFailed(error, event, value),
-          );
-        }
-      } catch (error) {
-        this.#listenerFailed(error, event, value);
-      }
+      this.#registry.call(listener, esim, (error) => this.#listenerFailed(error, event, esim));
     }
   }
 
   #listenerFailed(error: unknown, event: string, esim: EsimInfo | undefined): void {
-    this.#reportError(
+    this.#registry.reportError(
       new MobileBroadbandError(
         'ERR_LISTENER_FAILED',
         `A listener for '${event}'${esim ? ` (eSIM ${esim.id})` : ''} failed: ${
@@ -277,74 +193,4 @@ export class EsimWatcher {
       ),
     );
   }
-
-  #overflow(discarded: number): void {
-    this.#discarded += discarded;
-    const info: EsimOverflowInfo = { discarded, total: this.#discarded };
-    const listeners = this.#listeners.get('overflow');
-    if (listeners === undefined) {
-      // Never silent: without a listener the loss still shows as a process warning.
-      process.emitWarning(
-        `windows-mobile-broadband: ${discarded} eSIM events were discarded because delivery fell behind (${info.total} in all)`,
-        { code: 'ERR_OVERFLOW' },
-      );
-      return;
-    }
-    for (const listener of listeners) {
-      try {
-        (listener as (i: EsimOverflowInfo) => void)(info);
-      } catch (error) {
-        this.#reportError(asError(error, "An 'overflow' listener failed"));
-      }
-    }
-  }
-
-  /**
-   * Reports an error on `'error'`; with no `'error'` listener it is thrown asynchronously, the
-   * way Node's EventEmitter treats an unhandled `'error'`, so it is never lost.
-   */
-  #reportError(error: MobileBroadbandError): void {
-    const listeners = this.#listeners.get('error');
-    if (listeners === undefined) {
-      process.nextTick(() => {
-        throw error;
-      });
-      return;
-    }
-    for (const listener of listeners) {
-      try {
-        (listener as (e: MobileBroadbandError) => void)(error);
-      } catch (thrown) {
-        process.nextTick(() => {
-          throw thrown;
-        });
-      }
-    }
-  }
-}
-
-function checkEvent(event: unknown): void {
-  if (typeof event === 'string' && (dataEvents.has(event) || controlEvents.has(event))) return;
-  throw new MobileBroadbandError(
-    'ERR_INVALID_ARGUMENT',
-    `Unknown eSIM watcher event ${JSON.stringify(event)}; expected one of: ${[...dataEvents, ...controlEvents].join(', ')}`,
-  );
-}
-
-function checkListener(listener: unknown): void {
-  if (typeof listener !== 'function') {
-    throw new MobileBroadbandError(
-      'ERR_INVALID_ARGUMENT',
-      `A listener must be a function, got ${typeof listener}`,
-    );
-  }
-}
-
-function asError(error: unknown, context: string): MobileBroadbandError {
-  if (error instanceof MobileBroadbandError) return error;
-  return new MobileBroadbandError(
-    'ERR_WINDOWS',
-    `${context}: ${error instanceof Error ? error.message : String(error)}`,
-    { cause: error },
-  );
 }

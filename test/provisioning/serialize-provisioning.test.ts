@@ -139,7 +139,8 @@ describe('parse → serialize → parse is stable', () => {
       password: verbatim,
       limit: fc.integer({ min: 0, max: 2 ** 32 }),
       notify: fc.boolean(),
-      rules: fc.array(rule, { maxLength: 4 }),
+      // Distinct RuleIds: a repeated one is legal but draws a parse warning (the first wins).
+      rules: fc.uniqueArray(rule, { maxLength: 4, selector: (r) => r.ruleId ?? Symbol() }),
     });
     fc.assert(
       fc.property(doc, (d) => {
