@@ -12,6 +12,15 @@
 // counted, and the count reaches JS as an Overflow record at the point of loss (never silently).
 // Control records (enumeration completed, stopped, errors) are never discarded: a consumer must
 // always learn that a watcher stopped.
+//
+// Scratch batches: a producer writes its record into a scratch batch without the lock held and
+// copies it in under the lock. The scratch batches belong to the queue (a few spares, reused so
+// that a burst allocates nothing per event), never to the producing thread: these threads are
+// Windows' (or the test component's), and a `thread_local` with a destructor is unsafe there in
+// a mingw-w64 build. Its emulated TLS frees the object before the destructor registered by
+// __cxa_thread_atexit runs at thread exit (both are winpthreads key destructors, run in key
+// order), so every exiting thread freed stale pointers and corrupted the heap (it crashed the
+// event benchmark under Wine).
 #pragma once
 
 #include <atomic>
@@ -19,6 +28,8 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <utility>
+#include <vector>
 
 #include "event-records.h"
 #include "srw-mutex.h"
@@ -49,15 +60,14 @@ class RecordQueue {
       CountDiscarded();
       return;
     }
-    thread_local RecordBatch scratch;
-    scratch.Clear();
+    RecordBatch scratch = TakeScratch();
     scratch.Word(static_cast<int32_t>(kind));
     if (Status failure = writeBody(scratch)) {
       AppendError(*failure);
-      return;
+      return;  // the partial record goes with this scratch batch
     }
     scratch.CountRecord(IsDataRecord(kind));
-    Push(scratch);
+    Push(std::move(scratch));
   }
 
   /** Appends a record without a body (EnumerationCompleted, Stopped). */
@@ -80,7 +90,10 @@ class RecordQueue {
  private:
   bool Full() const;
   void CountDiscarded();
-  void Push(const RecordBatch& record);
+  /** A spare scratch batch (empty, with the capacity of earlier records), or a new one. */
+  RecordBatch TakeScratch();
+  /** Copies `record` into the queue and keeps its batch as a spare, under one lock. */
+  void Push(RecordBatch&& record);
   RecordBatch& BatchForAppend();
   void WriteOverflowIfAny(RecordBatch& batch);
   void WriteError(RecordBatch& batch, Failure failure);
@@ -89,6 +102,10 @@ class RecordQueue {
   const std::function<void()> signal_;
   mutable SrwMutex mutex_;
   std::deque<RecordBatch> batches_;
+  // One per producer writing at the same time; Windows raises a watcher's events on one thread
+  // at a time, so one spare is the rule and a few cover the rest.
+  static constexpr size_t kMaxScratch = 4;
+  std::vector<RecordBatch> scratch_;
   // Changed under the lock; read without it by Full(), where a stale value only means one event
   // more or less is read before being discarded.
   std::atomic<uint32_t> queuedData_{0};

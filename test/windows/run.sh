@@ -11,8 +11,14 @@
 #      - the test component is registered under the real class ids
 #      - registered: the same package finds the component's eSIM; nothing stays alive or busy
 #      - MyApp.exe: the same, with node.exe copied under another name (Electron-style host)
-#      - conformance: the eSIM conformance suite with `node --test` (worker threads included)
+#      - conformance: the eSIM conformance suite with `node --test` (worker threads included),
+#        under Wine's heap checking
 #   4. a summary; the exit status is non-zero if anything failed.
+#
+# A check passes only if its process exits 0 within its time limit, its log shows no Wine crash
+# and the log ends with the check's own completion line (see "Verdicts" below): a process that
+# crashes, or dies before it has finished, fails whatever its exit status. Before the checks the
+# lane crashes a process on purpose and must see it fail.
 #
 # Options: --bench also runs the event benchmark; --bench-only builds and runs only it
 # (`npm run bench:windows`). Environment: WMBB_LANE_KEEP_PREFIX=1 keeps the Wine prefix.
@@ -81,6 +87,12 @@ mkdir -p "$LOGS"
 node node_modules/typescript/bin/tsc -p tsconfig.build.json >"$LOGS/tsc.log" 2>&1 ||
   { cat "$LOGS/tsc.log"; die "tsc failed"; }
 WMBB_TEST_COMPONENT=1 bash native/scripts/prebuild.sh || die "the cross build failed"
+# No thread_local with a destructor in the addon: under mingw-w64 its emulated TLS is freed
+# before that destructor runs when a thread exits, and the addon's code runs on Windows' threads
+# (native/winrt/record-queue.h). Such a variable makes its object file import __cxa_thread_atexit.
+TLS_DESTRUCTORS=$(find build/mingw/CMakeFiles/wmbb_addon.dir -name '*.obj' \
+  -exec x86_64-w64-mingw32-nm -A -u {} + | grep __cxa_thread_atexit)
+[ -z "$TLS_DESTRUCTORS" ] || die "a thread_local with a destructor in the addon: $TLS_DESTRUCTORS"
 COMPONENT_DIR="$ROOT/build/mingw/native/test-component"
 ESBUILD="node_modules/.bin/esbuild"
 for entry in esim-native.test bench-events; do
@@ -92,7 +104,12 @@ record "built dist/, prebuilds/win32-x64/windows-mobile-broadband.node, test com
 # ---- 3. Wine ---------------------------------------------------------------------------------
 winpath() { echo "Z:$(echo "$1" | tr / '\\')"; }
 export WINEPREFIX="$CACHE/prefix"
-export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+# winedbg.exe disabled: a crash then ends the process at once with the exception's status
+# (exit 5 for an access violation). With winedbg (AeDebug Auto=1, Wine's default) a crashed
+# node.exe could exit 0 or hang; AeDebug Auto=0 or no Debugger value does not help under Wine 8,
+# which still starts `winedbg --auto` then. Wine still prints "Unhandled page fault … starting
+# debugger...", which the verdict below looks for.
+export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe=d"
 echo "== fresh Wine prefix ($WINEPREFIX)"
 wineserver -k >/dev/null 2>&1 || true
 rm -rf "$WINEPREFIX"
@@ -105,24 +122,57 @@ wineserver -p30 >/dev/null 2>&1 || true
 trap 'wineserver -k >/dev/null 2>&1 || true; [ "${WMBB_LANE_KEEP_PREFIX:-0}" = 1 ] || rm -rf "$WINEPREFIX"' EXIT
 record "Wine prefix (Windows 10) ready ($(elapsed))"
 
-# Runs Windows node.exe (or another host) with output to a file, never a pipe.
-# usage: wine_node <log-name> <description> <host.exe> <args…>
-wine_node() {
-  local slug=$1 name=$2 host=$3
+# ---- Verdicts: each check's completion line, read from its log ----
+# A Wine crash in the log fails any check, whatever the exit status.
+WINE_CRASH='Unhandled page fault|Unhandled exception|starting debugger'
+done_unregistered() { grep -qx "package-smoke unregistered: ok (node.exe)" "$1"; }
+done_registered() { grep -qx "package-smoke registered: ok (node.exe)" "$1"; }
+done_myapp() { grep -qx "package-smoke registered: ok (MyApp.exe)" "$1"; }
+done_conformance() {
+  grep -qE "^# tests [1-9][0-9]*$" "$1" && grep -qx "# fail 0" "$1" &&
+    # Wine's heap checking (see the conformance run) reports a bad free or a damaged block.
+    ! grep -q "warn:heap" "$1"
+}
+done_bench() { tail -n 1 "$1" | grep -qx "test component objects alive after close: 0"; }
+done_crash() { false; }  # the crash check's process never completes
+
+# Runs Windows node.exe (or another host) with output to a file, never a pipe, and judges it.
+# Sets VERDICT ("" when it passed, else why not) and RUN_SECONDS.
+# usage: run_judged <log-name> <time-limit-s> <host.exe> <args…>
+run_judged() {
+  local slug=$1 limit=$2 host=$3
   shift 3
-  local log="$LOGS/$slug.log"
-  local started
+  local log="$LOGS/$slug.log" started rc
   started=$(date +%s)
-  (cd "$ROOT/build/wine" && wine "$host" "$@" >"$log" 2>&1)
-  local rc=$?
-  if [ "$rc" = 0 ]; then
-    record "ok    $name ($(($(date +%s) - started)) s)"
+  (cd "$ROOT/build/wine" && timeout --kill-after=10 "$limit" wine "$host" "$@" >"$log" 2>&1)
+  rc=$?
+  RUN_SECONDS=$(($(date +%s) - started))
+  if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+    VERDICT="timed out after $limit s"
+  elif grep -qE "$WINE_CRASH" "$log"; then
+    VERDICT="crashed, exit $rc: $(grep -m1 -oE "($WINE_CRASH).*" "$log")"
+  elif [ "$rc" != 0 ]; then
+    VERDICT="exit $rc"
+  elif ! "done_$slug" "$log"; then
+    VERDICT="exit 0 without its completion line"
   else
-    cat "$log"
-    record "FAIL  $name (exit $rc; log $log)"
-    FAILED=1
+    VERDICT=""
   fi
-  return $rc
+}
+
+# usage: wine_node <log-name> <description> <time-limit-s> <host.exe> <args…>
+wine_node() {
+  local slug=$1 name=$2
+  shift 2
+  run_judged "$slug" "$@"
+  if [ -z "$VERDICT" ]; then
+    record "ok    $name ($RUN_SECONDS s)"
+    return 0
+  fi
+  cat "$LOGS/$slug.log"
+  record "FAIL  $name ($VERDICT; log $LOGS/$slug.log)"
+  FAILED=1
+  return 1
 }
 
 register_component() {
@@ -140,22 +190,38 @@ export WMBB_PACKAGE_ROOT
 WMBB_PACKAGE_ROOT=$(winpath "$ROOT")
 SMOKE=$(winpath "$ROOT/test/windows/package-smoke.cjs")
 
+# The lane's own check: a process that crashes (an access violation on a thread of its own, from
+# the test-only control addon) must be judged failed, promptly, although nothing is wrong.
+run_judged crash 60 "$NODE_EXE" -e "require(process.env.WMBB_TEST_CONTROL_ADDON).crash(true)"
+case "$VERDICT" in
+  crashed*) record "ok    a crashing process is judged failed ($VERDICT; $RUN_SECONDS s)" ;;
+  *)
+    cat "$LOGS/crash.log"
+    record "FAIL  a crashing process must be judged failed, was: ${VERDICT:-passed}"
+    FAILED=1
+    ;;
+esac
+
 if [ "$MODE" != bench ]; then
   echo "== checks"
   # Before anything is registered: a Windows without eSIM. The smoke checks load the package
   # from dist/ and its prebuild through node-gyp-build, so no override may be set.
   unset WMBB_NATIVE_ADDON
   wine_node unregistered "package loads its prebuild; no eSIM class: connect() works, ERR_CLASS_NOT_REGISTERED" \
-    "$NODE_EXE" "$SMOKE" unregistered
+    120 "$NODE_EXE" "$SMOKE" unregistered
   register_component
-  wine_node registered "package with the test component registered (node.exe)" "$NODE_EXE" "$SMOKE" registered
+  wine_node registered "package with the test component registered (node.exe)" 120 "$NODE_EXE" "$SMOKE" registered
   mkdir -p "$CACHE/myapp"
   cp "$NODE_EXE" "$CACHE/myapp/MyApp.exe"
-  wine_node myapp "package in a host named MyApp.exe (Electron-style)" "$CACHE/myapp/MyApp.exe" "$SMOKE" registered
+  wine_node myapp "package in a host named MyApp.exe (Electron-style)" 120 "$CACHE/myapp/MyApp.exe" "$SMOKE" registered
   # The conformance suite loads the addon through the WMBB_NATIVE_ADDON override.
   export WMBB_NATIVE_ADDON
   WMBB_NATIVE_ADDON=$(winpath "$ROOT/prebuilds/win32-x64/windows-mobile-broadband.node")
-  wine_node conformance "eSIM conformance suite (node --test; worker threads included)" "$NODE_EXE" --test esim-native.test.cjs
+  # Under Wine's heap checking (warn+heap): freed memory is filled with 0xFEEEFEEE and a free of
+  # a bad pointer is reported, so a use after free fails this check instead of passing by luck.
+  WINEDEBUG=-all,warn+heap wine_node conformance \
+    "eSIM conformance suite (node --test; worker threads included; heap checked)" \
+    300 "$NODE_EXE" --test esim-native.test.cjs
   grep -E "^# (tests|pass|fail|cancelled|skipped)" "$LOGS/conformance.log" | sed 's/^/    /'
 else
   register_component
@@ -165,7 +231,7 @@ if [ "$MODE" != lane ]; then
   echo "== benchmark"
   export WMBB_NATIVE_ADDON
   WMBB_NATIVE_ADDON=$(winpath "$ROOT/prebuilds/win32-x64/windows-mobile-broadband.node")
-  wine_node bench "event benchmark" "$NODE_EXE" bench-events.cjs
+  wine_node bench "event benchmark" 600 "$NODE_EXE" bench-events.cjs
   cat "$LOGS/bench.log"
 fi
 

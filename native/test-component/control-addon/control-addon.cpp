@@ -12,10 +12,13 @@
 //                        confirmationCode, progressSteps, profileSizeBytes, durationMs }),
 //     scriptProfile(iccid, { enable, disable, nickname, remove, durationMs }) (-1: the rules),
 //     scriptEsim(eid, { reset, durationMs }), setCompletion(0 | 1),
-//     operationCounts(): { cancelCalls, synchronous, otherThread }
+//     operationCounts(): { cancelCalls, synchronous, otherThread },
+//     crash(onThread) (the lane's own check that a crashed process fails the lane)
 #include <napi.h>
 
+#include <cstdint>
 #include <string>
+#include <thread>
 
 #include "../test-control.h"
 #include <wrl/client.h>
@@ -221,6 +224,23 @@ Napi::Value OperationCounts(const Napi::CallbackInfo& info) {
   return counts;
 }
 
+// For test/windows/run.sh only: an access violation like a native bug's (a read through a
+// pointer whose upper half is set), so the lane can prove that it reports a crashed process as
+// failed however Wine ends it. `onThread`: on a thread of its own, as a Windows thread would
+// crash; otherwise on the JS thread.
+Napi::Value Crash(const Napi::CallbackInfo& info) {
+  auto fault = [] {
+    const uintptr_t address = 0xFFFFFFFF00000048ULL;
+    (void)*reinterpret_cast<volatile const int*>(address);
+  };
+  if (info.Length() > 0 && info[0].ToBoolean()) {
+    std::thread(fault).join();
+  } else {
+    fault();
+  }
+  return info.Env().Undefined();
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("reset", Napi::Function::New(env, Reset));
   exports.Set("setAccess", Napi::Function::New(env, SetAccess));
@@ -239,6 +259,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("scriptEsim", Napi::Function::New(env, ScriptEsim));
   exports.Set("setCompletion", Napi::Function::New(env, SetCompletion));
   exports.Set("operationCounts", Napi::Function::New(env, OperationCounts));
+  exports.Set("crash", Napi::Function::New(env, Crash));
   return exports;
 }
 
