@@ -89,7 +89,7 @@ export function report(title: string, results: BenchResult[], baselineName: stri
   return text;
 }
 
-function formatRate(rate: number): string {
+export function formatRate(rate: number): string {
   if (rate >= 1e6) return `${(rate / 1e6).toFixed(2)} M`;
   if (rate >= 1e3) return `${(rate / 1e3).toFixed(1)} k`;
   return rate.toFixed(1);

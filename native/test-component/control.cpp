@@ -138,6 +138,11 @@ class ControlFactory final
     Scenario::Get().Counts(cancelCalls, synchronous, otherThread);
     return S_OK;
   }
+  HRESULT STDMETHODCALLTYPE LastBurstMicroseconds(UINT32* microseconds) override {
+    if (microseconds == nullptr) return E_POINTER;
+    *microseconds = Scenario::Get().LastBurstMicroseconds();
+    return S_OK;
+  }
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "esim-watcher.h"
 
+#include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -192,12 +194,17 @@ class EsimWatcher final : public RuntimeObject<EsimWatcher, true, netops::IESimW
         RaiseEsim(static_cast<ChangeKind>(task.value), task.esim);
       } else if (task.kind == Task::kBurst) {
         // One set of parts for the whole burst; each event is a new ESim object.
+        Scenario::Get().BurstStarted();
+        const auto started = std::chrono::steady_clock::now();
         std::shared_ptr<const EsimParts> parts = BuildEsimParts(task.esim);
         wchar_t firmware[32];
         for (UINT32 i = 1; i <= task.value; ++i) {
           const int length = swprintf(firmware, 32, L"burst-%u", i);
           RaiseEsim(ChangeKind::Updated, NewEsim(parts, std::wstring_view(firmware, length)));
         }
+        const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
+            std::chrono::steady_clock::now() - started);
+        Scenario::Get().BurstFinished(static_cast<UINT32>(std::max<long long>(elapsed.count(), 1)));
       } else {
         status_ = kStopped;
         stopped_.Raise([this](PlainHandler* h) { h->Invoke(this, nullptr); });

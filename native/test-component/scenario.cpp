@@ -26,6 +26,7 @@ void Scenario::Reset() {
   synchronous_ = 0;
   otherThread_ = 0;
   unclosed_ = 0;
+  lastBurstUs_ = 0;
 }
 
 TestAccess Scenario::Access() {

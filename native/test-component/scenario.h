@@ -151,6 +151,11 @@ class Scenario {
   /** Operations released without IAsyncInfo::Close() since Reset(). */
   long Unclosed() { return unclosed_.load(); }
 
+  /** Burst timing (ITestControl::LastBurstMicroseconds): 0 while a burst runs. */
+  void BurstStarted() { lastBurstUs_ = 0; }
+  void BurstFinished(UINT32 microseconds) { lastBurstUs_ = microseconds; }
+  UINT32 LastBurstMicroseconds() { return lastBurstUs_.load(); }
+
   /** Watcher threads alive (WaitIdle). */
   void ThreadStarted();
   void ThreadEnded();
@@ -176,6 +181,7 @@ class Scenario {
   std::atomic<INT32> synchronous_{0};
   std::atomic<INT32> otherThread_{0};
   std::atomic<long> unclosed_{0};
+  std::atomic<UINT32> lastBurstUs_{0};
   std::mutex threadsMutex_;
   std::condition_variable threadsIdle_;
   int threads_ = 0;

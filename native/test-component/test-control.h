@@ -87,6 +87,10 @@ ITestControl : public IInspectable {
    *  since Reset(). */
   virtual HRESULT STDMETHODCALLTYPE OperationCounts(INT32* cancelCalls, INT32* synchronous,
                                                     INT32* otherThread) = 0;
+  /** How long the last finished Burst() took on its watcher's thread, in microseconds: making
+   *  each event and raising it, with the handlers' time (the addon reading the eSIM and queuing
+   *  it) included. 0 before the first burst after Reset() and while one runs. */
+  virtual HRESULT STDMETHODCALLTYPE LastBurstMicroseconds(UINT32* microseconds) = 0;
 };
 
 #ifdef __CRT_UUID_DECL

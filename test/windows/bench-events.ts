@@ -16,14 +16,19 @@
  * Each native event is an ESimWatcher.Updated raised by the test component's own thread for an
  * eSIM with two profiles (9 strings, 17 numbers/booleans per event), read by the addon through
  * the real WinRT ABI. Queues are sized so nothing is discarded; discards would be reported.
+ *
+ * A second table, "producer", gives the rate of the component's thread itself (timed by the
+ * component around the burst; it includes the addon's reading and queuing, which run on that
+ * thread). It is the ceiling of the live cases; beside each live case it says how close
+ * delivery came to it.
  */
 
 import { EventEmitter } from 'node:events';
 import type { EsimInfo } from '../../lib/backend.js';
 import { connect } from '../../lib/connect.js';
 import { createNativeBackend } from '../../lib/native/native-backend.js';
-import { measure, report } from '../../bench/harness.js';
-import { nativeDriver } from './native-driver.js';
+import { formatRate, measure, median, report } from '../../bench/harness.js';
+import { nativeDriver, type NativeDriver } from './native-driver.js';
 
 const count = Number(process.env.BENCH_EVENTS ?? 100_000);
 /** How long JS stays busy while the queued cases' events are raised (they take ~0.1–0.3 s). */
@@ -80,7 +85,7 @@ type Mbb = Awaited<ReturnType<typeof connect>>;
 function nativeCase(
   name: string,
   mbb: Mbb,
-  burst: () => Promise<void>,
+  driver: NativeDriver,
   others: { close(): Promise<void> }[],
   queued: boolean,
 ): {
@@ -90,16 +95,21 @@ function nativeCase(
   run(): Promise<void>;
   close(): Promise<void>;
   discarded: number;
+  /** Per round: how long the component's thread took to raise the burst (µs). */
+  producerMicroseconds: number[];
 } {
+  const burst = (): Promise<void> => driver.burst(eid, count);
   let watcher: ReturnType<Mbb['esim']['watch']> | undefined;
   let received = 0;
   let last = '';
   let done: (() => void) | undefined;
   let finished: Promise<void> = Promise.resolve();
   let discarded = 0;
+  const producerMicroseconds: number[] = [];
   const result = {
     name,
     operations: count,
+    producerMicroseconds,
     get discarded() {
       return discarded;
     },
@@ -121,6 +131,9 @@ function nativeCase(
         await burst();
         // JS is busy: the component's thread raises every event into the addon's queue.
         blockEventLoop(queuedWaitMs);
+        const took = driver.lastBurstMicroseconds();
+        if (took === 0) throw new Error(`${name}: the burst outlasted ${queuedWaitMs} ms`);
+        producerMicroseconds.push(took);
       }
     },
     async run() {
@@ -132,6 +145,7 @@ function nativeCase(
       await finished;
       if (last !== `burst-${count}`)
         throw new Error(`${name}: the last event was ${last}: order broken`);
+      if (!queued) producerMicroseconds.push(await burstTime(driver));
     },
     async close() {
       const open = watcher;
@@ -140,6 +154,16 @@ function nativeCase(
     },
   };
   return result;
+}
+
+/** The live burst's time: the component records it just after raising the last event. */
+async function burstTime(driver: NativeDriver): Promise<number> {
+  for (let tries = 0; tries < 200; tries++) {
+    const took = driver.lastBurstMicroseconds();
+    if (took !== 0) return took;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error('the burst did not finish within 1 s of its last event');
 }
 
 async function main(): Promise<void> {
@@ -160,12 +184,11 @@ async function main(): Promise<void> {
   const perEvent = await connect({
     backend: await createNativeBackend({ events: { ...queue, maxBatch: 1 } }),
   });
-  const burst = (): Promise<void> => driver.burst(eid, count);
   const cases: ReturnType<typeof nativeCase>[] = [];
-  const batchedCase = nativeCase('live: batched (shipped)', batched, burst, cases, false);
-  const perEventCase = nativeCase('live: one call per event', perEvent, burst, cases, false);
-  const batchedQueued = nativeCase('queued: batched (shipped)', batched, burst, cases, true);
-  const perEventQueued = nativeCase('queued: one call per event', perEvent, burst, cases, true);
+  const batchedCase = nativeCase('live: batched (shipped)', batched, driver, cases, false);
+  const perEventCase = nativeCase('live: one call per event', perEvent, driver, cases, false);
+  const batchedQueued = nativeCase('queued: batched (shipped)', batched, driver, cases, true);
+  const perEventQueued = nativeCase('queued: one call per event', perEvent, driver, cases, true);
   const emitter = new EventEmitter();
   let floorReceived = 0;
   emitter.on('updated', (esim: EsimInfo) => {
@@ -189,6 +212,23 @@ async function main(): Promise<void> {
     floor.name,
   );
   console.log(`discarded: ${cases.map((c) => `${c.name} ${c.discarded}`).join(', ')}`);
+  // The producer's own rate bounds the live cases: the component's thread makes each event and
+  // the addon reads the eSIM and queues it on that thread, before JS sees anything.
+  const floorRate = results.find((r) => r.name === floor.name)!.opsPerSecond;
+  console.log(
+    '\nproducer: the component thread raising the burst, the addon reading and queuing each event',
+  );
+  for (const c of cases) {
+    const rate = count / (median(c.producerMicroseconds) / 1e6);
+    const delivered = results.find((r) => r.name === c.name)!.opsPerSecond;
+    // Live, JS can deliver no faster than the thread produces: 1× means it keeps up.
+    const keepsUp = c.name.startsWith('live')
+      ? `; delivered ${(delivered / rate).toFixed(2)}× the rate produced`
+      : '';
+    console.log(
+      `  during ${c.name.padEnd(28)} ${formatRate(rate).padStart(8)}/s  ${(rate / floorRate).toFixed(3)}× the floor${keepsUp}`,
+    );
+  }
   if (floorReceived === 0) throw new Error('the floor delivered nothing');
   await Promise.all([...cases.map((c) => c.close()), batched.close(), perEvent.close()]);
   const live = await driver.liveObjects();

@@ -45,6 +45,7 @@ interface TestControl {
   scriptEsim(eid: string, script: Record<string, unknown>): void;
   setCompletion(mode: number): void;
   operationCounts(): { cancelCalls: number; synchronous: number; otherThread: number };
+  lastBurstMicroseconds(): number;
 }
 
 /** A status as the component takes it; -1 (undefined) lets its rules decide. */
@@ -74,7 +75,13 @@ function required(name: string): string {
   return value;
 }
 
-export function nativeDriver(): EsimScenarioDriver {
+/** The conformance driver, plus what the event benchmark reads from the component. */
+export interface NativeDriver extends EsimScenarioDriver {
+  /** How long the last finished burst took on the component's thread (0: none, or running). */
+  lastBurstMicroseconds(): number;
+}
+
+export function nativeDriver(): NativeDriver {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a .node file can only be required
   const control = require(required('WMBB_TEST_CONTROL_ADDON')) as TestControl;
   const mirror = new Map<string, EsimInfo>();
@@ -204,6 +211,7 @@ export function nativeDriver(): EsimScenarioDriver {
     },
     inWorkers: (count) => listInWorkers(count, control),
     pendingInWorker: (eid, code) => installInWorker(eid, code),
+    lastBurstMicroseconds: () => control.lastBurstMicroseconds(),
   };
 }
 

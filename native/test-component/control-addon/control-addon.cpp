@@ -12,7 +12,7 @@
 //                        confirmationCode, progressSteps, profileSizeBytes, durationMs }),
 //     scriptProfile(iccid, { enable, disable, nickname, remove, durationMs }) (-1: the rules),
 //     scriptEsim(eid, { reset, durationMs }), setCompletion(0 | 1),
-//     operationCounts(): { cancelCalls, synchronous, otherThread },
+//     operationCounts(): { cancelCalls, synchronous, otherThread }, lastBurstMicroseconds(),
 //     crash(onThread) (the lane's own check that a crashed process fails the lane)
 #include <napi.h>
 
@@ -224,6 +224,12 @@ Napi::Value OperationCounts(const Napi::CallbackInfo& info) {
   return counts;
 }
 
+Napi::Value LastBurstMicroseconds(const Napi::CallbackInfo& info) {
+  UINT32 microseconds = 0;
+  Check(info.Env(), Control(info.Env())->LastBurstMicroseconds(&microseconds), "LastBurstMicroseconds");
+  return Napi::Number::New(info.Env(), microseconds);
+}
+
 // For test/windows/run.sh only: an access violation like a native bug's (a read through a
 // pointer whose upper half is set), so the lane can prove that it reports a crashed process as
 // failed however Wine ends it. `onThread`: on a thread of its own, as a Windows thread would
@@ -259,6 +265,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("scriptEsim", Napi::Function::New(env, ScriptEsim));
   exports.Set("setCompletion", Napi::Function::New(env, SetCompletion));
   exports.Set("operationCounts", Napi::Function::New(env, OperationCounts));
+  exports.Set("lastBurstMicroseconds", Napi::Function::New(env, LastBurstMicroseconds));
   exports.Set("crash", Napi::Function::New(env, Crash));
   return exports;
 }
