@@ -26,7 +26,6 @@ import type {
   OperationOptions,
 } from '../backend.js';
 import type { Clock } from '../clock.js';
-import { MobileBroadbandError } from '../errors.js';
 import type { ActivationCode } from '../esim/activation-code.js';
 import { esimOperations, type EsimOperationKind } from '../esim/esim-errors.js';
 import {
@@ -40,6 +39,7 @@ import {
   checkNickname,
   checkOperationOptions,
 } from '../esim/esim-validation.js';
+import { MetadataOffers } from '../esim/metadata-offers.js';
 import { progressListener } from '../esim/progress-listener.js';
 import { FakeEsimOperationRunner } from './fake-esim-operation-runner.js';
 import {
@@ -72,20 +72,6 @@ interface Offer {
   readonly code: ActivationCode;
   readonly offered: ResolvedCodeScript;
   readonly esimId: string;
-  installing: boolean;
-}
-
-/** Statuses after which the user may try the same metadata again. */
-const retryable: ReadonlySet<EsimOperationStatus> = new Set([
-  'incorrectConfirmationCode',
-  'confirmationCodeMissing',
-]);
-
-function invalidHandle(where: string): MobileBroadbandError {
-  return new MobileBroadbandError(
-    'ERR_INVALID_STATE',
-    `${where}: this metadata handle is unknown or spent (the install finished, it was declined, or its connection closed); download the metadata again`,
-  );
 }
 
 export class FakeEsimOperations {
@@ -94,8 +80,7 @@ export class FakeEsimOperations {
   readonly #codes = new Map<string, ResolvedCodeScript>();
   readonly #profiles = new Map<string, FakeEsimProfileScript>();
   readonly #cards = new Map<string, FakeEsimCardScript>();
-  readonly #offers = new Map<string, Offer>();
-  #nextHandle = 1;
+  readonly #offers = new MetadataOffers<Offer>('fake-esim-metadata');
 
   constructor(host: FakeEsimHost, clock: Clock) {
     this.#host = host;
@@ -159,13 +144,7 @@ export class FakeEsimOperations {
           return { status: 'notFound', metadata: undefined };
         }
         if (script.download !== 'success') return { status: script.download, metadata: undefined };
-        const handle = `fake-esim-metadata-${this.#nextHandle++}`;
-        this.#offers.set(handle, {
-          code,
-          offered: script,
-          esimId: esimId as string,
-          installing: false,
-        });
+        const handle = this.#offers.add({ code, offered: script, esimId: esimId as string });
         const metadata: EsimProfileMetadataInfo = {
           handle,
           id: script.profile.id,
@@ -190,24 +169,15 @@ export class FakeEsimOperations {
     const { operation, call } =
       esimOperations[confirmationCode === undefined ? 'install' : 'installWithCode'];
     this.#host.authorize(operation);
-    const offer = this.#offers.get(handle as string);
-    if (offer === undefined) throw invalidHandle(where);
-    if (offer.installing) {
-      throw new MobileBroadbandError(
-        'ERR_INVALID_STATE',
-        `${where}: an install of this metadata is already running; wait for it or abort it`,
-      );
-    }
-    const script = this.#scriptOf(offer.code);
-    const profile = offer.offered.profile;
-    const preliminary =
-      checkConfirmation(offer.offered.confirmationCodeRequired, script, confirmationCode) ??
-      script.install;
-    const steps = preliminary === 'success' ? script.progressSteps : 0;
     const report = progressListener(onProgress, where);
-    offer.installing = true;
-    try {
-      const status = await this.#runner.run({
+    return this.#offers.use(handle as string, where, 'install', (offer) => {
+      const script = this.#scriptOf(offer.code);
+      const profile = offer.offered.profile;
+      const preliminary =
+        checkConfirmation(offer.offered.confirmationCodeRequired, script, confirmationCode) ??
+        script.install;
+      const steps = preliminary === 'success' ? script.progressSteps : 0;
+      return this.#runner.run({
         durationMs: script.durationMs,
         progressSteps: steps,
         onStep: (step) =>
@@ -228,18 +198,7 @@ export class FakeEsimOperations {
           return 'success';
         },
       });
-      if (!retryable.has(status)) this.#offers.delete(handle as string);
-      return status;
-    } catch (error) {
-      // A failed call (an HRESULT) ends the offer as Windows ends the operation; a cancelled
-      // install leaves it for another try.
-      if (!(error instanceof MobileBroadbandError && error.code === 'ERR_ABORTED')) {
-        this.#offers.delete(handle as string);
-      }
-      throw error;
-    } finally {
-      offer.installing = false;
-    }
+    });
   }
 
   async decline(
@@ -253,26 +212,18 @@ export class FakeEsimOperations {
     const { signal } = checkOperationOptions(options, where);
     const { operation, call } = esimOperations[kind];
     this.#host.authorize(operation);
-    const offer = this.#offers.get(handle as string);
-    if (offer === undefined) throw invalidHandle(where);
-    if (offer.installing) {
-      throw new MobileBroadbandError(
-        'ERR_INVALID_STATE',
-        `${where}: an install of this metadata is running; abort it before declining`,
-      );
-    }
-    const script = this.#scriptOf(offer.code);
-    const status = await this.#runner.run({
-      durationMs: script.durationMs,
-      signal,
-      where,
-      finish: () => {
-        this.#host.failIfSet(call, operation);
-        return script.decline;
-      },
+    return this.#offers.use(handle as string, where, 'decline', (offer) => {
+      const script = this.#scriptOf(offer.code);
+      return this.#runner.run({
+        durationMs: script.durationMs,
+        signal,
+        where,
+        finish: () => {
+          this.#host.failIfSet(call, operation);
+          return script.decline;
+        },
+      });
     });
-    this.#offers.delete(handle as string);
-    return status;
   }
 
   setProfileEnabled(

@@ -42,6 +42,7 @@ import {
   checkNickname,
   checkOperationOptions,
 } from '../esim/esim-validation.js';
+import { MetadataOffers } from '../esim/metadata-offers.js';
 import { progressListener } from '../esim/progress-listener.js';
 import type {
   NativeAddon,
@@ -70,26 +71,9 @@ interface Pending {
   readonly settled: Promise<void>;
 }
 
-interface Offer {
-  readonly ref: NativeMetadataRef;
-  busy: boolean;
-}
-
-const retryable: ReadonlySet<EsimOperationStatus> = new Set([
-  'incorrectConfirmationCode',
-  'confirmationCodeMissing',
-]);
-
 function statusName(value: number): EsimOperationStatus {
   // A status newer than this package is still a failure the user must hear about.
   return enumName(esimOperationStatuses, value, 'ESimOperationStatus', 'other');
-}
-
-function invalidHandle(where: string): MobileBroadbandError {
-  return new MobileBroadbandError(
-    'ERR_INVALID_STATE',
-    `${where}: this metadata handle is unknown or spent (the install finished, it was declined, or its connection closed); download the metadata again`,
-  );
 }
 
 function closedError(where: string): MobileBroadbandError {
@@ -107,8 +91,9 @@ export class NativeEsimOperations {
   readonly #addon: NativeAddon;
   readonly #stopTimeoutMs: number;
   readonly #pending = new Set<Pending>();
-  readonly #offers = new Map<string, Offer>();
-  #nextHandle = 1;
+  readonly #offers = new MetadataOffers<NativeMetadataRef>('native-esim-metadata', (ref) =>
+    ref.close(),
+  );
   #closing = false;
 
   constructor(addon: NativeAddon, stopTimeoutMs: number) {
@@ -139,8 +124,7 @@ export class NativeEsimOperations {
           if (this.#closing) throw closedError(where);
           return { status, metadata: undefined };
         }
-        const handle = `native-esim-metadata-${this.#nextHandle++}`;
-        this.#offers.set(handle, { ref, busy: false });
+        const handle = this.#offers.add(ref);
         const metadata: EsimProfileMetadataInfo = {
           handle,
           id: result.id ?? '',
@@ -177,33 +161,19 @@ export class NativeEsimOperations {
       where,
       signal,
     );
-    const offer = this.#offer(
-      handle as string,
-      where,
-      'an install of this metadata is already running; wait for it or abort it',
-    );
     const report = progressListener(onProgress, where);
-    offer.busy = true;
-    try {
-      const value = await this.#run(
-        () =>
-          offer.ref.confirmInstall(confirmationCode, (totalSizeInBytes, installedSizeInBytes) =>
-            report({ totalSizeInBytes, installedSizeInBytes }),
-          ),
-        context,
-      );
-      const status = statusName(value);
-      if (!retryable.has(status)) this.#spend(handle as string);
-      return status;
-    } catch (error) {
-      // A cancelled install leaves the metadata for another try; anything else ends it.
-      if (!(error instanceof MobileBroadbandError && error.code === 'ERR_ABORTED')) {
-        this.#spend(handle as string);
-      }
-      throw error;
-    } finally {
-      offer.busy = false;
-    }
+    if (this.#closing) throw closedError(where);
+    return this.#offers.use(handle as string, where, 'install', async (ref) =>
+      statusName(
+        await this.#run(
+          () =>
+            ref.confirmInstall(confirmationCode, (totalSizeInBytes, installedSizeInBytes) =>
+              report({ totalSizeInBytes, installedSizeInBytes }),
+            ),
+          context,
+        ),
+      ),
+    );
   }
 
   async decline(
@@ -216,26 +186,10 @@ export class NativeEsimOperations {
     const kind = checkDecline(how, where);
     const { signal } = checkOperationOptions(options, where);
     const context = this.#context(kind, where, signal);
-    const offer = this.#offer(
-      handle as string,
-      where,
-      'an install of this metadata is running; abort it before declining',
+    if (this.#closing) throw closedError(where);
+    return this.#offers.use(handle as string, where, 'decline', async (ref) =>
+      statusName(await this.#run(() => ref.decline(kind === 'postpone'), context)),
     );
-    offer.busy = true;
-    try {
-      const status = statusName(
-        await this.#run(() => offer.ref.decline(kind === 'postpone'), context),
-      );
-      this.#spend(handle as string);
-      return status;
-    } catch (error) {
-      if (!(error instanceof MobileBroadbandError && error.code === 'ERR_ABORTED')) {
-        this.#spend(handle as string);
-      }
-      throw error;
-    } finally {
-      offer.busy = false;
-    }
   }
 
   setProfileEnabled(
@@ -311,7 +265,6 @@ export class NativeEsimOperations {
     clearTimeout(timer);
     // Windows did not confirm in time: let the addon release them whenever it does.
     for (const operation of [...this.#pending]) operation.abandon();
-    for (const offer of this.#offers.values()) offer.ref.close();
     this.#offers.clear();
   }
 
@@ -320,19 +273,6 @@ export class NativeEsimOperations {
   #context(kind: EsimOperationKind, where: string, signal: AbortSignal | undefined): Context {
     const { operation, call } = esimOperations[kind];
     return { where, operation, call, signal };
-  }
-
-  #offer(handle: string, where: string, busy: string): Offer {
-    if (this.#closing) throw closedError(where);
-    const offer = this.#offers.get(handle);
-    if (offer === undefined) throw invalidHandle(where);
-    if (offer.busy) throw new MobileBroadbandError('ERR_INVALID_STATE', `${where}: ${busy}`);
-    return offer;
-  }
-
-  #spend(handle: string): void {
-    this.#offers.get(handle)?.ref.close();
-    this.#offers.delete(handle);
   }
 
   /** An operation on one profile of one eSIM: find both, run, release both. */

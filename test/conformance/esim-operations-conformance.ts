@@ -533,6 +533,25 @@ export function defineEsimOperationsConformance(api: TestApi, driver: EsimScenar
       assert.equal((await m.esim.list())[0]!.profiles.length, 2);
     });
 
+    it('an aborted decline keeps the metadata; a decline that fails with an HRESULT spends it', async () => {
+      const m = await open();
+      await driver.scriptCode(code, { metadata: { id: iccid3 } });
+      const metadata = await m.esim.downloadProfileMetadata(eidA, code);
+      await driver.scriptCode(code, { metadata: { id: iccid3 }, durationMs: 60_000 });
+      const declining = new AbortController();
+      const decline = m.esim.declineInstall(metadata, 'postpone', { signal: declining.signal });
+      setTimeout(() => declining.abort(), 50);
+      await rejectsWith(decline, 'ERR_ABORTED');
+      await driver.scriptCode(code, { metadata: { id: iccid3 } });
+      await driver.setFailure('ESimProfileMetadata.DenyInstallAsync', 0x80004005);
+      await rejectsWith(m.esim.declineInstall(metadata, 'deny'), 'ERR_WINDOWS', (e) => {
+        assert.equal(e.details?.call, 'ESimProfileMetadata.DenyInstallAsync');
+      });
+      await driver.setFailure('ESimProfileMetadata.DenyInstallAsync', undefined);
+      await rejectsWith(m.esim.declineInstall(metadata, 'deny'), 'ERR_INVALID_STATE');
+      await rejectsWith(m.esim.confirmInstall(metadata), 'ERR_INVALID_STATE');
+    });
+
     it('a failed operation call becomes a typed error with its HRESULT and call', async () => {
       const m = await open();
       await driver.scriptCode(code, { metadata: { id: iccid3 } });
