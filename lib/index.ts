@@ -34,6 +34,7 @@ export {
   type NotificationListener,
   type OverflowInfo,
 } from './notifications/notifications.js';
+export { TypedEmitter, type EventListeners } from './events/typed-emitter.js';
 export { NotificationStream, type StreamOptions } from './notifications/notification-stream.js';
 export type { EntitlementOptions } from './notifications/entitlement-check.js';
 export {

@@ -10,12 +10,9 @@
 
 import type { EsimBackend, EsimInfo, EsimWatchHandle, EsimWatchSink } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
-import {
-  asMobileBroadbandError,
-  ListenerRegistry,
-  type OverflowInfo,
-} from '../events/listener-registry.js';
+import { asMobileBroadbandError, type OverflowInfo } from '../events/listener-registry.js';
 import { SourceLifecycle } from '../events/source-lifecycle.js';
+import { TypedEmitter } from '../events/typed-emitter.js';
 
 /** What an `'overflow'` listener receives. */
 export type EsimOverflowInfo = OverflowInfo;
@@ -67,8 +64,7 @@ const dataEvents: readonly string[] = [
  * await watcher.close();
  * ```
  */
-export class EsimWatcher {
-  readonly #registry: ListenerRegistry;
+export class EsimWatcher extends TypedEmitter<EsimWatcherEventMap> {
   readonly #source: SourceLifecycle<EsimWatchHandle>;
   readonly #onClosed: (watcher: EsimWatcher) => void;
   readonly #sink: EsimWatchSink = {
@@ -77,88 +73,36 @@ export class EsimWatcher {
     removed: (esim) => this.#emit('removed', esim),
     enumerationCompleted: () => this.#emit('enumerationCompleted'),
     stopped: () => this.#emit('stopped'),
-    overflow: (discarded) => this.#registry.reportOverflow(discarded),
+    overflow: (discarded) => this.registry.reportOverflow(discarded),
     error: (error) =>
-      this.#registry.reportError(asMobileBroadbandError(error, 'The eSIM watcher failed')),
+      this.registry.reportError(asMobileBroadbandError(error, 'The eSIM watcher failed')),
   };
 
   /** @internal Use `mbb.esim.watch()`. */
   constructor(backend: EsimBackend, onClosed: (watcher: EsimWatcher) => void) {
-    this.#onClosed = onClosed;
-    this.#source = new SourceLifecycle(
-      () => backend.watch(this.#sink),
-      (error) =>
-        this.#registry.reportError(
-          asMobileBroadbandError(error, 'Starting the eSIM watcher failed'),
-        ),
-    );
-    this.#registry = new ListenerRegistry({
+    super({
       eventKind: 'eSIM watcher event',
       recordKind: 'eSIM events',
       dataEvents,
-      onDemandChange: (wanted) => void this.#source.want(wanted),
       closedError: (event) =>
         new MobileBroadbandError(
           'ERR_CLOSED',
           `on('${event}') after close(): this watcher is closed; call esim.watch() again`,
         ),
     });
+    this.#onClosed = onClosed;
+    this.#source = new SourceLifecycle(
+      () => backend.watch(this.#sink),
+      (error) =>
+        this.registry.reportError(
+          asMobileBroadbandError(error, 'Starting the eSIM watcher failed'),
+        ),
+    );
   }
 
-  /** Adds a listener. The first listener of an eSIM event starts the backend watcher. */
-  on<E extends EsimWatcherEventName>(event: E, listener: EsimWatcherEventMap[E]): this {
-    this.#registry.add(event, listener);
-    return this;
-  }
-
-  /** Same as {@link EsimWatcher.on}. */
-  addListener<E extends EsimWatcherEventName>(event: E, listener: EsimWatcherEventMap[E]): this {
-    return this.on(event, listener);
-  }
-
-  /** Adds a listener that is removed after its first call. */
-  once<E extends EsimWatcherEventName>(event: E, listener: EsimWatcherEventMap[E]): this {
-    this.#registry.once(event, listener);
-    return this;
-  }
-
-  /** Removes a listener. Removing the last listener of the eSIM events stops the backend watcher. */
-  off<E extends EsimWatcherEventName>(event: E, listener: EsimWatcherEventMap[E]): this {
-    this.#registry.remove(event, listener);
-    return this;
-  }
-
-  /** Same as {@link EsimWatcher.off}. */
-  removeListener<E extends EsimWatcherEventName>(event: E, listener: EsimWatcherEventMap[E]): this {
-    return this.off(event, listener);
-  }
-
-  /** Removes every listener of `event`, or of every event. */
-  removeAllListeners(event?: EsimWatcherEventName): this {
-    this.#registry.removeAll(event);
-    return this;
-  }
-
-  /** How many listeners `event` has. */
-  listenerCount(event: EsimWatcherEventName): number {
-    return this.#registry.count(event);
-  }
-
-  /** Keeps the process alive while eSIM listeners are attached (the default). */
-  ref(): this {
-    this.#registry.ref();
-    return this;
-  }
-
-  /** Lets the process exit even while listeners are attached. */
-  unref(): this {
-    this.#registry.unref();
-    return this;
-  }
-
-  /** Events the backend discarded since the watcher was made (see `'overflow'`). */
-  get discarded(): number {
-    return this.#registry.discarded;
+  /** @internal The first eSIM listener starts the backend watcher; the last stops it. */
+  protected demandChanged(wanted: boolean): void {
+    void this.#source.want(wanted);
   }
 
   /**
@@ -166,8 +110,8 @@ export class EsimWatcher {
    * receive nothing more after `'stopped'`. Resolves once Windows confirmed the stop.
    */
   close(): Promise<void> {
-    if (!this.#registry.closed) {
-      this.#registry.close();
+    if (!this.registry.closed) {
+      this.registry.close();
       void this.#source.close();
       void this.#source.after(() => this.#onClosed(this));
     }
@@ -175,15 +119,15 @@ export class EsimWatcher {
   }
 
   #emit(event: string, esim?: EsimInfo): void {
-    const listeners = this.#registry.get(event);
+    const listeners = this.registry.get(event);
     if (listeners === undefined) return;
     for (const listener of listeners) {
-      this.#registry.call(listener, esim, (error) => this.#listenerFailed(error, event, esim));
+      this.registry.call(listener, esim, (error) => this.#listenerFailed(error, event, esim));
     }
   }
 
   #listenerFailed(error: unknown, event: string, esim: EsimInfo | undefined): void {
-    this.#registry.reportError(
+    this.registry.reportError(
       new MobileBroadbandError(
         'ERR_LISTENER_FAILED',
         `A listener for '${event}'${esim ? ` (eSIM ${esim.id})` : ''} failed: ${

@@ -16,12 +16,9 @@ import type {
   RawNotification,
 } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
-import {
-  asMobileBroadbandError,
-  ListenerRegistry,
-  type OverflowInfo,
-} from '../events/listener-registry.js';
+import { asMobileBroadbandError, type OverflowInfo } from '../events/listener-registry.js';
 import { SourceLifecycle } from '../events/source-lifecycle.js';
+import { TypedEmitter } from '../events/typed-emitter.js';
 import { EntitlementChecks, type EntitlementOptions } from './entitlement-check.js';
 import type { Notification, NotificationMap } from './notification.js';
 import { NotificationStream, type StreamOptions } from './notification-stream.js';
@@ -64,89 +61,50 @@ const dataEvents: readonly string[] = [...allNotificationTypeNames, 'notificatio
  * mbb.notifications.on('error', (err) => console.error(err.code, err.message));
  * ```
  */
-export class Notifications {
+export class Notifications extends TypedEmitter<NotificationEventMap> {
   readonly #backend: Backend;
-  readonly #registry: ListenerRegistry;
   readonly #source: SourceLifecycle<NotificationSubscription>;
   readonly #streams = new Set<NotificationStream>();
   readonly #entitlementChecks: EntitlementChecks;
   #sequence = 0;
   readonly #sink: NotificationSink = {
     deliver: (records) => this.#deliver(records),
-    overflow: (discarded) => this.#registry.reportOverflow(discarded),
+    overflow: (discarded) => this.registry.reportOverflow(discarded),
     error: (error) =>
-      this.#registry.reportError(asMobileBroadbandError(error, 'The notification source failed')),
+      this.registry.reportError(asMobileBroadbandError(error, 'The notification source failed')),
   };
 
   /** @internal Use {@link connect}. */
   constructor(backend: Backend, entitlement: EntitlementOptions = {}) {
-    this.#backend = backend;
-    this.#source = new SourceLifecycle(
-      () => backend.notifications.subscribe(this.#sink),
-      (error) =>
-        this.#registry.reportError(
-          asMobileBroadbandError(error, 'Subscribing to operator notifications failed'),
-        ),
-    );
-    this.#registry = new ListenerRegistry({
+    super({
       eventKind: 'notification event',
       recordKind: 'notifications',
       dataEvents,
-      onDemandChange: (wanted) => void this.#source.want(wanted),
       closedError: (event) =>
         new MobileBroadbandError(
           'ERR_CLOSED',
           `on('${event}') after close(): this connection is closed; connect() again`,
         ),
     });
+    this.#backend = backend;
+    this.#source = new SourceLifecycle(
+      () => backend.notifications.subscribe(this.#sink),
+      (error) =>
+        this.registry.reportError(
+          asMobileBroadbandError(error, 'Subscribing to operator notifications failed'),
+        ),
+    );
     this.#entitlementChecks = new EntitlementChecks(
       backend.notifications,
       backend.clock,
       entitlement,
-      (error) => this.#registry.reportError(error),
+      (error) => this.registry.reportError(error),
     );
   }
 
-  /** Adds a listener for one notification type, for every notification, or for errors. */
-  on<E extends NotificationEventName>(event: E, listener: NotificationEventMap[E]): this {
-    this.#registry.add(event, listener);
-    return this;
-  }
-
-  /** Same as {@link Notifications.on}. */
-  addListener<E extends NotificationEventName>(event: E, listener: NotificationEventMap[E]): this {
-    return this.on(event, listener);
-  }
-
-  /** Adds a listener that is removed after its first call. */
-  once<E extends NotificationEventName>(event: E, listener: NotificationEventMap[E]): this {
-    this.#registry.once(event, listener);
-    return this;
-  }
-
-  /** Removes a listener added with `on` or `once`. Unknown listeners are ignored. */
-  off<E extends NotificationEventName>(event: E, listener: NotificationEventMap[E]): this {
-    this.#registry.remove(event, listener);
-    return this;
-  }
-
-  /** Same as {@link Notifications.off}. */
-  removeListener<E extends NotificationEventName>(
-    event: E,
-    listener: NotificationEventMap[E],
-  ): this {
-    return this.off(event, listener);
-  }
-
-  /** Removes every listener of `event`, or of every event. */
-  removeAllListeners(event?: NotificationEventName): this {
-    this.#registry.removeAll(event);
-    return this;
-  }
-
-  /** How many listeners `event` has. */
-  listenerCount(event: NotificationEventName): number {
-    return this.#registry.count(event);
+  /** @internal The first listener or stream subscribes to the backend; the last unsubscribes. */
+  protected demandChanged(wanted: boolean): void {
+    void this.#source.want(wanted);
   }
 
   /**
@@ -166,7 +124,7 @@ export class Notifications {
   stream<T extends keyof NotificationMap>(
     options: StreamOptions<T> = {},
   ): NotificationStream<NotificationMap[T]> {
-    if (this.#registry.closed) {
+    if (this.registry.closed) {
       throw new MobileBroadbandError(
         'ERR_CLOSED',
         'stream() after close(): this connection is closed; connect() again',
@@ -179,7 +137,7 @@ export class Notifications {
           'stream({ types }) must be an array of notification types',
         );
       }
-      for (const type of options.types) this.#registry.checkEvent(type, false);
+      for (const type of options.types) this.registry.checkEvent(type, false);
     }
     const stream = new NotificationStream<NotificationMap[T]>(
       { detach: (s) => this.#detach(s) },
@@ -187,35 +145,15 @@ export class Notifications {
     );
     if (stream.open) {
       this.#streams.add(stream as unknown as NotificationStream);
-      this.#registry.retain();
+      this.registry.retain();
     }
     return stream;
   }
 
-  /**
-   * Keeps the process alive while listeners are attached (the default): a watching process does
-   * not exit on its own.
-   */
-  ref(): this {
-    this.#registry.ref();
-    return this;
-  }
-
-  /** Lets the process exit even while listeners are attached. */
-  unref(): this {
-    this.#registry.unref();
-    return this;
-  }
-
-  /** Records the backend discarded since the connection opened (see the `'overflow'` event). */
-  get discarded(): number {
-    return this.#registry.discarded;
-  }
-
   /** @internal Stops delivery, ends streams, answers pending checks; part of `mbb.close()`. */
   async close(): Promise<void> {
-    if (!this.#registry.closed) {
-      this.#registry.close();
+    if (!this.registry.closed) {
+      this.registry.close();
       for (const stream of [...this.#streams]) stream.end();
       this.#entitlementChecks.closeAll();
     }
@@ -223,11 +161,11 @@ export class Notifications {
   }
 
   #detach(stream: object): void {
-    if (this.#streams.delete(stream as NotificationStream)) this.#registry.release();
+    if (this.#streams.delete(stream as NotificationStream)) this.registry.release();
   }
 
   #deliver(records: readonly RawNotification[]): void {
-    if (this.#registry.closed) return;
+    if (this.registry.closed) return;
     const context: ConversionContext = {
       sequence: 0,
       now: this.#backend.clock.now(),
@@ -245,17 +183,17 @@ export class Notifications {
 
   /** Delivers one notification; returns whether anyone received it. */
   #dispatch(notification: Notification): boolean {
-    const typed = this.#registry.get(notification.type);
-    const all = this.#registry.get('notification');
+    const typed = this.registry.get(notification.type);
+    const all = this.registry.get('notification');
     let received = false;
     const onFailure = (error: unknown): void => this.#listenerFailed(error, notification);
     if (typed !== undefined) {
       received = true;
-      for (const listener of typed) this.#registry.call(listener, notification, onFailure);
+      for (const listener of typed) this.registry.call(listener, notification, onFailure);
     }
     if (all !== undefined) {
       received = true;
-      for (const listener of all) this.#registry.call(listener, notification, onFailure);
+      for (const listener of all) this.registry.call(listener, notification, onFailure);
     }
     if (this.#streams.size > 0) {
       for (const stream of this.#streams) {
@@ -269,7 +207,7 @@ export class Notifications {
   }
 
   #listenerFailed(error: unknown, notification: Notification): void {
-    this.#registry.reportError(
+    this.registry.reportError(
       new MobileBroadbandError(
         'ERR_LISTENER_FAILED',
         `A listener for '${notification.type}' (notification #${notification.sequence}) failed: ${
