@@ -16,6 +16,21 @@ async function code(promise: Promise<unknown>): Promise<string | undefined> {
   }
 }
 
+/** An install of `handle` that stays running until `finish()`. */
+function installUntilFinished(
+  o: MetadataOffers<string>,
+  handle: string,
+): { running: Promise<string>; finish: () => void } {
+  let finish!: () => void;
+  const running = o.use(
+    handle,
+    'install()',
+    'install',
+    () => new Promise((resolve) => (finish = () => resolve('success'))),
+  );
+  return { running, finish };
+}
+
 describe('MetadataOffers', () => {
   it('keeps the handle after a status the user can fix, spends it after any other', async () => {
     const { offers: o, released } = offers();
@@ -58,13 +73,7 @@ describe('MetadataOffers', () => {
   it('one use at a time; the message says which', async () => {
     const { offers: o } = offers();
     const handle = o.add('a');
-    let finish!: () => void;
-    const running = o.use(
-      handle,
-      'install()',
-      'install',
-      () => new Promise((resolve) => (finish = () => resolve('success'))),
-    );
+    const { running, finish } = installUntilFinished(o, handle);
     const second = o.use(handle, 'install()', 'install', () => Promise.resolve('success'));
     await expect(second).rejects.toThrow(/already running; wait for it or abort it/);
     const decline = o.use(handle, 'decline()', 'decline', () => Promise.resolve('success'));
@@ -77,13 +86,7 @@ describe('MetadataOffers', () => {
     const { offers: o, released } = offers();
     const handle = o.add('a');
     o.add('b');
-    let finish!: () => void;
-    const running = o.use(
-      handle,
-      'install()',
-      'install',
-      () => new Promise((resolve) => (finish = () => resolve('success'))),
-    );
+    const { running, finish } = installUntilFinished(o, handle);
     o.clear();
     finish();
     await running;
