@@ -25,10 +25,15 @@ import { esimOperations } from './esim-errors.js';
 import { checkEsimStatus, type EsimOperationFacts } from './esim-operation-errors.js';
 import { EsimWatcher } from './esim-watcher.js';
 import {
+  checkDeclineCall,
+  checkDownloadCall,
+  checkEsimCall,
+  checkInstallCall,
+  checkProfileCall,
+} from './esim-call-arguments.js';
+import {
   checkActivationCode,
-  checkDecline,
   checkEsimId,
-  checkIccid,
   checkInstallOptions,
   checkMetadataHandle,
   checkNickname,
@@ -119,13 +124,11 @@ export class Esim {
   ): Promise<EsimProfileMetadataInfo> {
     const where = 'esim.downloadProfileMetadata()';
     return this.#open(where).then(async () => {
-      checkEsimId(esimId, where);
-      const code = checkActivationCode(activationCode, where);
-      const checked = checkOperationOptions(options, where);
+      const { code, signal } = checkDownloadCall(esimId, activationCode, options);
       const { status, metadata } = await this.#backend.downloadProfileMetadata(
         esimId,
         code.reveal(),
-        checked,
+        { signal },
       );
       checkEsimStatus(status, where, { call: esimOperations.download.call, esimId });
       if (metadata === undefined) {
@@ -173,15 +176,16 @@ export class Esim {
   ): Promise<void> {
     const where = 'esim.confirmInstall()';
     return this.#open(where).then(async () => {
-      const handle = handleOf(metadata, where);
-      const checked = checkInstallOptions(options, where);
-      const call =
-        esimOperations[checked.confirmationCode === undefined ? 'install' : 'installWithCode'].call;
+      const { kind, handle, signal, confirmationCode, onProgress } = checkInstallCall(
+        handleOf(metadata, where),
+        options,
+      );
       const status = await this.#backend.confirmInstall(handle, {
-        ...checked,
-        onProgress: progressListener(checked.onProgress, where),
+        signal,
+        confirmationCode,
+        onProgress: progressListener(onProgress, where),
       });
-      checkEsimStatus(status, where, { call, ...profileOf(metadata) });
+      checkEsimStatus(status, where, { call: esimOperations[kind].call, ...profileOf(metadata) });
     });
   }
 
@@ -197,10 +201,8 @@ export class Esim {
   ): Promise<void> {
     const where = 'esim.declineInstall()';
     return this.#open(where).then(async () => {
-      const handle = handleOf(metadata, where);
-      const kind = checkDecline(how, where);
-      const checked = checkOperationOptions(options, where);
-      const status = await this.#backend.declineInstall(handle, kind, checked);
+      const { handle, kind, signal } = checkDeclineCall(handleOf(metadata, where), how, options);
+      const status = await this.#backend.declineInstall(handle, kind, { signal });
       checkEsimStatus(status, where, { call: esimOperations[kind].call, ...profileOf(metadata) });
     });
   }
@@ -292,9 +294,8 @@ export class Esim {
   reset(esimId: string, options?: OperationOptions): Promise<void> {
     const where = 'esim.reset()';
     return this.#open(where).then(async () => {
-      checkEsimId(esimId, where);
-      const checked = checkOperationOptions(options, where);
-      const status = await this.#backend.reset(esimId, checked);
+      const { signal } = checkEsimCall(where, esimId, options);
+      const status = await this.#backend.reset(esimId, { signal });
       checkEsimStatus(status, where, { call: esimOperations.reset.call, esimId });
     });
   }
@@ -314,10 +315,8 @@ export class Esim {
     run: (options: OperationOptions) => Promise<EsimOperationStatus>,
   ): Promise<void> {
     return this.#open(where).then(async () => {
-      checkEsimId(esimId, where);
-      checkIccid(profileId, where);
-      const checked = checkOperationOptions(options, where);
-      const status = await run(checked);
+      const { signal } = checkProfileCall(where, esimId, profileId, options);
+      const status = await run({ signal });
       checkEsimStatus(status, where, { call: esimOperations[kind].call, esimId, profileId });
     });
   }

@@ -29,15 +29,18 @@ import type { Clock } from '../clock.js';
 import type { ActivationCode } from '../esim/activation-code.js';
 import { esimOperations, type EsimOperationKind } from '../esim/esim-errors.js';
 import {
+  checkDeclineCall,
+  checkDownloadCall,
+  checkEsimCall,
+  checkInstallCall,
+  checkProfileCall,
+} from '../esim/esim-call-arguments.js';
+import {
   checkActivationCode,
   checkBoolean,
-  checkDecline,
   checkEsimId,
   checkIccid,
-  checkInstallOptions,
-  checkMetadataHandle,
   checkNickname,
-  checkOperationOptions,
 } from '../esim/esim-validation.js';
 import { MetadataOffers } from '../esim/metadata-offers.js';
 import { progressListener } from '../esim/progress-listener.js';
@@ -127,10 +130,7 @@ export class FakeEsimOperations {
     activationCode: unknown,
     options: OperationOptions | undefined,
   ): Promise<EsimDownloadResult> {
-    const where = 'esim.downloadProfileMetadata()';
-    checkEsimId(esimId, where);
-    const code = checkActivationCode(activationCode, where);
-    const { signal } = checkOperationOptions(options, where);
+    const { where, signal, code, ...args } = checkDownloadCall(esimId, activationCode, options);
     const { operation, call } = esimOperations.download;
     this.#host.authorize(operation);
     const script = this.#scriptOf(code);
@@ -140,11 +140,11 @@ export class FakeEsimOperations {
       where,
       finish: (): EsimDownloadResult => {
         this.#host.failIfSet(call, operation);
-        if (this.#host.find(esimId as string) === undefined) {
+        if (this.#host.find(args.esimId) === undefined) {
           return { status: 'notFound', metadata: undefined };
         }
         if (script.download !== 'success') return { status: script.download, metadata: undefined };
-        const handle = this.#offers.add({ code, offered: script, esimId: esimId as string });
+        const handle = this.#offers.add({ code, offered: script, esimId: args.esimId });
         const metadata: EsimProfileMetadataInfo = {
           handle,
           id: script.profile.id,
@@ -163,14 +163,14 @@ export class FakeEsimOperations {
     handle: unknown,
     options: EsimInstallOptions | undefined,
   ): Promise<EsimOperationStatus> {
-    const where = 'esim.confirmInstall()';
-    checkMetadataHandle(handle, where);
-    const { signal, confirmationCode, onProgress } = checkInstallOptions(options, where);
-    const { operation, call } =
-      esimOperations[confirmationCode === undefined ? 'install' : 'installWithCode'];
+    const { where, signal, kind, confirmationCode, onProgress, ...args } = checkInstallCall(
+      handle,
+      options,
+    );
+    const { operation, call } = esimOperations[kind];
     this.#host.authorize(operation);
     const report = progressListener(onProgress, where);
-    return this.#offers.use(handle as string, where, 'install', (offer) => {
+    return this.#offers.use(args.handle, where, 'install', (offer) => {
       const script = this.#scriptOf(offer.code);
       const profile = offer.offered.profile;
       const preliminary =
@@ -206,13 +206,10 @@ export class FakeEsimOperations {
     how: unknown,
     options: OperationOptions | undefined,
   ): Promise<EsimOperationStatus> {
-    const where = 'esim.declineInstall()';
-    checkMetadataHandle(handle, where);
-    const kind = checkDecline(how, where);
-    const { signal } = checkOperationOptions(options, where);
+    const { where, signal, kind, ...args } = checkDeclineCall(handle, how, options);
     const { operation, call } = esimOperations[kind];
     this.#host.authorize(operation);
-    return this.#offers.use(handle as string, where, 'decline', (offer) => {
+    return this.#offers.use(args.handle, where, 'decline', (offer) => {
       const script = this.#scriptOf(offer.code);
       return this.#runner.run({
         durationMs: script.durationMs,
@@ -290,19 +287,17 @@ export class FakeEsimOperations {
     esimId: unknown,
     options: OperationOptions | undefined,
   ): Promise<EsimOperationStatus> {
-    const where = 'esim.reset()';
-    checkEsimId(esimId, where);
-    const { signal } = checkOperationOptions(options, where);
+    const { where, signal, ...args } = checkEsimCall('esim.reset()', esimId, options);
     const { operation, call } = esimOperations.reset;
     this.#host.authorize(operation);
-    const script = this.#cards.get(esimId as string) ?? {};
+    const script = this.#cards.get(args.esimId) ?? {};
     return this.#runner.run({
       durationMs: script.durationMs ?? 0,
       signal,
       where,
       finish: (): EsimOperationStatus => {
         this.#host.failIfSet(call, operation);
-        const esim = this.#host.find(esimId as string);
+        const esim = this.#host.find(args.esimId);
         if (esim === undefined) return 'notFound';
         if (script.reset !== undefined && script.reset !== 'success') return script.reset;
         if (esim.profiles.length > 0) this.#host.replace({ ...esim, profiles: [] });
@@ -327,20 +322,18 @@ export class FakeEsimOperations {
     options: OperationOptions | undefined,
     change: (esim: EsimInfo, profile: EsimProfileInfo) => EsimProfileInfo[] | EsimOperationStatus,
   ): Promise<EsimOperationStatus> {
-    checkEsimId(esimId, where);
-    checkIccid(profileId, where);
-    const { signal } = checkOperationOptions(options, where);
+    const { signal, ...args } = checkProfileCall(where, esimId, profileId, options);
     const { operation, call } = esimOperations[kind];
     this.#host.authorize(operation);
-    const script = this.#profiles.get(profileId as string) ?? {};
+    const script = this.#profiles.get(args.iccid) ?? {};
     return this.#runner.run({
       durationMs: script.durationMs ?? 0,
       signal,
       where,
       finish: (): EsimOperationStatus => {
         this.#host.failIfSet(call, operation);
-        const esim = this.#host.find(esimId as string);
-        const profile = esim?.profiles.find((p) => p.id === profileId);
+        const esim = this.#host.find(args.esimId);
+        const profile = esim?.profiles.find((p) => p.id === args.iccid);
         if (esim === undefined || profile === undefined) return 'notFound';
         const scripted = script[kind];
         if (scripted !== undefined && scripted !== 'success') return scripted;

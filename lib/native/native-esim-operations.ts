@@ -31,17 +31,13 @@ import {
   type EsimOperationKind,
 } from '../esim/esim-errors.js';
 import {
-  abortedError,
-  checkActivationCode,
-  checkBoolean,
-  checkDecline,
-  checkEsimId,
-  checkIccid,
-  checkInstallOptions,
-  checkMetadataHandle,
-  checkNickname,
-  checkOperationOptions,
-} from '../esim/esim-validation.js';
+  checkDeclineCall,
+  checkDownloadCall,
+  checkEsimCall,
+  checkInstallCall,
+  checkProfileCall,
+} from '../esim/esim-call-arguments.js';
+import { abortedError, checkBoolean, checkNickname } from '../esim/esim-validation.js';
 import { MetadataOffers } from '../esim/metadata-offers.js';
 import { progressListener } from '../esim/progress-listener.js';
 import type {
@@ -106,16 +102,16 @@ export class NativeEsimOperations {
     activationCode: unknown,
     options: OperationOptions | undefined,
   ): Promise<EsimDownloadResult> {
-    const where = 'esim.downloadProfileMetadata()';
-    checkEsimId(esimId, where);
-    const code = checkActivationCode(activationCode, where);
-    const { signal } = checkOperationOptions(options, where);
+    const { where, signal, ...call } = checkDownloadCall(esimId, activationCode, options);
     const context = this.#context('download', where, signal);
     return this.#withEsim(
-      esimId as string,
+      call.esimId,
       context,
       async (esim) => {
-        const result = await this.#run(() => esim.downloadProfileMetadata(code.reveal()), context);
+        const result = await this.#run(
+          () => esim.downloadProfileMetadata(call.code.reveal()),
+          context,
+        );
         const status = statusName(result.status);
         const ref = result.metadata;
         if (ref === null) return { status, metadata: undefined };
@@ -153,17 +149,14 @@ export class NativeEsimOperations {
     handle: unknown,
     options: EsimInstallOptions | undefined,
   ): Promise<EsimOperationStatus> {
-    const where = 'esim.confirmInstall()';
-    checkMetadataHandle(handle, where);
-    const { signal, confirmationCode, onProgress } = checkInstallOptions(options, where);
-    const context = this.#context(
-      confirmationCode === undefined ? 'install' : 'installWithCode',
-      where,
-      signal,
+    const { where, signal, kind, confirmationCode, onProgress, ...call } = checkInstallCall(
+      handle,
+      options,
     );
+    const context = this.#context(kind, where, signal);
     const report = progressListener(onProgress, where);
     if (this.#closing) throw closedError(where);
-    return this.#offers.use(handle as string, where, 'install', async (ref) =>
+    return this.#offers.use(call.handle, where, 'install', async (ref) =>
       statusName(
         await this.#run(
           () =>
@@ -181,13 +174,10 @@ export class NativeEsimOperations {
     how: unknown,
     options: OperationOptions | undefined,
   ): Promise<EsimOperationStatus> {
-    const where = 'esim.declineInstall()';
-    checkMetadataHandle(handle, where);
-    const kind = checkDecline(how, where);
-    const { signal } = checkOperationOptions(options, where);
+    const { where, signal, kind, ...call } = checkDeclineCall(handle, how, options);
     const context = this.#context(kind, where, signal);
     if (this.#closing) throw closedError(where);
-    return this.#offers.use(handle as string, where, 'decline', async (ref) =>
+    return this.#offers.use(call.handle, where, 'decline', async (ref) =>
       statusName(await this.#run(() => ref.decline(kind === 'postpone'), context)),
     );
   }
@@ -223,15 +213,17 @@ export class NativeEsimOperations {
     profileId: unknown,
     options: OperationOptions | undefined,
   ): Promise<EsimOperationStatus> {
-    const where = 'esim.deleteProfile()';
-    checkEsimId(esimId, where);
-    const iccid = checkIccid(profileId, where);
-    const { signal } = checkOperationOptions(options, where);
+    const { where, signal, ...call } = checkProfileCall(
+      'esim.deleteProfile()',
+      esimId,
+      profileId,
+      options,
+    );
     const context = this.#context('delete', where, signal);
     return this.#withEsim(
-      esimId as string,
+      call.esimId,
       context,
-      async (esim) => statusName(await this.#run(() => esim.deleteProfile(iccid), context)),
+      async (esim) => statusName(await this.#run(() => esim.deleteProfile(call.iccid), context)),
       () => 'notFound',
     );
   }
@@ -240,12 +232,10 @@ export class NativeEsimOperations {
     esimId: unknown,
     options: OperationOptions | undefined,
   ): Promise<EsimOperationStatus> {
-    const where = 'esim.reset()';
-    checkEsimId(esimId, where);
-    const { signal } = checkOperationOptions(options, where);
+    const { where, signal, ...call } = checkEsimCall('esim.reset()', esimId, options);
     const context = this.#context('reset', where, signal);
     return this.#withEsim(
-      esimId as string,
+      call.esimId,
       context,
       async (esim) => statusName(await this.#run(() => esim.reset(), context)),
       () => 'notFound',
@@ -286,17 +276,15 @@ export class NativeEsimOperations {
       profile: NonNullable<ReturnType<NativeEsimRef['findProfile']>>,
     ) => NativeOperation<number>,
   ): Promise<EsimOperationStatus> {
-    checkEsimId(esimId, where);
-    const iccid = checkIccid(profileId, where);
-    const { signal } = checkOperationOptions(options, where);
+    const { signal, ...call } = checkProfileCall(where, esimId, profileId, options);
     const context = this.#context(kind, where, signal);
     return this.#withEsim(
-      esimId as string,
+      call.esimId,
       context,
       async (esim) => {
         let profile: ReturnType<NativeEsimRef['findProfile']>;
         try {
-          profile = esim.findProfile(iccid);
+          profile = esim.findProfile(call.iccid);
         } catch (error) {
           throw fromNativeError(error, { operation: context.operation, advice: esimAdvice });
         }

@@ -1,0 +1,90 @@
+/**
+ * The arguments of each eSIM backend call, checked the same way by every backend. A backend is
+ * public (`connect({ backend })`, `fake.esim`) and checks its own input; doing it here keeps the
+ * order of the checks and their messages identical for the fake and the native backend.
+ *
+ * @module
+ * @internal
+ */
+
+import type { EsimInstallOptions } from '../backend.js';
+import type { ActivationCode } from './activation-code.js';
+import type { EsimOperationKind } from './esim-errors.js';
+import {
+  checkActivationCode,
+  checkDecline,
+  checkEsimId,
+  checkIccid,
+  checkInstallOptions,
+  checkMetadataHandle,
+  checkOperationOptions,
+} from './esim-validation.js';
+
+/** What every checked call has. */
+interface CheckedCall {
+  /** The public call, for messages. */
+  where: string;
+  signal: AbortSignal | undefined;
+}
+
+export function checkDownloadCall(
+  esimId: unknown,
+  activationCode: unknown,
+  options: unknown,
+): CheckedCall & { esimId: string; code: ActivationCode } {
+  const where = 'esim.downloadProfileMetadata()';
+  const id = checkEsimId(esimId, where);
+  const code = checkActivationCode(activationCode, where);
+  const { signal } = checkOperationOptions(options, where);
+  return { where, signal, esimId: id, code };
+}
+
+export function checkInstallCall(
+  handle: unknown,
+  options: unknown,
+): CheckedCall &
+  Omit<EsimInstallOptions, 'signal'> & {
+    handle: string;
+    kind: Extract<EsimOperationKind, 'install' | 'installWithCode'>;
+  } {
+  const where = 'esim.confirmInstall()';
+  const checkedHandle = checkMetadataHandle(handle, where);
+  const { signal, confirmationCode, onProgress } = checkInstallOptions(options, where);
+  const kind = confirmationCode === undefined ? 'install' : 'installWithCode';
+  return { where, signal, handle: checkedHandle, confirmationCode, onProgress, kind };
+}
+
+export function checkDeclineCall(
+  handle: unknown,
+  how: unknown,
+  options: unknown,
+): CheckedCall & { handle: string; kind: 'deny' | 'postpone' } {
+  const where = 'esim.declineInstall()';
+  const checkedHandle = checkMetadataHandle(handle, where);
+  const kind = checkDecline(how, where);
+  const { signal } = checkOperationOptions(options, where);
+  return { where, signal, handle: checkedHandle, kind };
+}
+
+/** A call on one eSIM (`reset()`), or, with `profileId`, on one of its profiles. */
+export function checkEsimCall(
+  where: string,
+  esimId: unknown,
+  options: unknown,
+): CheckedCall & { esimId: string } {
+  const id = checkEsimId(esimId, where);
+  const { signal } = checkOperationOptions(options, where);
+  return { where, signal, esimId: id };
+}
+
+export function checkProfileCall(
+  where: string,
+  esimId: unknown,
+  profileId: unknown,
+  options: unknown,
+): CheckedCall & { esimId: string; iccid: string } {
+  const id = checkEsimId(esimId, where);
+  const iccid = checkIccid(profileId, where);
+  const { signal } = checkOperationOptions(options, where);
+  return { where, signal, esimId: id, iccid };
+}
