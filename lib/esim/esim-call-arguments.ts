@@ -1,7 +1,7 @@
 /**
- * The arguments of each eSIM backend call, checked the same way by every backend. A backend is
- * public (`connect({ backend })`, `fake.esim`) and checks its own input; doing it here keeps the
- * order of the checks and their messages identical for the fake and the native backend.
+ * The arguments of each eSIM operation, checked alike by the public API (`mbb.esim`) and by
+ * every backend. A backend is public too (`connect({ backend })`, `fake.esim`) and checks its own
+ * input; doing it here keeps the order of the checks and their messages identical everywhere.
  *
  * @module
  * @internal
@@ -66,7 +66,7 @@ export function checkDeclineCall(
   return { where, signal, handle: checkedHandle, kind };
 }
 
-/** A call on one eSIM (`reset()`), or, with `profileId`, on one of its profiles. */
+/** A call on one eSIM (`reset()`). */
 export function checkEsimCall(
   where: string,
   esimId: unknown,
@@ -77,6 +77,7 @@ export function checkEsimCall(
   return { where, signal, esimId: id };
 }
 
+/** A call on one profile of one eSIM (enable, disable, nickname, delete). */
 export function checkProfileCall(
   where: string,
   esimId: unknown,
