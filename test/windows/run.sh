@@ -48,6 +48,7 @@ elapsed() { echo "$(($(date +%s) - START)) s"; }
 fail() { echo "windows lane: $*" >&2; FAILED=1; }
 die() {
   echo "windows lane: $*" >&2
+  FAILED=1
   summary
   exit 1
 }
@@ -111,12 +112,26 @@ export WINEPREFIX="$CACHE/prefix"
 # debugger...", which the verdict below looks for.
 export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe=d"
 echo "== fresh Wine prefix ($WINEPREFIX)"
-wineserver -k >/dev/null 2>&1 || true
-rm -rf "$WINEPREFIX"
-wineboot -i >"$LOGS/wineboot.log" 2>&1 || true
-wineserver -w
-wine winecfg -v win10 >"$LOGS/winecfg.log" 2>&1 || die "winecfg -v win10 failed"
-wineserver -w
+# Making a prefix fails now and then: once in about 15 fresh prefixes here, wineboot and winecfg
+# said only "could not load kernel32.dll, status c0000135" (Wine reports that when wineboot does
+# not finish in time, among other causes). The next prefix worked. So: up to 3 attempts, each
+# judged by what the checks need (kernel32.dll in place, Windows 10 set); wineboot logs errors.
+new_prefix() {
+  wineserver -k >/dev/null 2>&1 || true
+  rm -rf "$WINEPREFIX"
+  WINEDEBUG=err+all wineboot -i >"$LOGS/wineboot.log" 2>&1 || true
+  wineserver -w
+  [ -f "$WINEPREFIX/drive_c/windows/system32/kernel32.dll" ] &&
+    wine winecfg -v win10 >"$LOGS/winecfg.log" 2>&1 &&
+    wineserver -w
+}
+for attempt in 1 2 3; do
+  new_prefix && break
+  echo "windows lane: making the Wine prefix failed (attempt $attempt of 3):" >&2
+  grep -hE "could not load|timed out|run_wineboot" "$LOGS/wineboot.log" "$LOGS/winecfg.log" \
+    2>/dev/null | head -5 >&2
+  [ "$attempt" = 3 ] && die "cannot make a Wine prefix (logs: $LOGS/wineboot.log, $LOGS/winecfg.log)"
+done
 # One server for every process of the lane (about 0.2 s instead of 0.7 s per process).
 wineserver -p30 >/dev/null 2>&1 || true
 trap 'wineserver -k >/dev/null 2>&1 || true; [ "${WMBB_LANE_KEEP_PREFIX:-0}" = 1 ] || rm -rf "$WINEPREFIX"' EXIT
