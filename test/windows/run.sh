@@ -112,7 +112,7 @@ export WINEPREFIX="$CACHE/prefix"
 # debugger...", which the verdict below looks for.
 export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;winedbg.exe=d"
 echo "== fresh Wine prefix ($WINEPREFIX)"
-# Making a prefix fails now and then: once in about 15 fresh prefixes here, wineboot and winecfg
+# Making a prefix fails now and then: once in over 20 fresh prefixes here, wineboot and winecfg
 # said only "could not load kernel32.dll, status c0000135" (Wine reports that when wineboot does
 # not finish in time, among other causes). The next prefix worked. So: up to 3 attempts, each
 # judged by what the checks need (kernel32.dll in place, Windows 10 set); wineboot logs errors.
