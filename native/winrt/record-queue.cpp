@@ -5,10 +5,7 @@
 namespace wmbb {
 
 RecordQueue::RecordQueue(Limits limits, std::function<void()> signal)
-    : limits_(limits), signal_(std::move(signal)) {
-  // Returning a spare in Push() then never allocates (nor throws) under the lock.
-  scratch_.reserve(kMaxScratch);
-}
+    : limits_(limits), signal_(std::move(signal)) {}
 
 RecordBatch& RecordQueue::BatchForAppend() {
   if (batches_.empty() || batches_.back().records() >= limits_.maxBatch) batches_.emplace_back();
@@ -49,31 +46,19 @@ void RecordQueue::CountDiscarded() {
   ++totalDiscarded_;
 }
 
-RecordBatch RecordQueue::TakeScratch() {
+void RecordQueue::Push(const RecordBatch& record) {
   std::lock_guard<SrwMutex> lock(mutex_);
-  if (scratch_.empty()) return RecordBatch();
-  RecordBatch scratch = std::move(scratch_.back());
-  scratch_.pop_back();
-  return scratch;
-}
-
-void RecordQueue::Push(RecordBatch&& record) {
-  std::lock_guard<SrwMutex> lock(mutex_);
-  if (closed_) return;  // the record and its batch go: nothing is reused after Close()
+  if (closed_) return;
   const bool isData = record.dataRecords() > 0;
   if (isData && queuedData_ >= limits_.maxQueued) {
     ++discarded_;
     ++totalDiscarded_;
-  } else {
-    RecordBatch& batch = BatchForAppend();
-    WriteOverflowIfAny(batch);
-    batch.Append(record);
-    if (isData) ++queuedData_;
+    return;
   }
-  if (scratch_.size() < kMaxScratch) {
-    record.Clear();
-    scratch_.push_back(std::move(record));
-  }
+  RecordBatch& batch = BatchForAppend();
+  WriteOverflowIfAny(batch);
+  batch.Append(record);
+  if (isData) ++queuedData_;
 }
 
 void RecordQueue::AppendError(Failure failure) {
@@ -109,7 +94,6 @@ void RecordQueue::Close() {
   std::lock_guard<SrwMutex> lock(mutex_);
   closed_ = true;
   batches_.clear();
-  scratch_.clear();
   queuedData_ = 0;
   signalPending_ = false;
 }

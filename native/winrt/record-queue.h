@@ -13,11 +13,12 @@
 // Control records (enumeration completed, stopped, errors) are never discarded: a consumer must
 // always learn that a watcher stopped.
 //
-// Scratch batches: a producer writes its record into a scratch batch without the lock held and
-// copies it in under the lock. The scratch batches belong to the queue (a few spares, reused so
-// that a burst allocates nothing per event), never to the producing thread: these threads are
-// Windows' (or the test component's), and a `thread_local` with a destructor is unsafe there in
-// a mingw-w64 build. Its emulated TLS frees the object before the destructor registered by
+// The scratch batch: a producer writes its record into a scratch batch without the lock held and
+// copies it in under the lock. The queue owns one spare scratch batch, reused so that a burst
+// allocates nothing per event, and a producer takes it with one atomic exchange (a second
+// producer writing at the same time uses a batch of its own). It never belongs to the producing
+// thread: these threads are Windows' (or the test component's), and a `thread_local` with a
+// destructor is unsafe there in a mingw-w64 build. Its emulated TLS frees the object before the destructor registered by
 // __cxa_thread_atexit runs at thread exit (both are winpthreads key destructors, run in key
 // order), so every exiting thread freed stale pointers and corrupted the heap (it crashed the
 // event benchmark under Wine).
@@ -28,8 +29,6 @@
 #include <deque>
 #include <functional>
 #include <mutex>
-#include <utility>
-#include <vector>
 
 #include "event-records.h"
 #include "srw-mutex.h"
@@ -60,14 +59,20 @@ class RecordQueue {
       CountDiscarded();
       return;
     }
-    RecordBatch scratch = TakeScratch();
+    // Windows raises a watcher's events on one thread at a time, so the spare is nearly always
+    // free; no lock is taken for it.
+    const bool ownsSpare = !spareTaken_.exchange(true, std::memory_order_acquire);
+    RecordBatch ownBatch;
+    RecordBatch& scratch = ownsSpare ? spare_ : ownBatch;
+    scratch.Clear();
     scratch.Word(static_cast<int32_t>(kind));
-    if (Status failure = writeBody(scratch)) {
-      AppendError(*failure);
-      return;  // the partial record goes with this scratch batch
+    const Status failure = writeBody(scratch);
+    if (!failure) {
+      scratch.CountRecord(IsDataRecord(kind));
+      Push(scratch);
     }
-    scratch.CountRecord(IsDataRecord(kind));
-    Push(std::move(scratch));
+    if (ownsSpare) spareTaken_.store(false, std::memory_order_release);
+    if (failure) AppendError(*failure);  // the partial record is dropped with the scratch
   }
 
   /** Appends a record without a body (EnumerationCompleted, Stopped). */
@@ -90,10 +95,8 @@ class RecordQueue {
  private:
   bool Full() const;
   void CountDiscarded();
-  /** A spare scratch batch (empty, with the capacity of earlier records), or a new one. */
-  RecordBatch TakeScratch();
-  /** Copies `record` into the queue and keeps its batch as a spare, under one lock. */
-  void Push(RecordBatch&& record);
+  /** Copies a finished record into the queue, under the lock. */
+  void Push(const RecordBatch& record);
   RecordBatch& BatchForAppend();
   void WriteOverflowIfAny(RecordBatch& batch);
   void WriteError(RecordBatch& batch, Failure failure);
@@ -102,10 +105,9 @@ class RecordQueue {
   const std::function<void()> signal_;
   mutable SrwMutex mutex_;
   std::deque<RecordBatch> batches_;
-  // One per producer writing at the same time; Windows raises a watcher's events on one thread
-  // at a time, so one spare is the rule and a few cover the rest.
-  static constexpr size_t kMaxScratch = 4;
-  std::vector<RecordBatch> scratch_;
+  // The spare scratch batch, written only by the producer that set spareTaken_.
+  RecordBatch spare_;
+  std::atomic<bool> spareTaken_{false};
   // Changed under the lock; read without it by Full(), where a stale value only means one event
   // more or less is read before being discarded.
   std::atomic<uint32_t> queuedData_{0};
