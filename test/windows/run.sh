@@ -16,7 +16,7 @@
 #   4. a summary; the exit status is non-zero if anything failed.
 #
 # A check passes only if its process exits 0 within its time limit, its log shows no Wine crash
-# and the log ends with the check's own completion line (see "Verdicts" below): a process that
+# and the log has the check's own completion line (see "Verdicts" below): a process that
 # crashes, or dies before it has finished, fails whatever its exit status. Before the checks the
 # lane crashes a process on purpose and must see it fail.
 #
