@@ -118,12 +118,19 @@ export class EsimWatcher extends TypedEmitter<EsimWatcherEventMap> {
     return this.#source.after(() => undefined);
   }
 
+  /** A failure handler per event, made once: a delivery allocates nothing for failures. */
+  readonly #failureHandlers = new Map(
+    dataEvents.map((event) => [
+      event,
+      (error: unknown, esim: EsimInfo | undefined) => this.#listenerFailed(error, event, esim),
+    ]),
+  );
+
   #emit(event: string, esim?: EsimInfo): void {
     const listeners = this.registry.get(event);
     if (listeners === undefined) return;
-    for (const listener of listeners) {
-      this.registry.call(listener, esim, (error) => this.#listenerFailed(error, event, esim));
-    }
+    const onFailure = this.#failureHandlers.get(event)!;
+    for (const listener of listeners) this.registry.call(listener, esim, onFailure);
   }
 
   #listenerFailed(error: unknown, event: string, esim: EsimInfo | undefined): void {

@@ -140,16 +140,22 @@ export class ListenerRegistry {
     }
   }
 
-  /** Calls a listener; a throw or a rejected promise goes to `onFailure`. */
-  call(listener: AnyListener, value: unknown, onFailure: (error: unknown) => void): void {
+  /**
+   * Calls a listener; a throw or a rejected promise goes to `onFailure` with the value. The
+   * value is passed back so that an emitter can hand the same `onFailure` to every call: a
+   * delivery then allocates nothing for failures that do not happen.
+   */
+  call<T>(listener: AnyListener, value: T, onFailure: (error: unknown, value: T) => void): void {
     try {
-      const result = (listener as (v: unknown) => unknown)(value);
+      const result = (listener as (v: T) => unknown)(value);
       // Async listeners: a rejection is reported like a throw.
       if (result !== undefined && typeof (result as PromiseLike<unknown>).then === 'function') {
-        (result as PromiseLike<unknown>).then(undefined, onFailure);
+        (result as PromiseLike<unknown>).then(undefined, (error: unknown) =>
+          onFailure(error, value),
+        );
       }
     } catch (error) {
-      onFailure(error);
+      onFailure(error, value);
     }
   }
 

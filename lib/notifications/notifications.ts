@@ -186,14 +186,14 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
     const typed = this.registry.get(notification.type);
     const all = this.registry.get('notification');
     let received = false;
-    const onFailure = (error: unknown): void => this.#listenerFailed(error, notification);
     if (typed !== undefined) {
       received = true;
-      for (const listener of typed) this.registry.call(listener, notification, onFailure);
+      for (const listener of typed)
+        this.registry.call(listener, notification, this.#listenerFailed);
     }
     if (all !== undefined) {
       received = true;
-      for (const listener of all) this.registry.call(listener, notification, onFailure);
+      for (const listener of all) this.registry.call(listener, notification, this.#listenerFailed);
     }
     if (this.#streams.size > 0) {
       for (const stream of this.#streams) {
@@ -206,7 +206,7 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
     return received;
   }
 
-  #listenerFailed(error: unknown, notification: Notification): void {
+  readonly #listenerFailed = (error: unknown, notification: Notification): void => {
     this.registry.reportError(
       new MobileBroadbandError(
         'ERR_LISTENER_FAILED',
@@ -216,5 +216,5 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
         { cause: error, details: { type: notification.type, sequence: notification.sequence } },
       ),
     );
-  }
+  };
 }
