@@ -14,6 +14,8 @@
 //                  (WMBB_TEST_CONTROL_ADDON); everything must complete all the same
 //   --worker-only  everything runs in a worker thread; the main thread never loads the addon,
 //                  so the worker's exit is what Node would unload it on (the module is pinned)
+//   --host-copy    the check runs again under a copy of this node.exe named MyApp.exe (an
+//                  Electron-style host: Node-API must resolve against the running executable)
 'use strict';
 /* global require, process, __dirname, __filename, console, AbortSignal */
 /* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS run by Windows' node.exe */
@@ -25,6 +27,11 @@ const { Worker, isMainThread, workerData } = require('node:worker_threads');
 const args = isMainThread ? process.argv.slice(2) : workerData.args;
 const mode = args[0];
 const options = new Set(args.slice(1));
+const known = new Set(['--sta', '--worker-only', '--host-copy']);
+for (const option of options) {
+  if (!known.has(option))
+    throw new Error(`unknown option ${option} (known: ${[...known].join(' ')})`);
+}
 const root = path.join(__dirname, '..', '..');
 const host = path.basename(process.execPath);
 const where = [host, ...options].join(' ');
@@ -34,6 +41,10 @@ const deadline = () => ({ signal: AbortSignal.timeout(60_000) });
 
 async function main() {
   assert.equal(process.env.WMBB_NATIVE_ADDON, undefined, 'this check must load the prebuild');
+  if (options.has('--host-copy') && host !== 'MyApp.exe') {
+    runUnderHostCopy();
+    return;
+  }
   if (options.has('--sta') && isMainThread) {
     assert.equal(require(process.env.WMBB_TEST_CONTROL_ADDON).makeSta(), 'sta');
   }
@@ -110,10 +121,26 @@ async function main() {
   if (isMainThread) console.log(`package-smoke ${mode}: ok (${where})`);
 }
 
+/** Copies node.exe to MyApp.exe and runs this check under it; its output is the verdict. */
+function runUnderHostCopy() {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const { spawnSync } = require('node:child_process');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wmbb-host-'));
+  const copy = path.join(dir, 'MyApp.exe');
+  fs.copyFileSync(process.execPath, copy);
+  const rest = args.filter((arg) => arg !== '--host-copy');
+  const run = spawnSync(copy, [__filename, ...rest], { stdio: 'inherit', timeout: 240_000 });
+  fs.rmSync(dir, { recursive: true, force: true });
+  assert.equal(run.status, 0, `MyApp.exe exited with ${run.status} (${run.error ?? run.signal})`);
+}
+
 /** Runs this script's check in a worker and waits for it to exit cleanly. */
 function runInWorker() {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(__filename, { workerData: { args: [mode] } });
+    const worker = new Worker(__filename, {
+      workerData: { args: [mode, ...[...options].filter((o) => o !== '--worker-only')] },
+    });
     worker.on('error', reject);
     worker.on('exit', (code) => {
       if (code !== 0) {
