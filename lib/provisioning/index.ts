@@ -33,6 +33,7 @@ export {
   compileMessageRule,
   compileMessageRules,
   describeRule,
+  maxRuleSetProgramSize,
   MessageRuleSet,
   type CompiledMessageRule,
   type SmsCandidate,

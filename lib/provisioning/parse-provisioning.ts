@@ -13,7 +13,7 @@ import {
   requiredText,
   textOf,
 } from './document-reader.js';
-import { compileMessageRule } from './message-rule-set.js';
+import { compileMessageRules } from './message-rule-set.js';
 import { parseIsoDuration } from './iso-duration.js';
 import type {
   BillingCycle,
@@ -155,8 +155,9 @@ export function parseProvisioning(xml: string | Uint8Array): ProvisioningDocumen
         `AssociatedPlan "${name}" names no <Plan> of this document${plans.length === 0 ? '' : ` (plans: ${plans.map((p) => `"${p.name}"`).join(', ')})`}`,
         node,
       );
-  // Patterns, groups, units and formats: the same checks matching relies on.
-  messageRules.forEach((rule, index) => compileMessageRule(rule, index));
+  // Patterns, groups, units, formats and the patterns' cost: the same checks matching relies
+  // on. Each rule keeps its compiled pattern, so compileMessageRules(doc) does not compile it again.
+  compileMessageRules(messageRules);
 
   return {
     global,
