@@ -55,8 +55,12 @@ export {
 } from './units.js';
 export {
   compileTimestampFormat,
+  checkUtcOffset,
+  maxTimestampFormatLength,
+  maxUtcOffsetMinutes,
+  minUtcOffsetMinutes,
   timestampDirectives,
-  TimestampFormatError,
+  type TimestampFormatErrorDetails,
   type TimestampContext,
   type TimestampFormat,
   type TimestampResult,

@@ -20,7 +20,11 @@ import type {
 import { provisioningError } from './provisioning-error.js';
 import { isUnitMultiplier } from './units.js';
 import { messageRulePositions, type MessageRulePositions } from './source-positions.js';
-import { compileTimestampFormat, TimestampFormatError, type TimestampFormat } from './strftime.js';
+import {
+  compileTimestampFormat,
+  type TimestampFormat,
+  type TimestampFormatErrorDetails,
+} from './strftime.js';
 
 /**
  * The most compiled-pattern instructions one set of rules may hold, all rules together. A
@@ -37,6 +41,14 @@ export const maxRuleSetProgramSize = 10_000;
  * the same document reuses that work. A rule whose pattern was changed since is compiled again.
  */
 const compiledPatterns = new WeakMap<object, OperatorMessagePattern>();
+
+/** Every rule {@link compileMessageRule} made, so a forged one is told apart. */
+const compiledRules = new WeakSet<object>();
+
+/** @internal Whether `value` came from {@link compileMessageRule}. */
+export function isCompiledMessageRule(value: unknown): value is CompiledMessageRule {
+  return typeof value === 'object' && value !== null && compiledRules.has(value);
+}
 
 /** A rule ready for matching. */
 export interface CompiledMessageRule {
@@ -217,18 +229,29 @@ export function compileMessageRule(
   checkAmount('dataLimit', 'DataLimit', fields.dataLimit);
 
   const timestamp = fields.usageTimestamp;
-  if (timestamp === undefined) return { rule, index, pattern };
+  if (timestamp === undefined) return remember({ rule, index, pattern });
   checkGroup('usageTimestamp', 'UsageTimestamp Group', timestamp.group);
   try {
-    return { rule, index, pattern, timestampFormat: compileTimestampFormat(timestamp.format) };
+    return remember({
+      rule,
+      index,
+      pattern,
+      timestampFormat: compileTimestampFormat(timestamp.format),
+    });
   } catch (error) {
-    if (!(error instanceof TimestampFormatError)) throw error;
+    if (!isMobileBroadbandError(error, 'ERR_INVALID_ARGUMENT')) throw error;
+    const details = error.details as TimestampFormatErrorDetails;
     throw fail(
       'usageTimestamp',
-      `UsageTimestamp Format "${timestamp.format}": ${error.message} (at character ${error.offset + 1})`,
+      `UsageTimestamp Format "${timestamp.format.slice(0, 80)}": ${details.reason} (at character ${details.offset + 1})`,
       'directives such as %d %b %Y %H:%M',
     );
   }
+}
+
+function remember(compiled: CompiledMessageRule): CompiledMessageRule {
+  compiledRules.add(compiled);
+  return compiled;
 }
 
 function ruleError(
