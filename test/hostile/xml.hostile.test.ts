@@ -51,7 +51,7 @@ describe('XML: secret-named elements and attributes are never shown', () => {
         check: (doc) => expect(serializeProvisioning(doc)).toContain(secret),
         output: shown,
         mustNotContain: [secret],
-      } as Parameters<typeof resultCase<ProvisioningDocument>>[0]),
+      }),
     ),
     resultCase({
       name: 'names that only look like secrets stay plain (Mapping, Monkey)',
