@@ -37,6 +37,7 @@ const oidPattern = /^[0-2](?:\.\d+)+$/;
 
 /** The matching id for messages: its first four characters and its length. */
 export function maskMatchingId(matchingId: string): string {
+  if (typeof matchingId !== 'string') throw invalid('a matching id must be a string');
   return maskIdentifier(matchingId);
 }
 

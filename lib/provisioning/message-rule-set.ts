@@ -276,7 +276,12 @@ function ruleError(
 
 /** `rule "Sample2"`, or `rule #3` for a rule without RuleId. */
 export function describeRule(rule: MessageRule, index: number): string {
-  return rule.ruleId === undefined ? `rule #${index + 1}` : `rule "${rule.ruleId}"`;
+  if (typeof rule !== 'object' || rule === null || !Number.isSafeInteger(index))
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      'describeRule takes a rule and its index',
+    );
+  return typeof rule.ruleId !== 'string' ? `rule #${index + 1}` : `rule "${rule.ruleId}"`;
 }
 
 function checkShape(rule: MessageRule, index: number): void {
