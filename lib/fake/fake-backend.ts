@@ -15,6 +15,7 @@ import type {
 } from '../backend.js';
 import { systemClock, type Clock } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
+import { checkOptionsObject } from '../check-arguments.js';
 import { notSupported } from '../not-supported.js';
 import { parseProvisioning } from '../provisioning/parse-provisioning.js';
 import { compileMessageRules } from '../provisioning/message-rule-set.js';
@@ -95,6 +96,7 @@ export class FakeBackend implements Backend {
 
   /** @internal Use {@link createFakeBackend}. */
   constructor(options: FakeBackendOptions = {}) {
+    checkOptionsObject(options, 'createFakeBackend()');
     const kind = options.clock ?? 'virtual';
     if (kind !== 'virtual' && kind !== 'system') {
       throw new MobileBroadbandError(

@@ -11,6 +11,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { MobileBroadbandError } from '../../errors.js';
 import { packageRoot } from '../../package-info.js';
 import { durationMs } from './scenario-duration.js';
+import { maxYear, minYear, parseIsoDateTime } from '../../time-values.js';
 import type { Scenario } from './scenario-types.js';
 
 /** Where the scenario schema is, in the package. */
@@ -74,17 +75,19 @@ const maxDelayMs = 10 * 365 * 86_400_000;
 
 /** What the schema cannot say: a start that is a real instant, delays a Date can hold. */
 function checkTimes(scenario: Scenario): Scenario {
-  if (scenario.start !== undefined && Number.isNaN(Date.parse(scenario.start))) {
+  // Strictly: 30 February is refused, not rolled over to March as Date.parse would.
+  const start = scenario.start === undefined ? 0 : parseIsoDateTime(scenario.start);
+  if (typeof start === 'string') {
     throw new MobileBroadbandError(
       'ERR_INVALID_SCENARIO',
-      `Scenario: "start" ${JSON.stringify(scenario.start)} is not a real date and time`,
+      `Scenario: "start" ${JSON.stringify(scenario.start?.slice(0, 40))} is not a real date and time: ${start} (years ${minYear} to ${maxYear})`,
     );
   }
   scenario.steps.forEach((step, index) => {
     if (durationMs(step.after) > maxDelayMs) {
       throw new MobileBroadbandError(
         'ERR_INVALID_SCENARIO',
-        `Scenario step ${index + 1} (steps[${index}], ${step.action}): "after" is longer than ten years`,
+        `Scenario step ${index + 1} (steps[${index}], ${step.action}): "after" is longer than ten years (at most ${maxDelayMs} ms, "3650d")`,
       );
     }
   });
