@@ -8,12 +8,19 @@
 //
 // Record layout (words):
 //   kind
-//   kind = Added | Updated | Removed:   an eSIM (see WriteEsim in esim/esim-records.h)
-//   kind = EnumerationCompleted | Stopped:   nothing
-//   kind = Overflow:   discarded-count
-//   kind = Error:   hresult, then one string (the failing call)
+//   core kinds (this file), the same for every capability:
+//     EnumerationCompleted | Stopped:   nothing
+//     Overflow:   discarded-count
+//     Error:   hresult, then one string (the failing call)
+//   each capability's own data kinds, declared in its folder (eSIM: Added, Updated, Removed in
+//   esim/esim-records.h), each followed by that capability's layout
+// Capability kinds take their own range: eSIM 1–3 (from before the ranges), the next
+// capabilities 0x100 × n + 1… (accounts 0x101…, notifications 0x201…), so a decoder never takes
+// one capability's record for another's. Core kinds are 4–7.
+//
 // A string is one word, its length in UTF-16 units; its text is the next part of the text buffer.
-// An optional number is two words: 0/1, value.
+// An optional number is two words: 0/1, value. A 64-bit number (a DateTime as Unix milliseconds)
+// is two words, low then high.
 #pragma once
 
 #include <cstdint>
@@ -23,20 +30,19 @@
 
 namespace wmbb {
 
+/** A record kind: the core kinds below, or a capability's own (RecordKind{value}). */
 enum class RecordKind : int32_t {
-  Added = 1,
-  Updated = 2,
-  Removed = 3,
   EnumerationCompleted = 4,
   Stopped = 5,
   Overflow = 6,
   Error = 7,
 };
 
-/** Data records may be discarded when the queue is full; control records never are (errors are
- *  bounded too, through RecordQueue::AppendError). */
+/** Data records (every capability kind) may be discarded when the queue is full; control
+ *  records never are. Errors are bounded too, through RecordQueue::AppendError. */
 inline bool IsDataRecord(RecordKind kind) {
-  return kind == RecordKind::Added || kind == RecordKind::Updated || kind == RecordKind::Removed;
+  return kind != RecordKind::EnumerationCompleted && kind != RecordKind::Stopped &&
+         kind != RecordKind::Overflow && kind != RecordKind::Error;
 }
 
 /** A batch of records under construction. */
@@ -50,6 +56,12 @@ class RecordBatch {
   void OptionalNumber(bool present, int32_t value) {
     words_.push_back(present ? 1 : 0);
     words_.push_back(present ? value : 0);
+  }
+  /** A 64-bit number as two words, low then high (lib/native reads it back exactly up to 2^53). */
+  void Int64(int64_t value) {
+    const uint64_t bits = static_cast<uint64_t>(value);
+    words_.push_back(static_cast<int32_t>(static_cast<uint32_t>(bits & 0xFFFFFFFFu)));
+    words_.push_back(static_cast<int32_t>(static_cast<uint32_t>(bits >> 32)));
   }
 
   /** Words written so far; with SetWord, a count can be written before what it counts. */

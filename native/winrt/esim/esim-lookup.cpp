@@ -1,6 +1,7 @@
 #include "esim-lookup.h"
 
 #include "../core/agile-delegate.h"
+#include "../core/watcher-status.h"
 #include "esim-manager.h"
 #include "../core/hstring.h"
 
@@ -144,12 +145,7 @@ void EsimLookup::Close() {
     found_.Reset();
   }
   if (!watcher) return;
-  abi_netops::ESimWatcherStatus status{};
-  if (SUCCEEDED(watcher->get_Status(&status))) {
-    const int32_t value = static_cast<int32_t>(status);
-    // Started (1) or EnumerationCompleted (2): it still runs on Windows' side.
-    if (value == 1 || value == 2) watcher->Stop();
-  }
+  StopIfRunning(watcher.Get(), kEsimWatcherStatuses);
   added_.Remove();
   enumerationCompleted_.Remove();
   stopped_.Remove();

@@ -21,6 +21,11 @@
 
 namespace wmbb {
 
+/** The eSIM capability's record kinds (lib/native/event-records.ts names them). */
+inline constexpr RecordKind kEsimAdded{1};
+inline constexpr RecordKind kEsimUpdated{2};
+inline constexpr RecordKind kEsimRemoved{3};
+
 /** Appends `esim` and its profiles to `batch`. Fails only when the eSIM cannot be identified;
  *  the queue then drops the partial record and queues an Error record (RecordQueue::Append). */
 Status WriteEsim(abi_netops::IESim* esim, RecordBatch& batch);

@@ -1,6 +1,7 @@
 #include "esim-watcher.h"
 
 #include "../core/agile-delegate.h"
+#include "../core/watcher-status.h"
 #include "esim-records.h"
 
 namespace wmbb {
@@ -98,17 +99,17 @@ Status EsimWatcher::Subscribe() {
       EsimChangedHandler<abi_netops::ESimRemovedEventArgs, abi_netops::IESimRemovedEventArgs>;
   if (auto f = wmbb::Subscribe(
           watcher_, &IESimWatcher::add_Added, &IESimWatcher::remove_Added,
-          Adopt(new Added(queue_, RecordKind::Added, "ESimAddedEventArgs.ESim")),
+          Adopt(new Added(queue_, kEsimAdded, "ESimAddedEventArgs.ESim")),
           "ESimWatcher.add_Added", &added_))
     return f;
   if (auto f = wmbb::Subscribe(
           watcher_, &IESimWatcher::add_Updated, &IESimWatcher::remove_Updated,
-          Adopt(new Updated(queue_, RecordKind::Updated, "ESimUpdatedEventArgs.ESim")),
+          Adopt(new Updated(queue_, kEsimUpdated, "ESimUpdatedEventArgs.ESim")),
           "ESimWatcher.add_Updated", &updated_))
     return f;
   if (auto f = wmbb::Subscribe(
           watcher_, &IESimWatcher::add_Removed, &IESimWatcher::remove_Removed,
-          Adopt(new Removed(queue_, RecordKind::Removed, "ESimRemovedEventArgs.ESim")),
+          Adopt(new Removed(queue_, kEsimRemoved, "ESimRemovedEventArgs.ESim")),
           "ESimWatcher.add_Removed", &removed_))
     return f;
   if (auto f = wmbb::Subscribe(watcher_, &IESimWatcher::add_EnumerationCompleted,
@@ -127,27 +128,18 @@ Status EsimWatcher::Start() {
 }
 
 Status EsimWatcher::Stop() {
-  if (!watcher_) return Failure{RO_E_CLOSED, "ESimWatcher.Stop"};
-  abi_netops::ESimWatcherStatus status{};
-  if (auto f = Check(watcher_->get_Status(&status), "ESimWatcher.Status")) return f;
-  const int32_t value = static_cast<int32_t>(status);
-  // Created (0) and Stopped (4) raise no Stopped event; Stopping (3) will raise it.
-  if (value == 0 || value == 4) {
-    queue_->AppendControl(RecordKind::Stopped);
-    return std::nullopt;
-  }
-  if (value == 3) return std::nullopt;
-  return Check(watcher_->Stop(), "ESimWatcher.Stop");
+  bool raisesStopped = false;
+  if (auto f = StopWatcher(watcher_.Get(), kEsimWatcherStatuses, "ESimWatcher.Status",
+                           "ESimWatcher.Stop", &raisesStopped))
+    return f;
+  // Not running (never started, or stopped already): Windows raises nothing; say it here.
+  if (!raisesStopped) queue_->AppendControl(RecordKind::Stopped);
+  return std::nullopt;
 }
 
 void EsimWatcher::Close() {
   if (!watcher_) return;
-  abi_netops::ESimWatcherStatus status{};
-  if (SUCCEEDED(watcher_->get_Status(&status))) {
-    const int32_t value = static_cast<int32_t>(status);
-    // Started (1) or EnumerationCompleted (2): the watcher still runs on Windows' side.
-    if (value == 1 || value == 2) watcher_->Stop();
-  }
+  StopIfRunning(watcher_.Get(), kEsimWatcherStatuses);
   added_.Remove();
   updated_.Remove();
   removed_.Remove();
