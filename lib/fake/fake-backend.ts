@@ -15,6 +15,7 @@ import type {
 } from '../backend.js';
 import { systemClock, type Clock } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
+import { describeThrown } from '../events/describe-thrown.js';
 import { notSupported } from '../not-supported.js';
 import { parseProvisioning } from '../provisioning/parse-provisioning.js';
 import { compileMessageRules } from '../provisioning/message-rule-set.js';
@@ -141,7 +142,7 @@ export class FakeBackend implements Backend {
     } catch (error) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `notify(record): the record cannot be read: ${String(error)}`,
+        `notify(record): the record cannot be read: ${describeThrown(error)}`,
         {
           cause: error,
         },

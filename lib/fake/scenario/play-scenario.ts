@@ -7,7 +7,8 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { MobileBroadbandError } from '../../errors.js';
+import { isMobileBroadbandError, MobileBroadbandError } from '../../errors.js';
+import { describeThrown } from '../../events/describe-thrown.js';
 import { parseProvisioning } from '../../provisioning/parse-provisioning.js';
 import type { ProvisioningDocument } from '../../provisioning/provisioning-document.js';
 import type { FakeBackend } from '../fake-backend.js';
@@ -216,12 +217,9 @@ function prepare(scenario: Scenario, baseDir: string): PreparedStep[] {
 }
 
 function stepError(index: number, step: ScenarioStep, error: unknown): MobileBroadbandError {
-  const reason =
-    error instanceof MobileBroadbandError
-      ? `${error.code}: ${error.message}`
-      : error instanceof Error
-        ? error.message
-        : String(error);
+  const reason = isMobileBroadbandError(error)
+    ? `${error.code}: ${error.message}`
+    : describeThrown(error);
   return new MobileBroadbandError(
     'ERR_INVALID_SCENARIO',
     `Scenario step ${index + 1} (steps[${index}], ${step.action}): ${reason}`,
