@@ -9,7 +9,7 @@
  */
 
 import { MobileBroadbandError } from '../errors.js';
-import { describeThrown } from './describe-thrown.js';
+import { describeValue } from './describe-value.js';
 
 /**
  * Calls a user's function with `value`; a throw, or a rejection of what it returns (a promise
@@ -52,7 +52,7 @@ export function listenerFailedError(
   const after = options.after === undefined ? '' : `; ${options.after}`;
   return new MobileBroadbandError(
     'ERR_LISTENER_FAILED',
-    `${what} failed: ${describeThrown(thrown)}${after}`,
+    `${what} failed: ${describeValue(thrown)}${after}`,
     { cause: thrown, ...(options.details === undefined ? {} : { details: options.details }) },
   );
 }

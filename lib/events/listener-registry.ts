@@ -12,7 +12,7 @@
  */
 
 import { MobileBroadbandError } from '../errors.js';
-import { describeThrown } from './describe-thrown.js';
+import { describeValue } from './describe-value.js';
 import { callUserCode, listenerFailedError, warnUnhandled } from './listener-failure.js';
 
 /** A listener of any event. */
@@ -241,7 +241,7 @@ function checkListener(listener: unknown): void {
 /** `error` as a MobileBroadbandError: as it is, or wrapped as `ERR_WINDOWS` with a context. */
 export function asMobileBroadbandError(error: unknown, context: string): MobileBroadbandError {
   if (isMobileBroadbandError(error)) return error;
-  return new MobileBroadbandError('ERR_WINDOWS', `${context}: ${describeThrown(error)}`, {
+  return new MobileBroadbandError('ERR_WINDOWS', `${context}: ${describeValue(error)}`, {
     cause: error,
   });
 }

@@ -15,7 +15,7 @@ import type {
 } from '../backend.js';
 import { systemClock, type Clock } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
-import { describeThrown } from '../events/describe-thrown.js';
+import { describeValue } from '../events/describe-value.js';
 import { notSupported } from '../not-supported.js';
 import { parseProvisioning } from '../provisioning/parse-provisioning.js';
 import { compileMessageRules } from '../provisioning/message-rule-set.js';
@@ -152,7 +152,7 @@ export class FakeBackend implements Backend {
     } catch (error) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `notify(record): the record cannot be read: ${describeThrown(error)}`,
+        `notify(record): the record cannot be read: ${describeValue(error)}`,
         {
           cause: error,
         },

@@ -21,7 +21,7 @@
 
 import { systemClock, type Clock, type TimerHandle } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
-import { describeThrown } from '../events/describe-thrown.js';
+import { describeValue } from '../events/describe-value.js';
 import { callUserCode, listenerFailedError, warnUnhandled } from '../events/listener-failure.js';
 import { allocateBytes } from './allocate-bytes.js';
 import type { DecodedSms } from './decode-sms-pdu.js';
@@ -170,14 +170,14 @@ export class SmsReassembler {
     if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= maxTimeoutMs)) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `timeoutMs must be a number of ms above 0 and at most ${maxTimeoutMs}, got ${describeThrown(timeoutMs)}`,
+        `timeoutMs must be a number of ms above 0 and at most ${maxTimeoutMs}, got ${describeValue(timeoutMs)}`,
       );
     }
     const maxPending = options.maxPending ?? defaultMaxPending;
     if (!Number.isInteger(maxPending) || maxPending < 1) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `maxPending must be a positive integer, got ${describeThrown(maxPending)}`,
+        `maxPending must be a positive integer, got ${describeValue(maxPending)}`,
       );
     }
     this.#timeoutMs = timeoutMs;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMobileBroadbandError, MobileBroadbandError } from '../../errors.js';
-import { describeThrown } from '../../events/describe-thrown.js';
+import { describeValue } from '../../events/describe-value.js';
 import { parseProvisioning } from '../../provisioning/parse-provisioning.js';
 import type { ProvisioningDocument } from '../../provisioning/provisioning-document.js';
 import type { FakeBackend } from '../fake-backend.js';
@@ -219,7 +219,7 @@ function prepare(scenario: Scenario, baseDir: string): PreparedStep[] {
 function stepError(index: number, step: ScenarioStep, error: unknown): MobileBroadbandError {
   const reason = isMobileBroadbandError(error)
     ? `${error.code}: ${error.message}`
-    : describeThrown(error);
+    : describeValue(error);
   return new MobileBroadbandError(
     'ERR_INVALID_SCENARIO',
     `Scenario step ${index + 1} (steps[${index}], ${step.action}): ${reason}`,

@@ -1,6 +1,6 @@
 /**
- * Text for any value a user's code threw or rejected with, for the message of the error that
- * reports it. User code may throw anything: a null-prototype object (`String()` of it throws),
+ * Text for any value a user's code threw or rejected with (or any other value a user supplied),
+ * for the message of the error that reports it. User code may throw anything: a null-prototype object (`String()` of it throws),
  * an Error whose `message` getter throws, a Proxy that throws on every trap, a Symbol, a
  * megabyte of text with terminal escapes. Reporting such a failure must not fail in turn — a
  * throw here would stop delivery to other listeners or become an unhandled rejection — so every
@@ -13,10 +13,10 @@
  */
 
 /** The longest description, in characters; longer text is cut with an ellipsis. */
-export const maxThrownDescriptionLength = 200;
+export const maxValueDescriptionLength = 200;
 
 /** A one-line, bounded description of `value` that never throws. */
-export function describeThrown(value: unknown): string {
+export function describeValue(value: unknown): string {
   let text: string;
   try {
     text = describe(value);
@@ -30,8 +30,8 @@ function describe(value: unknown): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(
-        value.length > maxThrownDescriptionLength
-          ? value.slice(0, maxThrownDescriptionLength)
+        value.length > maxValueDescriptionLength
+          ? value.slice(0, maxValueDescriptionLength)
           : value,
       );
     case 'number':
@@ -97,9 +97,9 @@ const unsafe = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u206
 
 function bounded(text: string): string {
   const escaped = text
-    .slice(0, maxThrownDescriptionLength)
+    .slice(0, maxValueDescriptionLength)
     .replace(unsafe, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return escaped.length < text.length || escaped.length > maxThrownDescriptionLength
-    ? `${escaped.slice(0, maxThrownDescriptionLength - 1)}…`
+  return escaped.length < text.length || escaped.length > maxValueDescriptionLength
+    ? `${escaped.slice(0, maxValueDescriptionLength - 1)}…`
     : escaped;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeThrown, maxThrownDescriptionLength } from '../../lib/events/describe-thrown.js';
+import { describeValue, maxValueDescriptionLength } from '../../lib/events/describe-value.js';
 
 /** An Error whose `message` getter throws. */
 function errorWithThrowingMessage(): Error {
@@ -27,7 +27,7 @@ function trappedEverywhere(): object {
   );
 }
 
-describe('describeThrown', () => {
+describe('describeValue', () => {
   it.each([
     ['a plain Error', new Error('boom'), 'boom'],
     ['another kind of Error', new RangeError('too far'), 'RangeError: too far'],
@@ -60,15 +60,15 @@ describe('describeThrown', () => {
     ['an object with a message', { message: 'plain' }, 'an object: plain'],
     ['a class instance', new (class Oops {})(), 'an object (Oops)'],
   ])('%s', (_name, value, expected) => {
-    expect(describeThrown(value)).toBe(expected);
+    expect(describeValue(value)).toBe(expected);
   });
 
   it('bounds the text and escapes control characters', () => {
-    const long = describeThrown(new Error('\u001b[2J'.repeat(100_000)));
-    expect(long.length).toBeLessThanOrEqual(maxThrownDescriptionLength);
+    const long = describeValue(new Error('\u001b[2J'.repeat(100_000)));
+    expect(long.length).toBeLessThanOrEqual(maxValueDescriptionLength);
     // eslint-disable-next-line no-control-regex -- control characters are what it looks for.
     expect(long).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(long).toMatch(/^\\u001b\[2J/);
-    expect(describeThrown('\u202eevil')).toBe('"\\u202eevil"');
+    expect(describeValue('\u202eevil')).toBe('"\\u202eevil"');
   });
 });
