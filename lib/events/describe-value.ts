@@ -29,11 +29,7 @@ export function describeValue(value: unknown): string {
 function describe(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(
-        value.length > maxValueDescriptionLength
-          ? value.slice(0, maxValueDescriptionLength)
-          : value,
-      );
+      return quoted(value);
     case 'number':
     case 'boolean':
     case 'undefined':
@@ -95,10 +91,25 @@ function guarded<T>(read: () => T): T | undefined {
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds.
 const unsafe = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+/** A string in quotes, JSON-escaped, cut inside the quotes so they stay; with its length if cut. */
+function quoted(text: string): string {
+  const budget = maxValueDescriptionLength - 40;
+  let inner = '';
+  let index = 0;
+  for (; index < text.length; index++) {
+    const escaped = JSON.stringify(text[index]).slice(1, -1).replace(unsafe, escapeOne);
+    if (inner.length + escaped.length > budget) break;
+    inner += escaped;
+  }
+  return index < text.length ? `"${inner}…" (${text.length} characters)` : `"${inner}"`;
+}
+
+function escapeOne(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
 function bounded(text: string): string {
-  const escaped = text
-    .slice(0, maxValueDescriptionLength)
-    .replace(unsafe, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = text.slice(0, maxValueDescriptionLength).replace(unsafe, escapeOne);
   return escaped.length < text.length || escaped.length > maxValueDescriptionLength
     ? `${escaped.slice(0, maxValueDescriptionLength - 1)}…`
     : escaped;

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { MobileBroadbandError } from '../../errors.js';
+import { describeValue } from '../../events/describe-value.js';
 import { packageRoot } from '../../package-info.js';
 import { durationMs } from './scenario-duration.js';
 import type { Scenario } from './scenario-types.js';
@@ -54,10 +55,22 @@ export function scenarioActions(): string[] {
  */
 export function validateScenario(input: unknown): Scenario {
   const { validate } = validator();
-  if (validate(input)) return checkTimes(input as Scenario);
+  // A snapshot of plain data, taken once: getters and Proxies run here (a throw is the
+  // scenario's error), and the steps played are exactly the steps checked.
+  let data: unknown;
+  try {
+    data = structuredClone(input);
+  } catch (error) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_SCENARIO',
+      `Scenario: it cannot be read as plain data (JSON): ${describeValue(error)}`,
+      { cause: error },
+    );
+  }
+  if (validate(data)) return checkTimes(data as Scenario);
   throw new MobileBroadbandError(
     'ERR_INVALID_SCENARIO',
-    describeErrors(input, validate.errors ?? []),
+    describeErrors(data, validate.errors ?? []),
     {
       details: {
         errors: (validate.errors ?? []).map(({ instancePath, message }) => ({
@@ -74,10 +87,10 @@ const maxDelayMs = 10 * 365 * 86_400_000;
 
 /** What the schema cannot say: a start that is a real instant, delays a Date can hold. */
 function checkTimes(scenario: Scenario): Scenario {
-  if (scenario.start !== undefined && Number.isNaN(Date.parse(scenario.start))) {
+  if (scenario.start !== undefined && !isRealInstant(scenario.start)) {
     throw new MobileBroadbandError(
       'ERR_INVALID_SCENARIO',
-      `Scenario: "start" ${JSON.stringify(scenario.start)} is not a real date and time`,
+      `Scenario: "start" ${describeValue(scenario.start)} is not a real date and time`,
     );
   }
   scenario.steps.forEach((step, index) => {
@@ -89,6 +102,29 @@ function checkTimes(scenario: Scenario): Scenario {
     }
   });
   return scenario;
+}
+
+/**
+ * Whether an ISO 8601 text (the schema's pattern) names a real instant: `Date.parse` rolls
+ * 30 February over to March and takes 24:00, so each field is checked against its range.
+ */
+function isRealInstant(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(text);
+  const zone = /(?:([+-])(\d{2}):(\d{2}))$/.exec(text);
+  if (match === null || Number.isNaN(Date.parse(text))) return false;
+  const [year, month, day, hour, minute, second = 0] = match.slice(1).map((f) => Number(f ?? 0));
+  const leap = year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0);
+  const daysInMonth = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month!) ? 30 : 31;
+  return (
+    month! >= 1 &&
+    month! <= 12 &&
+    day! >= 1 &&
+    day! <= daysInMonth &&
+    hour! <= 23 &&
+    minute! <= 59 &&
+    second <= 59 &&
+    (zone === null || (Number(zone[2]) <= 14 && Number(zone[3]) <= 59))
+  );
 }
 
 function describeErrors(input: unknown, errors: ErrorObject[]): string {
@@ -112,7 +148,7 @@ function locate(
     const index = Number(parts[1]);
     const steps = (input as { steps?: unknown[] }).steps;
     const step = steps?.[index] as { action?: unknown } | undefined;
-    const action = typeof step?.action === 'string' ? `, ${step.action}` : '';
+    const action = typeof step?.action === 'string' ? `, ${plain(step.action)}` : '';
     return { where: `Scenario step ${index + 1} (steps[${index}]${action})`, field: parts[2] };
   }
   return { where: 'Scenario', field: parts.length > 0 ? parts.join('.') : undefined };
@@ -125,13 +161,13 @@ function explain(error: ErrorObject, field: string | undefined): string {
     case 'discriminator':
       return params.tagValue === undefined
         ? `"action" must be a string naming one of: ${scenarioActions().join(', ')}`
-        : `unknown action ${JSON.stringify(params.tagValue)}; expected one of: ${scenarioActions().join(', ')}`;
+        : `unknown action ${describeValue(params.tagValue)}; expected one of: ${scenarioActions().join(', ')}`;
     case 'required':
       return `missing ${JSON.stringify(params.missingProperty)}`;
     case 'additionalProperties':
       return field === undefined && error.instancePath.startsWith('/steps/')
-        ? `unknown field ${JSON.stringify(params.additionalProperty)} for this action`
-        : `unknown field ${JSON.stringify(params.additionalProperty)}`;
+        ? `unknown field ${describeValue(params.additionalProperty)} for this action`
+        : `unknown field ${describeValue(params.additionalProperty)}`;
     case 'enum':
       return `${name}must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'oneOf':
@@ -149,6 +185,11 @@ function definitionOf(error: ErrorObject): string {
   const match = /#\/definitions\/(\w+)\/oneOf$/.exec(error.schemaPath);
   const description = match ? validator().schema.definitions?.[match[1]!]?.description : undefined;
   return description ? `must be ${lowerFirst(description)}` : (error.message ?? 'is invalid');
+}
+
+/** A name from the scenario as it is when it is a short plain word, else quoted and bounded. */
+function plain(text: string): string {
+  return /^[\w-]{1,40}$/.test(text) ? text : describeValue(text);
 }
 
 function lowerFirst(text: string): string {
