@@ -40,7 +40,6 @@ const unreadable: [string, () => unknown][] = [
     'a getter that throws a null-prototype object',
     () => ({
       get steps(): never {
-         
         throw Object.create(null);
       },
     }),
@@ -242,7 +241,6 @@ describe('hostile scenarios', () => {
           const report = await play(
             { steps: [{ action: 'register', state: 'home' }, { action: 'wait' }] },
             () => {
-               
               throw Object.create(null);
             },
           );
