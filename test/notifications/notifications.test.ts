@@ -241,6 +241,25 @@ describe('mbb.notifications delivery', () => {
     await mbb.close();
   });
 
+  it('an overflow listener that throws is ERR_LISTENER_FAILED on error', async () => {
+    const { fake, mbb } = await connectFake();
+    let sink: Parameters<typeof fake.notifications.subscribe>[0] | undefined;
+    const original = fake.notifications.subscribe.bind(fake.notifications);
+    vi.spyOn(fake.notifications, 'subscribe').mockImplementation((s) => ((sink = s), original(s)));
+    const errors: MobileBroadbandError[] = [];
+    mbb.notifications.on('error', (e) => void errors.push(e));
+    mbb.notifications.on('overflow', () => {
+      throw Object.create(null);
+    });
+    mbb.notifications.on('notification', () => undefined);
+    await tick();
+    sink!.overflow(3);
+    expect(errors.map((e) => [e.code, e.message])).toEqual([
+      ['ERR_LISTENER_FAILED', "An 'overflow' listener failed: an object with a null prototype"],
+    ]);
+    await mbb.close();
+  });
+
   it('an overflow without a listener becomes a process warning', async () => {
     const { fake, mbb } = await connectFake();
     let sink: Parameters<typeof fake.notifications.subscribe>[0] | undefined;
