@@ -42,7 +42,9 @@ export function callUserCode<T>(
  * `ERR_LISTENER_FAILED` for `thrown`.
  *
  * @param what - what failed, as the start of a sentence: `"A listener for 'added'"`.
- * @param after - what happens next, appended after the description (optional).
+ * @param thrown - what it threw or rejected with: the error's `cause`.
+ * @param options - `after`: what happens next, appended to the message; `details`: the
+ *   error's details.
  */
 export function listenerFailedError(
   what: string,
