@@ -7,6 +7,7 @@
 
 import type { Clock, TimerHandle } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
+import { describeValue } from '../events/describe-value.js';
 
 interface Timer extends TimerHandle {
   readonly due: number;
@@ -35,7 +36,7 @@ export class VirtualClock implements Clock {
     if (!Number.isFinite(start)) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `The virtual clock's start must be a finite number of ms, got ${String(start)}`,
+        `The virtual clock's start must be a finite number of ms, got ${describeValue(start)}`,
       );
     }
     this.#now = start;
@@ -79,7 +80,7 @@ export class VirtualClock implements Clock {
     if (!Number.isFinite(ms) || ms < 0) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `advance(ms): ms must be a non-negative number, got ${String(ms)}`,
+        `advance(ms): ms must be a non-negative number, got ${describeValue(ms)}`,
       );
     }
     const end = this.#now + ms;

@@ -102,6 +102,14 @@ describe('hostile scenarios', () => {
         /is not a real date and time/,
       ),
     ),
+    {
+      name: "a start before the fake's clock, with a megabyte of fraction digits",
+      run: () => play({ start: `2020-01-01T00:00:00.${'5'.repeat(1_000_000)}Z`, steps: [] }),
+      bound: { ms: 5_000 },
+      code: 'ERR_INVALID_STATE',
+      message:
+        /^The scenario starts at 2020-01-01T00:00:00.555Z, but the fake's clock is already at/,
+    },
     invalid(
       'one delay of 99 999 999 999 999 999 999 days',
       () => ({ steps: [{ action: 'wait', after: '99999999999999999999999d' }] }),

@@ -60,6 +60,14 @@ describe('hostile state', () => {
         expect(fired).toEqual(expected);
       },
     }),
+    {
+      name: 'advance() by a null-prototype object: a typed error, not a TypeError',
+      run: () => new VirtualClock(0).advance(Object.create(null) as number),
+      bound: { ms: 1_000 },
+      code: 'ERR_INVALID_ARGUMENT',
+      message:
+        /advance\(ms\): ms must be a non-negative number, got an object with a null prototype/,
+    },
     resultCase({
       name: '100 000 profile downloads never confirmed: at most 1000 offers kept',
       bound: { ms: 20_000, heapMiB: 256 },

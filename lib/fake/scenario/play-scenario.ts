@@ -147,7 +147,8 @@ export async function playScenario(
     if (start < now) {
       throw new MobileBroadbandError(
         'ERR_INVALID_STATE',
-        `The scenario starts at ${scenario.start}, but the fake's clock is already at ${new Date(now).toISOString()}; create the fake with { startTime: new Date('${scenario.start}') }`,
+        // The instant, not the text: a start's fraction of a second may be a megabyte of digits.
+        `The scenario starts at ${new Date(start).toISOString()}, but the fake's clock is already at ${new Date(now).toISOString()}; create the fake with { startTime: new Date('${new Date(start).toISOString()}') }`,
       );
     }
     await fake.advance(start - now);
