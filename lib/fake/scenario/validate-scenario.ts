@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { MobileBroadbandError } from '../../errors.js';
+import { describeValue } from '../../events/describe-value.js';
 import { packageRoot } from '../../package-info.js';
 import { durationMs } from './scenario-duration.js';
 import { maxYear, minYear, parseIsoDateTime } from '../../time-values.js';
@@ -55,10 +56,22 @@ export function scenarioActions(): string[] {
  */
 export function validateScenario(input: unknown): Scenario {
   const { validate } = validator();
-  if (validate(input)) return checkTimes(input as Scenario);
+  // A snapshot of plain data, taken once: getters and Proxies run here (a throw is the
+  // scenario's error), and the steps played are exactly the steps checked.
+  let data: unknown;
+  try {
+    data = structuredClone(input);
+  } catch (error) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_SCENARIO',
+      `Scenario: it cannot be read as plain data (JSON): ${describeValue(error)}`,
+      { cause: error },
+    );
+  }
+  if (validate(data)) return checkTimes(data as Scenario);
   throw new MobileBroadbandError(
     'ERR_INVALID_SCENARIO',
-    describeErrors(input, validate.errors ?? []),
+    describeErrors(data, validate.errors ?? []),
     {
       details: {
         errors: (validate.errors ?? []).map(({ instancePath, message }) => ({
@@ -80,7 +93,7 @@ function checkTimes(scenario: Scenario): Scenario {
   if (typeof start === 'string') {
     throw new MobileBroadbandError(
       'ERR_INVALID_SCENARIO',
-      `Scenario: "start" ${JSON.stringify(scenario.start?.slice(0, 40))} is not a real date and time: ${start} (years ${minYear} to ${maxYear})`,
+      `Scenario: "start" ${describeValue(scenario.start)} is not a real date and time: ${start} (years ${minYear} to ${maxYear})`,
     );
   }
   scenario.steps.forEach((step, index) => {
@@ -115,7 +128,7 @@ function locate(
     const index = Number(parts[1]);
     const steps = (input as { steps?: unknown[] }).steps;
     const step = steps?.[index] as { action?: unknown } | undefined;
-    const action = typeof step?.action === 'string' ? `, ${step.action}` : '';
+    const action = typeof step?.action === 'string' ? `, ${plain(step.action)}` : '';
     return { where: `Scenario step ${index + 1} (steps[${index}]${action})`, field: parts[2] };
   }
   return { where: 'Scenario', field: parts.length > 0 ? parts.join('.') : undefined };
@@ -128,13 +141,13 @@ function explain(error: ErrorObject, field: string | undefined): string {
     case 'discriminator':
       return params.tagValue === undefined
         ? `"action" must be a string naming one of: ${scenarioActions().join(', ')}`
-        : `unknown action ${JSON.stringify(params.tagValue)}; expected one of: ${scenarioActions().join(', ')}`;
+        : `unknown action ${describeValue(params.tagValue)}; expected one of: ${scenarioActions().join(', ')}`;
     case 'required':
       return `missing ${JSON.stringify(params.missingProperty)}`;
     case 'additionalProperties':
       return field === undefined && error.instancePath.startsWith('/steps/')
-        ? `unknown field ${JSON.stringify(params.additionalProperty)} for this action`
-        : `unknown field ${JSON.stringify(params.additionalProperty)}`;
+        ? `unknown field ${describeValue(params.additionalProperty)} for this action`
+        : `unknown field ${describeValue(params.additionalProperty)}`;
     case 'enum':
       return `${name}must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'oneOf':
@@ -152,6 +165,11 @@ function definitionOf(error: ErrorObject): string {
   const match = /#\/definitions\/(\w+)\/oneOf$/.exec(error.schemaPath);
   const description = match ? validator().schema.definitions?.[match[1]!]?.description : undefined;
   return description ? `must be ${lowerFirst(description)}` : (error.message ?? 'is invalid');
+}
+
+/** A name from the scenario as it is when it is a short plain word, else quoted and bounded. */
+function plain(text: string): string {
+  return /^[\w-]{1,40}$/.test(text) ? text : describeValue(text);
 }
 
 function lowerFirst(text: string): string {
