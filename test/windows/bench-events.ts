@@ -17,6 +17,12 @@
  * eSIM with two profiles (9 strings, 17 numbers/booleans per event), read by the addon through
  * the real WinRT ABI. Queues are sized so nothing is discarded; discards would be reported.
  *
+ * A third table, "calls", gives the cost of the addon's MTA thread (docs/native.md, threading
+ * model): every call posts to that thread and is answered through a thread-safe function, never
+ * by blocking the JS thread. Against one event-loop turn (`setImmediate`) measured in the same
+ * run: an empty round trip (`addon.core.flush()`) and a real call (`mbb.esim.serviceInfo()`:
+ * the hop plus activation and two property reads through the test component).
+ *
  * A second table, "producer", gives the rate of the component's thread itself (timed by the
  * component around the burst; it includes the addon's reading and queuing, which run on that
  * thread). It is the ceiling of the live cases; beside each live case it says how close
@@ -26,6 +32,8 @@
 import { EventEmitter } from 'node:events';
 import type { EsimInfo } from '../../lib/backend.js';
 import { connect } from '../../lib/connect.js';
+import type { NativeAddon } from '../../lib/native/addon-types.js';
+import { loadAddon } from '../../lib/native/load-addon.js';
 import { createNativeBackend } from '../../lib/native/native-backend.js';
 import { formatRate, measure, median, report } from '../../bench/harness.js';
 import { nativeDriver, type NativeDriver } from './native-driver.js';
@@ -238,10 +246,43 @@ async function main(): Promise<void> {
     );
   }
   if (floorReceived === 0) throw new Error('the floor delivered nothing');
+  await reportCalls(batched);
   await Promise.all([batched.close(), perEvent.close()]);
   const live = await driver.liveObjects();
   console.log(`test component objects alive after close: ${String(live)}`);
   if (live !== 0) process.exitCode = 1;
+}
+
+/** The MTA thread's hop, as round trips per second against one event-loop turn. */
+async function reportCalls(mbb: Awaited<ReturnType<typeof connect>>): Promise<void> {
+  const calls = Number(process.env.BENCH_CALLS ?? 2000);
+  const addon = loadAddon<NativeAddon>();
+  const sequential = (call: () => Promise<unknown>) => async () => {
+    for (let i = 0; i < calls; i++) await call();
+  };
+  const turn = {
+    name: 'one event-loop turn (setImmediate)',
+    operations: calls,
+    run: sequential(() => new Promise((resolve) => setImmediate(resolve))),
+  };
+  const results = await measure([
+    turn,
+    {
+      name: 'MTA round trip (core.flush)',
+      operations: calls,
+      run: sequential(() => addon.core.flush().promise),
+    },
+    {
+      name: 'esim.serviceInfo() (hop + WinRT reads)',
+      operations: calls,
+      run: sequential(() => mbb.esim.serviceInfo()),
+    },
+  ]);
+  report(
+    `\ncalls through the addon's MTA thread, ${calls} in sequence per run`,
+    results,
+    turn.name,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,9 @@
 #   2. build: dist/ (tsc), the addon (prebuilds/win32-x64/, as shipped), the test component and
 #      its control addon (native/test-component), the test bundles (esbuild)
 #   3. a fresh Wine prefix (Windows 10), then:
+#      - core blocks: the addon's WinRT building blocks on their own (native/test-component/
+#        core-blocks: the MTA thread, free-threaded delegates, async completion of every shape,
+#        watcher statuses, readers, record-queue bounds)
 #      - unregistered: the package loads its prebuild through node-gyp-build; connect() works on a
 #        Windows without the eSIM class and eSIM calls answer ERR_CLASS_NOT_REGISTERED
 #      - the test component is registered under the real class ids
@@ -150,6 +153,7 @@ done_registered() { grep -qx "package-smoke registered: ok (node.exe)" "$1"; }
 done_myapp() { grep -qx "package-smoke registered: ok (MyApp.exe)" "$1"; }
 done_worker() { grep -qx "package-smoke registered: ok (node.exe --worker-only)" "$1"; }
 done_late() { grep -qx "late-completion: ok" "$1"; }
+done_core() { grep -qE "^core blocks: [1-9][0-9]* passed, 0 failed" "$1"; }
 done_conformance_sta() { grep -q "single-threaded apartment" "$1" && done_conformance "$1"; }
 done_conformance() {
   grep -qE "^# tests [1-9][0-9]*$" "$1" && grep -qx "# fail 0" "$1" &&
@@ -227,6 +231,10 @@ esac
 
 if [ "$MODE" != bench ]; then
   echo "== checks"
+  WINEDEBUG=-all,warn+heap wine_node core "WinRT building blocks (core-blocks test, heap checked)" 60 \
+    "$COMPONENT_DIR/wmbb-core-blocks-test.exe"
+  grep -E "^(FAIL|core blocks)" "$LOGS/core.log" | sed 's/^/    /'
+
   # Before anything is registered: a Windows without eSIM. The smoke checks load the package
   # from dist/ and its prebuild through node-gyp-build, so no override may be set.
   unset WMBB_NATIVE_ADDON
