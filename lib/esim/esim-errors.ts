@@ -5,6 +5,7 @@
  */
 
 import { MobileBroadbandError, type ErrorCode } from '../errors.js';
+import { errorFromHresult } from '../native/hresult.js';
 
 /** The custom capability an app needs for `Windows.Networking.NetworkOperators.ESim*`. */
 export const esimCapability = 'Microsoft.eSIMManagement_8wekyb3d8bbwe';
@@ -21,6 +22,28 @@ export const esimAdvice: Partial<Record<ErrorCode, string>> = {
     'Windows has no eSIM service (eSIM needs Windows 10 version 1803 or later)',
   ERR_NOT_AUTHORIZED: notAuthorizedAdvice,
 };
+
+/**
+ * An eSIM Windows could read only in part: it was delivered with what could be read (at least
+ * its EID and modem id) and this reports the read that failed. `details.partial` is true and
+ * `details.esimId` names the eSIM, so that `list()` keeps the eSIM and only warns.
+ */
+export function esimPartialReadError(
+  hresult: number,
+  call: string,
+  esimId: string,
+): MobileBroadbandError {
+  return errorFromHresult(hresult, call, {
+    operation: 'Reading an eSIM (delivered with the fields that could be read)',
+    advice: esimAdvice,
+    details: { esimId, partial: true },
+  });
+}
+
+/** Whether `error` is an {@link esimPartialReadError}. */
+export function isEsimPartialReadError(error: unknown): error is MobileBroadbandError {
+  return error instanceof MobileBroadbandError && error.details?.partial === true;
+}
 
 /** `TryCreateESimWatcher()` returned null: the process may not manage eSIMs. */
 export function esimNotAuthorizedError(operation: string): MobileBroadbandError {

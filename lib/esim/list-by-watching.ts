@@ -9,17 +9,13 @@
 
 import type { EsimInfo, EsimWatchHandle, EsimWatchSink, OperationOptions } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
+import { isEsimPartialReadError } from './esim-errors.js';
 import { abortedError, checkOperationOptions } from './esim-validation.js';
 
 const where = 'esim.list()';
 
 /** The code of the process warning for an eSIM listed with fields that could not be read. */
 export const partialReadWarning = 'WMBB_ESIM_PARTIAL_READ';
-
-/** An error about one eSIM that was still delivered (native backend, details.partial). */
-function isPartialRead(error: Error): error is MobileBroadbandError {
-  return error instanceof MobileBroadbandError && error.details?.partial === true;
-}
 
 function describeCall(error: MobileBroadbandError): string {
   const call = error.details?.call;
@@ -67,7 +63,7 @@ export async function listByWatching(
       // read is no reason to lose the whole list (a removed eSIM often answers only for its
       // identity). It is reported as a process warning, since list() has no 'error' event.
       error: (error) => {
-        if (isPartialRead(error)) {
+        if (isEsimPartialReadError(error)) {
           process.emitWarning(error.message, {
             code: partialReadWarning,
             detail: describeCall(error),

@@ -23,7 +23,12 @@ import type { Clock } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
 import { describeValue } from '../events/describe-value.js';
 import type { ActivationCode } from '../esim/activation-code.js';
-import { esimAdvice, esimNotAuthorizedError, esimOperations } from '../esim/esim-errors.js';
+import {
+  esimAdvice,
+  esimNotAuthorizedError,
+  esimOperations,
+  esimPartialReadError,
+} from '../esim/esim-errors.js';
 import { checkWatchSink } from '../esim/esim-validation.js';
 import { listByWatching } from '../esim/list-by-watching.js';
 import { errorFromHresult } from '../native/hresult.js';
@@ -58,6 +63,7 @@ export type FakeEsimMember =
   | 'ESimManager.TryCreateESimWatcher'
   | 'ESimWatcher.Start'
   | 'ESim.Eid'
+  | 'ESim.FirmwareVersion'
   | 'ESim.DownloadProfileMetadataAsync'
   | 'ESimProfileMetadata.ConfirmInstallAsync'
   | 'ESimProfileMetadata.ConfirmInstallWithConfirmationCodeAsync'
@@ -78,6 +84,7 @@ const failingMembers: readonly FakeEsimMember[] = [
   'ESimManager.TryCreateESimWatcher',
   'ESimWatcher.Start',
   'ESim.Eid',
+  'ESim.FirmwareVersion',
   ...operationMembers,
 ];
 const accessModes: readonly FakeEsimAccess[] = [
@@ -427,13 +434,15 @@ export class FakeEsim implements EsimBackend {
   /**
    * Makes a Windows member fail with `hresult` (for example `0x80070005`, E_ACCESSDENIED) until
    * cleared with `undefined`. `'ESim.Eid'` makes every eSIM event unreadable: watchers get an
-   * `error` in its place.
+   * `error` in its place. `'ESim.FirmwareVersion'` makes one field unreadable, as Windows may for
+   * a removed eSIM: watchers get the eSIM without it, then an `error` naming it
+   * (`details.partial`), and `list()` keeps the eSIM.
    */
   setFailure(member: FakeEsimMember, hresult: number | undefined): void {
     if (!failingMembers.includes(member)) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `fake.esim.setFailure(): member must be one of ${failingMembers.join(', ')}, got ${JSON.stringify(member)}`,
+        `fake.esim.setFailure(): member must be one of ${failingMembers.join(', ')}, got ${describeValue(member)}`,
       );
     }
     if (hresult === undefined) {
@@ -500,6 +509,12 @@ export class FakeEsim implements EsimBackend {
           advice: esimAdvice,
         }),
       );
+      return;
+    }
+    const unreadable = this.#failures.get('ESim.FirmwareVersion');
+    if (unreadable !== undefined) {
+      watch.esim(kind, { ...copyEsim(esim), firmwareVersion: '' });
+      watch.error(esimPartialReadError(unreadable, 'ESim.FirmwareVersion', esim.id));
       return;
     }
     watch.esim(kind, copyEsim(esim));

@@ -7,7 +7,7 @@
  */
 
 import type { EsimInfo, EsimWatchHandle, EsimWatchSink } from '../backend.js';
-import { esimAdvice } from '../esim/esim-errors.js';
+import { esimAdvice, esimPartialReadError } from '../esim/esim-errors.js';
 import type { NativeAddon, NativeEsimWatcher } from './addon-types.js';
 import { decodeEsimRecords, type EsimRecordHandler } from './event-records.js';
 import { errorFromHresult, fromNativeError } from './hresult.js';
@@ -47,14 +47,12 @@ export class NativeEsimWatch implements EsimWatchHandle {
     error: (hresult, call, esimId) =>
       this.#call(
         'error',
-        errorFromHresult(hresult, call, {
-          operation:
-            esimId === undefined
-              ? 'Reading an eSIM event'
-              : 'Reading an eSIM (delivered with the fields that could be read)',
-          advice: esimAdvice,
-          details: esimId === undefined ? undefined : { esimId, partial: true },
-        }),
+        esimId === undefined
+          ? errorFromHresult(hresult, call, {
+              operation: 'Reading an eSIM event',
+              advice: esimAdvice,
+            })
+          : esimPartialReadError(hresult, call, esimId),
       ),
   };
 

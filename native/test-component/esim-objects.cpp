@@ -251,6 +251,7 @@ class Esim final : public RuntimeObject<Esim, true, netops::IESim, netops::IESim
     return parts_->eid_.CopyTo(value);
   }
   HRESULT STDMETHODCALLTYPE get_FirmwareVersion(HSTRING* value) override {
+    if (HRESULT hr = Fails(L"ESim.FirmwareVersion"); FAILED(hr)) return hr;
     return firmwareVersion_.CopyTo(value);
   }
   HRESULT STDMETHODCALLTYPE get_MobileBroadbandModemDeviceId(HSTRING* value) override {

@@ -366,6 +366,50 @@ export function defineEsimConformance(api: TestApi, driver: EsimScenarioDriver):
       assert.equal(error.details?.call, 'ESim.Eid');
     });
 
+    it('an eSIM with a field Windows cannot read arrives with the rest; list() keeps it', async () => {
+      const b = await fresh();
+      await driver.insert(minimalEsim);
+      await driver.setFailure('ESim.FirmwareVersion', 0x800706ba);
+      try {
+        const r = recorder();
+        const handle = await b.esim.watch(r.sink);
+        await waitFor(() => r.kinds().includes('enumerationCompleted'), 'enumerationCompleted');
+        await handle.close();
+        assert.deepEqual(r.kinds(), ['added', 'error', 'enumerationCompleted', 'stopped']);
+        const added = r.events[0];
+        assert.ok(added?.kind === 'added');
+        assert.equal(added.esim.eid, minimalEsim.eid);
+        assert.equal(added.esim.firmwareVersion, '');
+        const failure = r.events[1];
+        const error = failure?.kind === 'error' ? failure.error : undefined;
+        assert.ok(error instanceof MobileBroadbandError, String(error));
+        assert.equal(error.code, 'ERR_SERVICE_UNAVAILABLE');
+        assert.deepEqual(error.details, {
+          esimId: minimalEsim.eid,
+          partial: true,
+          call: 'ESim.FirmwareVersion',
+        });
+        // list() has no 'error' event: the eSIM is listed and the failed read is a warning.
+        const warnings: Error[] = [];
+        const onWarning = (warning: Error): void => void warnings.push(warning);
+        process.on('warning', onWarning);
+        try {
+          const list = await b.esim.list();
+          assert.deepEqual(
+            list.map((esim) => [esim.eid, esim.firmwareVersion]),
+            [[minimalEsim.eid, '']],
+          );
+          await new Promise((resolve) => setImmediate(resolve));
+        } finally {
+          process.off('warning', onWarning);
+        }
+        assert.equal(warnings.length, 1);
+        assert.equal((warnings[0] as Error & { code?: string }).code, 'WMBB_ESIM_PARTIAL_READ');
+      } finally {
+        await driver.setFailure('ESim.FirmwareVersion', undefined);
+      }
+    });
+
     it('watch() rejects a malformed sink with ERR_INVALID_ARGUMENT', async () => {
       const b = await fresh();
       await rejectsWith(b.esim.watch({} as EsimWatchSink), 'ERR_INVALID_ARGUMENT');

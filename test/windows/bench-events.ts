@@ -278,11 +278,8 @@ async function reportCalls(mbb: Awaited<ReturnType<typeof connect>>): Promise<vo
       run: sequential(() => mbb.esim.serviceInfo()),
     },
   ]);
-  report(
-    `\ncalls through the addon's MTA thread, ${calls} in sequence per run`,
-    results,
-    turn.name,
-  );
+  console.log();
+  report(`calls through the addon's MTA thread, ${calls} in sequence per run`, results, turn.name);
 }
 
 main().catch((error: unknown) => {

@@ -310,13 +310,18 @@ void JsOperation<End, Progress>::CallJs(Napi::Env env, Napi::Function callback, 
   std::vector<Progress> progress;
   std::optional<End> end;
   side->mailbox->Take(&progress, &end);
+  // Nothing may unwind out of here into Node's dispatcher: a C++ exception escaping a
+  // thread-safe function's callback ends the thread. Every Node-API call can throw when the
+  // environment is going away (a terminated worker: no JS can run), so each step catches all.
   if (side->report != nullptr && !callback.IsEmpty()) {
     try {
       for (const Progress& value : progress) side->report(env, callback, value);
     } catch (const Napi::Error& error) {
       // The TypeScript side never throws from a progress callback: this is a bug there.
-      // Surface it rather than let it unwind into Node's dispatcher; the operation goes on.
+      // Surface it rather than let it unwind; the operation goes on.
       napi_fatal_exception(env, error.Value());
+    } catch (...) {
+      // The environment is going away; its teardown abandons the operation.
     }
   }
   // A progress callback may have abandoned the operation.
@@ -326,8 +331,12 @@ void JsOperation<End, Progress>::CallJs(Napi::Env env, Napi::Function callback, 
   try {
     side->settle(env, side->deferred, *end);
   } catch (const Napi::Error& error) {
-    // Making the result failed (out of memory in JS): the promise says so.
-    side->deferred.Reject(error.Value());
+    // Making the result failed (out of memory in JS): the promise says so, if JS can still run.
+    try {
+      side->deferred.Reject(error.Value());
+    } catch (...) {
+    }
+  } catch (...) {
   }
   side->Finish();
 }

@@ -43,18 +43,24 @@ void RecordDelivery::Close() {
 void RecordDelivery::CallJs(Napi::Env env, Napi::Function callback, Context* context, void*) {
   if (env == nullptr || context == nullptr) return;  // tearing down
   RecordBatch batch;
-  if (!context->queue->Take(&batch)) return;  // closed since the signal
-  const std::vector<int32_t>& words = batch.words();
-  Napi::ArrayBuffer buffer = Napi::ArrayBuffer::New(env, words.size() * sizeof(int32_t));
-  if (!words.empty()) std::memcpy(buffer.Data(), words.data(), words.size() * sizeof(int32_t));
-  Napi::Int32Array array = Napi::Int32Array::New(env, words.size(), buffer, 0);
-  Napi::String text = Napi::String::New(env, batch.text().data(), batch.text().size());
+  if (!context->queue->Take(&batch)) return;
+  // Nothing may unwind into Node's dispatcher: every Node-API call below can throw when the
+  // environment is going away (a terminated worker), and an exception escaping here would end
+  // the thread. The batch is then lost with the environment, which nobody is left to tell.
   try {
-    callback.Call({array, text});
-  } catch (const Napi::Error& error) {
-    // The TypeScript decoder isolates listeners, so this is a bug there: surface it as an
-    // uncaught exception rather than lose it or let it unwind into Node's dispatcher.
-    napi_fatal_exception(env, error.Value());
+    const std::vector<int32_t>& words = batch.words();
+    Napi::ArrayBuffer buffer = Napi::ArrayBuffer::New(env, words.size() * sizeof(int32_t));
+    if (!words.empty()) std::memcpy(buffer.Data(), words.data(), words.size() * sizeof(int32_t));
+    Napi::Int32Array array = Napi::Int32Array::New(env, words.size(), buffer, 0);
+    Napi::String text = Napi::String::New(env, batch.text().data(), batch.text().size());
+    try {
+      callback.Call({array, text});
+    } catch (const Napi::Error& error) {
+      // The TypeScript decoder isolates listeners, so this is a bug there: surface it as an
+      // uncaught exception rather than lose it or let it unwind into Node's dispatcher.
+      napi_fatal_exception(env, error.Value());
+    }
+  } catch (...) {
   }
 }
 

@@ -118,6 +118,7 @@ class StringVector final
 /** What a test operation records about how it was treated. */
 struct OperationLog {
   std::atomic<bool> insideInvoke{false};
+  std::atomic<DWORD> invokeThread{0};
   std::atomic<bool> closedInsideInvoke{false};
   std::atomic<int> closes{0};
   std::atomic<int> cancels{0};
@@ -172,14 +173,19 @@ class TestOperation
   }
   HRESULT STDMETHODCALLTYPE Close() override {
     ++log_->closes;
-    if (log_->insideInvoke) log_->closedInsideInvoke = true;
+    // Inside its own completion callback: on the callback's thread while the handler runs.
+    if (log_->insideInvoke && log_->invokeThread == GetCurrentThreadId()) {
+      log_->closedInsideInvoke = true;
+    }
     return S_OK;
   }
 
  private:
   void Invoke(Handler* handler) {
-    // "Inside" is the handler's own call: what the addon controls. (Windows' frames around it
-    // hold their own reference; a close from another thread meanwhile is no release inside.)
+    // "Inside" is the handler's call on this thread: what Microsoft warns about (a release from
+    // within the callback, which may wait for the callback itself). A close from the MTA thread
+    // meanwhile is no release inside: Windows' frames around the call hold their own reference.
+    log_->invokeThread = GetCurrentThreadId();
     log_->insideInvoke = true;
     handler->Invoke(this, end_);
     log_->insideInvoke = false;

@@ -14,10 +14,11 @@
 // is legal for agile and MTA objects alike.
 //
 // Watch, Cancel and Close are called on the addon's MTA thread (mta-thread.h). Nothing here
-// closes or releases an operation inside its own completion callback (Microsoft: releasing the
-// last UssdSession reference there "may hang"): a Close that arrives while the handler is still
-// running is deferred until it has returned, and an operation that ends after its owner let go
-// is closed and released by a task queued on the MTA thread.
+// closes or releases an operation from inside its own completion callback (Microsoft: releasing
+// the last UssdSession reference there "may hang"): a Close requested while the handler runs
+// (on that thread, or from the MTA thread meanwhile) is queued for the MTA thread as the handler
+// returns, and an operation that ends after its owner let go is closed and released by a task
+// queued on the MTA thread too — never on the thread that is calling the handler.
 #pragma once
 
 #include <atomic>
