@@ -54,6 +54,18 @@ export function quoteUserValue(text: string, maxChars: number = maxQuotedChars):
 }
 
 /**
+ * `text` shown unquoted (a file path in `file:line:column:`, a name in a heading, a whole
+ * message): escaped like {@link escapeControlCharacters} and cut to `maxChars` characters
+ * with `…`.
+ */
+export function printableUserText(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return escapeControlCharacters(text);
+  let head = text.slice(0, Math.max(0, maxChars - 1));
+  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
+  return `${escapeControlCharacters(head)}…`;
+}
+
+/**
  * Any value as a message may show it: strings through {@link quoteUserValue}, numbers and
  * booleans as written, anything else by its kind (never its contents, never a getter called).
  */

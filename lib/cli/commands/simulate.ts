@@ -5,17 +5,15 @@
  * @module
  */
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { EsimInfo } from '../../backend.js';
 import { connect } from '../../connect.js';
 import type { MobileBroadband } from '../../mobile-broadband.js';
-import { MobileBroadbandError } from '../../errors.js';
 import { createFakeBackend } from '../../fake/fake-backend.js';
 import type { StepReport } from '../../fake/scenario/play-scenario.js';
 import type { Scenario } from '../../fake/scenario/scenario-types.js';
-import { validateScenario } from '../../fake/scenario/validate-scenario.js';
+import { readScenarioFile } from '../../fake/scenario/read-scenario-file.js';
 import type { Notification } from '../../notifications/notification.js';
 import { createRegistrationTracker } from '../../notifications/registration-tracker.js';
 import type { CliContext } from '../cli-context.js';
@@ -48,7 +46,7 @@ export async function simulateFile(
   file: string,
   options: SimulateOptions,
 ): Promise<void> {
-  const scenario = readScenario(file);
+  const scenario = await readScenarioFile(file);
   await simulate(context, scenario, path.dirname(path.resolve(file)), options);
 }
 
@@ -119,13 +117,39 @@ export async function simulate(
     watchEsims(io, mbb, () => new Date(fake.clock.now()), options);
   }
 
-  await fake.play(scenario, {
-    baseDir,
-    onStep: (step) => {
-      if (!options.json) printStep(io, step);
-    },
-  });
-  await mbb.close();
+  try {
+    await untilAborted(
+      fake.play(scenario, {
+        baseDir,
+        onStep: (step) => {
+          if (!options.json) printStep(io, step);
+        },
+      }),
+      context.signal,
+    );
+  } finally {
+    await mbb.close();
+  }
+}
+
+/**
+ * `playing`, or less once `signal` aborts (Ctrl+C): the scenario stops being watched, its
+ * later failure (the backend closed under it) is nobody's concern.
+ */
+async function untilAborted(
+  playing: Promise<unknown>,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  if (signal === undefined) {
+    await playing;
+    return;
+  }
+  playing.catch(() => undefined);
+  if (signal.aborted) return;
+  const aborted = new Promise<void>((resolve) =>
+    signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
+  await Promise.race([playing, aborted]);
 }
 
 /** Prints what an eSIM watcher (as the operator app would run) sees. */
@@ -176,29 +200,4 @@ function printStep(io: CliIo, step: StepReport): void {
   }
   if (text === undefined) return;
   io.out(paint(io, 'dim', `${clockTime(step.at)}  · step ${step.step} ${step.action}: ${text}\n`));
-}
-
-/** Reads a scenario file; JSON and schema errors become ERR_INVALID_SCENARIO. */
-export function readScenario(file: string): Scenario {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new MobileBroadbandError(
-      'ERR_INVALID_ARGUMENT',
-      `Cannot read the scenario ${file}: ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new MobileBroadbandError(
-      'ERR_INVALID_SCENARIO',
-      `${file} is not valid JSON: ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
-  return validateScenario(json);
 }

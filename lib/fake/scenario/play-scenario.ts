@@ -5,11 +5,12 @@
  * @module
  */
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MobileBroadbandError } from '../../errors.js';
+import { readBoundedFileSync } from '../../files/read-bounded-file.js';
 import { parseProvisioning } from '../../provisioning/parse-provisioning.js';
 import type { ProvisioningDocument } from '../../provisioning/provisioning-document.js';
+import { maxProvisioningBytes } from '../../provisioning/read-xml-tree.js';
 import type { FakeBackend } from '../fake-backend.js';
 import type { FakeEsimInit, FakeEsimPatch, FakeEsimProfileInit } from '../fake-esim-data.js';
 import { durationMs } from './scenario-duration.js';
@@ -207,7 +208,12 @@ function prepare(scenario: Scenario, baseDir: string): PreparedStep[] {
   return scenario.steps.map((step, index) => {
     if (step.action !== 'provision') return {};
     try {
-      const xml = step.xml ?? readFileSync(path.resolve(baseDir, step.file), 'utf8');
+      const xml =
+        step.xml ??
+        readBoundedFileSync(path.resolve(baseDir, step.file), {
+          maxBytes: maxProvisioningBytes,
+          what: 'provisioning file',
+        });
       return { document: parseProvisioning(xml) };
     } catch (error) {
       throw stepError(index, step, error);
