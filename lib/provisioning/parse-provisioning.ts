@@ -36,6 +36,7 @@ import { readMessages } from './read-message-rules.js';
 import { readXmlTree, type XmlNode } from './read-xml-tree.js';
 import { Secret } from './secret.js';
 import { recordPosition } from './source-positions.js';
+import { quoteUserValue } from '../text/quote-user-value.js';
 
 const root = 'CarrierProvisioning';
 const guid = /^\{?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}\}?$/;
@@ -152,7 +153,14 @@ export function parseProvisioning(xml: string | Uint8Array): ProvisioningDocumen
   for (const [name, node] of associatedPlans)
     if (!planNodes.has(name))
       reader.warn(
-        `AssociatedPlan "${name}" names no <Plan> of this document${plans.length === 0 ? '' : ` (plans: ${plans.map((p) => `"${p.name}"`).join(', ')})`}`,
+        `AssociatedPlan ${quoteUserValue(name)} names no <Plan> of this document${
+          plans.length === 0
+            ? ''
+            : ` (plans: ${plans
+                .slice(0, 3)
+                .map((p) => quoteUserValue(p.name))
+                .join(', ')}${plans.length > 3 ? ` and ${plans.length - 3} more` : ''})`
+        }`,
         node,
       );
   // Patterns, groups, units and formats: the same checks matching relies on.
