@@ -11,7 +11,8 @@
  */
 
 import { processIo } from './cli-io.js';
-import { describeError, runCli } from './program.js';
+import { describeError } from './describe-error.js';
+import { runCli } from './program.js';
 
 /** How long a stopped command may take to close what it opened. */
 const stopGraceMs = 2000;

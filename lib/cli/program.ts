@@ -5,8 +5,7 @@
  */
 
 import { Command, CommanderError } from 'commander';
-import { MobileBroadbandError, isMobileBroadbandError } from '../errors.js';
-import { printableUserText } from '../text/quote-user-value.js';
+import { isMobileBroadbandError } from '../errors.js';
 import { packageVersion } from '../package-info.js';
 import type { CliContext } from './cli-context.js';
 import { paint } from './cli-io.js';
@@ -15,10 +14,8 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerMessages } from './commands/messages.js';
 import { registerProvision } from './commands/provision.js';
 import { registerWatch } from './commands/watch.js';
+import { describeError, maxErrorLineChars } from './describe-error.js';
 import { boundLines } from './terminal-safe.js';
-
-/** The most characters of one line of an error or usage message the CLI prints. */
-export const maxErrorLineChars = 1000;
 
 /** The exit code of a command stopped by its signal (Ctrl+C): 128 + SIGINT, as shells expect. */
 export const interruptedExitCode = 130;
@@ -71,23 +68,4 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     io.err(paint(io, 'red', `wmbb: ${describeError(error)}\n`));
     return context.signal?.aborted === true ? interruptedExitCode : 1;
   }
-}
-
-/** One line, bounded and escaped, never a stack trace; never throws (whatever was thrown). */
-export function describeError(error: unknown): string {
-  let text: string;
-  try {
-    text =
-      error instanceof MobileBroadbandError
-        ? `${error.code}: ${error.message}`
-        : error instanceof Error
-          ? error.message
-          : String(error);
-  } catch {
-    text = 'an error that cannot be shown';
-  }
-  return printableUserText(
-    typeof text === 'string' ? text : 'an error that cannot be shown',
-    maxErrorLineChars,
-  );
 }

@@ -17,8 +17,10 @@ import { readScenarioFile } from '../../fake/scenario/read-scenario-file.js';
 import type { Notification } from '../../notifications/notification.js';
 import { createRegistrationTracker } from '../../notifications/registration-tracker.js';
 import type { CliContext } from '../cli-context.js';
+import { describeError } from '../describe-error.js';
 import { paint, type CliIo } from '../cli-io.js';
-import { clockTime, jsonLine, timelineLine } from '../format-notification.js';
+import { clockTime, jsonLine, shown, timelineLine } from '../format-notification.js';
+import { printableUserText } from '../../text/quote-user-value.js';
 
 interface SimulateOptions {
   json?: boolean;
@@ -72,12 +74,12 @@ export async function simulate(
       paint(
         io,
         'bold',
-        `${scenario.name ?? 'Scenario'}${scenario.description ? ` — ${scenario.description}` : ''}\n`,
+        `${shown(scenario.name ?? 'Scenario')}${scenario.description ? ` — ${printableUserText(scenario.description, 500)}` : ''}\n`,
       ),
     );
   }
   mbb.notifications.on('error', (error) =>
-    io.err(paint(io, 'red', `wmbb: ${error.code}: ${error.message}\n`)),
+    io.err(paint(io, 'red', `wmbb: ${describeError(error)}\n`)),
   );
   mbb.notifications.on('notification', (n: Notification) => {
     const change = tracker.update(n);
@@ -152,6 +154,9 @@ async function untilAborted(
   await Promise.race([playing, aborted]);
 }
 
+/** How many profiles of one eSIM a timeline line names. */
+const maxProfilesShown = 8;
+
 /** Prints what an eSIM watcher (as the operator app would run) sees. */
 function watchEsims(
   io: CliIo,
@@ -166,16 +171,21 @@ function watchEsims(
         io.out(`${JSON.stringify({ esimEvent: event, timestamp: now(), esim })}\n`);
         return;
       }
-      const profiles = esim.profiles.map((p) => `${p.providerName || p.id} ${p.state}`).join(', ');
+      const profiles = esim.profiles
+        .slice(0, maxProfilesShown)
+        .map((p) => `${shown(p.providerName || p.id)} ${p.state}`)
+        .join(', ');
+      const more =
+        esim.profiles.length > maxProfilesShown
+          ? `, ${esim.profiles.length - maxProfilesShown} more`
+          : '';
       const label = `esim ${event}`.padEnd(40);
       io.out(
-        `${paint(io, 'dim', clockTime(now()))}  ${paint(io, 'magenta', label)}EID ${esim.eid}: ${esim.profiles.length} profile(s)${profiles ? ` (${profiles})` : ''}\n`,
+        `${paint(io, 'dim', clockTime(now()))}  ${paint(io, 'magenta', label)}EID ${shown(esim.eid)}: ${esim.profiles.length} profile(s)${profiles ? ` (${profiles}${more})` : ''}\n`,
       );
     });
   }
-  watcher.on('error', (error) =>
-    io.err(paint(io, 'red', `wmbb: ${error.code}: ${error.message}\n`)),
-  );
+  watcher.on('error', (error) => io.err(paint(io, 'red', `wmbb: ${describeError(error)}\n`)));
 }
 
 /** Steps that raised nothing, or whose outcome says more than their notifications. */
@@ -199,5 +209,11 @@ function printStep(io: CliIo, step: StepReport): void {
     text = step.note;
   }
   if (text === undefined) return;
-  io.out(paint(io, 'dim', `${clockTime(step.at)}  · step ${step.step} ${step.action}: ${text}\n`));
+  io.out(
+    paint(
+      io,
+      'dim',
+      `${clockTime(step.at)}  · step ${step.step} ${step.action}: ${printableUserText(text, 500)}\n`,
+    ),
+  );
 }
