@@ -126,6 +126,7 @@ export async function simulate(
         onStep: (step) => {
           if (!options.json) printStep(io, step);
         },
+        ...(context.signal === undefined ? {} : { signal: context.signal }),
       }),
       context.signal,
     );

@@ -24,6 +24,8 @@ export interface PlayOptions {
   baseDir?: string;
   /** Called when a step has run (a tethering request: when it has its outcome). */
   onStep?: (step: StepReport) => void;
+  /** Stops the scenario before its next step (rejecting with `ERR_ABORTED`), e.g. on Ctrl+C. */
+  signal?: AbortSignal;
 }
 
 /** What one step did. */
@@ -156,7 +158,9 @@ export async function playScenario(
   };
   let pending = 0;
   let failure: MobileBroadbandError | undefined;
+  const turn = eventLoopTurns(options.signal);
   for (const [index, step] of scenario.steps.entries()) {
+    await turn();
     await fake.advance(durationMs(step.after));
     const entry: StepReport = {
       step: index + 1,
@@ -194,6 +198,7 @@ export async function playScenario(
   // Let pending tethering requests finish: time runs on until they do or nothing is left to fire.
   await fake.settled();
   while (pending > 0 && failure === undefined) {
+    await turn();
     const next = clock.nextDueTime(Number.MAX_SAFE_INTEGER);
     if (next === undefined) break;
     await fake.advance(next - clock.now());
@@ -201,6 +206,28 @@ export async function playScenario(
   if (failure !== undefined) throw failure;
   report.end = new Date(fake.clock.now());
   return report;
+}
+
+/** How long a scenario may run on promises alone before it lets the event loop turn. */
+const maxRunWithoutTurnMs = 20;
+
+/**
+ * A check to await between steps: steps settle through promises only, which never let the
+ * event loop turn, so a long scenario would starve timers and signals (Ctrl+C) until its end.
+ * Every {@link maxRunWithoutTurnMs} it yields one turn; it rejects once `signal` has aborted.
+ */
+function eventLoopTurns(signal: AbortSignal | undefined): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since >= maxRunWithoutTurnMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+    if (signal?.aborted === true)
+      throw new MobileBroadbandError('ERR_ABORTED', 'The scenario was stopped before its end', {
+        cause: signal.reason,
+      });
+  };
 }
 
 /** Reads and parses provisioning documents up front, so a bad one fails before any step runs. */
