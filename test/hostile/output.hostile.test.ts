@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect } from 'vitest';
 import { runCli } from '../../lib/cli/program.js';
 import { createFakeBackend } from '../../lib/fake/fake-backend.js';
+import { validateScenario } from '../../lib/fake/scenario/validate-scenario.js';
 import { parseProvisioning } from '../../lib/provisioning/parse-provisioning.js';
 import { maxWarningChars, maxWarnings } from '../../lib/provisioning/document-reader.js';
 import type { ProvisioningDocument } from '../../lib/provisioning/provisioning-document.js';
@@ -131,6 +132,21 @@ describe('hostile input: output that floods or rewrites the terminal', () => {
       check: (d) => expect(d.warnings).toHaveLength(1),
       output: warningsText,
     }),
+    {
+      name: 'a scenario step whose action is 900 KB with an escape sequence: quoted, bounded',
+      bound: fast,
+      run: () => validateScenario({ steps: [{ action: `\u001b[2J${huge}` }] }),
+      code: 'ERR_INVALID_SCENARIO',
+      message: /unknown action "\\u001b\[2Jv+…" \(900004 characters\)/,
+      mustNotContain: rawControls,
+    },
+    {
+      name: 'a scenario field named by 900 KB: quoted, bounded',
+      bound: fast,
+      run: () => validateScenario({ steps: [], [huge]: 1 }),
+      code: 'ERR_INVALID_SCENARIO',
+      message: /unknown field "v{64}…" \(900000 characters\)/,
+    },
     resultCase({
       name: 'a 900 KB value through the CLI: one error line of bounded length',
       bound: { ms: 10_000, outputChars: 1_100 },

@@ -12,6 +12,12 @@ import { MobileBroadbandError } from '../../errors.js';
 import { packageRoot } from '../../package-info.js';
 import { durationMs } from './scenario-duration.js';
 import type { Scenario } from './scenario-types.js';
+import {
+  describeUserValue,
+  maxQuotedChars,
+  printableUserText,
+  quoteUserValue,
+} from '../../text/quote-user-value.js';
 
 /** Where the scenario schema is, in the package. */
 export const scenarioSchemaPath = path.join(packageRoot, 'schema', 'scenario.schema.json');
@@ -77,7 +83,7 @@ function checkTimes(scenario: Scenario): Scenario {
   if (scenario.start !== undefined && Number.isNaN(Date.parse(scenario.start))) {
     throw new MobileBroadbandError(
       'ERR_INVALID_SCENARIO',
-      `Scenario: "start" ${JSON.stringify(scenario.start)} is not a real date and time`,
+      `Scenario: "start" ${quoteUserValue(scenario.start)} is not a real date and time`,
     );
   }
   scenario.steps.forEach((step, index) => {
@@ -112,10 +118,17 @@ function locate(
     const index = Number(parts[1]);
     const steps = (input as { steps?: unknown[] }).steps;
     const step = steps?.[index] as { action?: unknown } | undefined;
-    const action = typeof step?.action === 'string' ? `, ${step.action}` : '';
-    return { where: `Scenario step ${index + 1} (steps[${index}]${action})`, field: parts[2] };
+    const action =
+      typeof step?.action === 'string' ? `, ${printableUserText(step.action, maxQuotedChars)}` : '';
+    return {
+      where: `Scenario step ${index + 1} (steps[${index}]${action})`,
+      field: parts[2] === undefined ? undefined : printableUserText(parts[2], maxQuotedChars),
+    };
   }
-  return { where: 'Scenario', field: parts.length > 0 ? parts.join('.') : undefined };
+  return {
+    where: 'Scenario',
+    field: parts.length > 0 ? printableUserText(parts.join('.'), maxQuotedChars) : undefined,
+  };
 }
 
 function explain(error: ErrorObject, field: string | undefined): string {
@@ -125,13 +138,13 @@ function explain(error: ErrorObject, field: string | undefined): string {
     case 'discriminator':
       return params.tagValue === undefined
         ? `"action" must be a string naming one of: ${scenarioActions().join(', ')}`
-        : `unknown action ${JSON.stringify(params.tagValue)}; expected one of: ${scenarioActions().join(', ')}`;
+        : `unknown action ${describeUserValue(params.tagValue)}; expected one of: ${scenarioActions().join(', ')}`;
     case 'required':
       return `missing ${JSON.stringify(params.missingProperty)}`;
     case 'additionalProperties':
       return field === undefined && error.instancePath.startsWith('/steps/')
-        ? `unknown field ${JSON.stringify(params.additionalProperty)} for this action`
-        : `unknown field ${JSON.stringify(params.additionalProperty)}`;
+        ? `unknown field ${describeUserValue(params.additionalProperty)} for this action`
+        : `unknown field ${describeUserValue(params.additionalProperty)}`;
     case 'enum':
       return `${name}must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'oneOf':
