@@ -10,6 +10,8 @@ import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect } from 'vitest';
+import { parseProvisioningFile } from '../../lib/provisioning/parse-provisioning-file.js';
+import { readScenarioFile } from '../../lib/fake/scenario/read-scenario-file.js';
 import { hostileCases, resultCase, type HostileBound } from './hostile-harness.js';
 import { spawnCli, type CliRun } from './spawn-cli.js';
 
@@ -84,6 +86,27 @@ describe('hostile input: CLI arguments and files', () => {
   hostileCases([
     ...(unix
       ? [
+          {
+            name: 'parseProvisioningFile("/dev/zero"): refused, not read forever',
+            bound: { ms: 2_000 },
+            run: () => parseProvisioningFile('/dev/zero'),
+            code: 'ERR_INVALID_ARGUMENT' as const,
+            message: /is a device; only regular files are read/,
+          },
+          {
+            name: 'parseProvisioningFile on a FIFO nobody writes: refused at once',
+            bound: { ms: 2_000 },
+            run: () => parseProvisioningFile(fifo('api.fifo')),
+            code: 'ERR_INVALID_ARGUMENT' as const,
+            message: /is a pipe \(FIFO\)/,
+          },
+          {
+            name: 'readScenarioFile("/proc/self/status"): read to its end, not JSON',
+            bound: { ms: 2_000 },
+            run: () => readScenarioFile('/proc/self/status'),
+            code: 'ERR_INVALID_SCENARIO' as const,
+            message: /is not valid JSON/,
+          },
           cli(
             'provision validate /dev/zero: refused, not read forever',
             () => ['provision', 'validate', '/dev/zero'],
