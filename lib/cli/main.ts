@@ -5,7 +5,8 @@
  * timers or handles are left open. Ctrl+C (SIGINT) or SIGTERM always works: the first stops the
  * running command cleanly (watchers closed, checks answered) and exits with 130 (143 for
  * SIGTERM); should the command not have wound down within {@link stopGraceMs}, or on a second
- * signal, the process exits at once with that code.
+ * signal, the process exits at once with that code. Nothing ends with a stack trace: a broken
+ * pipe exits with 141, anything unexpected prints one line and exits with 1.
  *
  * @module
  */
@@ -20,6 +21,8 @@ const stopGraceMs = 2000;
 const flushGraceMs = 2000;
 
 const exitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
+/** 128 + SIGPIPE, what shells report for a writer whose reader went away (`wmbb demo | head -1`). */
+const brokenPipeExitCode = 141;
 
 const controller = new AbortController();
 let stoppedWith: number | undefined;
@@ -29,6 +32,18 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stoppedWith = exitCodes[signal];
     controller.abort();
     setTimeout(() => exitAfterFlush(exitCodes[signal]), stopGraceMs);
+  });
+}
+
+// The reader of our output went away: nobody can see more, and an unhandled 'error' event
+// would end the process with a stack trace.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', () => process.exit(brokenPipeExitCode));
+// Whatever escapes a command (a bug, a value thrown by user code) is one line too, then exit 1.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    process.stderr.write(`wmbb: unexpected error: ${describeError(error)}\n`);
+    exitAfterFlush(1);
   });
 }
 

@@ -246,6 +246,22 @@ describe('hostile input: CLI arguments and files', () => {
       // A timeline of 120 000 steps is long by design: the bound is on stderr.
       { interrupt: { signal: 'SIGINT', when: /^long$/m }, output: (run) => run.stderr },
     ),
+    resultCase({
+      name: 'the reader of stdout goes away (`wmbb simulate long.json | head -1`): exit 141, no stack trace',
+      bound,
+      run: () =>
+        spawnCli(['simulate', longScenario()], {
+          killAfterMs,
+          cwd: dir,
+          closeStdoutWhen: /^long$/m,
+        }),
+      check: (run) => {
+        expect(run.timedOut, 'the CLI hung on a closed pipe').toBe(false);
+        expect(run.code).toBe(141);
+        expect(run.stderr).toBe('');
+      },
+      output: (run) => run.stderr,
+    }),
     cli(
       'Ctrl+C during watch: stops it, exit 130',
       () => ['watch', '--fake'],

@@ -24,6 +24,8 @@ export interface SpawnOptions {
   cwd?: string;
   /** Sends `signal` once stdout or stderr has printed text matching `when`. */
   interrupt?: { signal: NodeJS.Signals; when: RegExp };
+  /** Closes the reading end of stdout once it has printed text matching this (`| head -1`). */
+  closeStdoutWhen?: RegExp;
   /** Most bytes of stdout/stderr kept (the rest counted, not stored): a flood must not fill the test's heap. */
   keepBytes?: number;
 }
@@ -43,6 +45,7 @@ export function spawnCli(args: readonly string[], options: SpawnOptions): Promis
     const take = (text: string, into: 'out' | 'err'): void => {
       if (into === 'out') stdout = (stdout + text).slice(0, keep);
       else stderr = (stderr + text).slice(0, keep);
+      if (into === 'out' && options.closeStdoutWhen?.test(stdout) === true) child.stdout.destroy();
       if (options.interrupt && !interrupted && options.interrupt.when.test(stdout + stderr)) {
         interrupted = true;
         child.kill(options.interrupt.signal);
