@@ -9,20 +9,23 @@
       "conditions": [
         ["OS=='win'", {
           "sources": [
-            "native/winrt/activation.cpp",
-            "native/winrt/esim-lookup.cpp",
-            "native/winrt/esim-manager.cpp",
-            "native/winrt/esim-operations.cpp",
-            "native/winrt/esim-records.cpp",
-            "native/winrt/esim-watcher.cpp",
-            "native/winrt/record-queue.cpp",
-            "native/winrt/release-later.cpp",
+            "native/winrt/core/module-pin.cpp",
+            "native/winrt/core/mta-thread.cpp",
+            "native/winrt/core/record-queue.cpp",
+            "native/winrt/core/release-later.cpp",
+            "native/winrt/esim/esim-lookup.cpp",
+            "native/winrt/esim/esim-manager.cpp",
+            "native/winrt/esim/esim-operations.cpp",
+            "native/winrt/esim/esim-records.cpp",
+            "native/winrt/esim/esim-watcher.cpp",
             "native/addon/addon.cpp",
-            "native/addon/esim-refs.cpp",
-            "native/addon/esim-watcher-object.cpp",
-            "native/addon/js-errors.cpp",
-            "native/addon/js-operation.cpp",
-            "native/addon/record-delivery.cpp"
+            "native/addon/core/core-exports.cpp",
+            "native/addon/core/js-errors.cpp",
+            "native/addon/core/js-operation.cpp",
+            "native/addon/core/record-delivery.cpp",
+            "native/addon/esim/esim-exports.cpp",
+            "native/addon/esim/esim-refs.cpp",
+            "native/addon/esim/esim-watcher-object.cpp"
           ],
           "dependencies": [
             "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"

@@ -48,6 +48,11 @@ export const ErrorCodes = [
   'ERR_NATIVE_LOAD',
   /** The operation was refused in the current state (for example, connecting without a profile). */
   'ERR_INVALID_STATE',
+  /**
+   * A Windows service the call needs is stopped, disabled or unreachable; the message names
+   * the service to start.
+   */
+  'ERR_SERVICE_UNAVAILABLE',
   /** A Windows call failed with an HRESULT that has no more specific code. */
   'ERR_WINDOWS',
 ] as const;

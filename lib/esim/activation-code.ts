@@ -9,6 +9,7 @@
 
 import { inspect } from 'node:util';
 import { MobileBroadbandError } from '../errors.js';
+import { maskIdentifier } from '../text/mask-identifier.js';
 
 /** A parsed activation code. */
 export interface ActivationCode {
@@ -36,8 +37,8 @@ const oidPattern = /^[0-2](?:\.\d+)+$/;
 
 /** The matching id for messages: its first four characters and its length. */
 export function maskMatchingId(matchingId: string): string {
-  if (matchingId === '') return '(empty)';
-  return `${matchingId.slice(0, Math.min(4, matchingId.length - 1))}… (${matchingId.length} characters)`;
+  if (typeof matchingId !== 'string') throw invalid('a matching id must be a string');
+  return maskIdentifier(matchingId);
 }
 
 /**
@@ -66,7 +67,7 @@ export function parseActivationCode(input: string): ActivationCode {
   const parts = text.split('$');
   if (parts[0] !== '1') {
     throw invalid(
-      `an activation code starts with "1$" (or "LPA:1$"), got ${JSON.stringify(parts[0]?.slice(0, 8))}`,
+      `an activation code starts with "1$" (or "LPA:1$"), got ${maskIdentifier(parts[0] ?? '')} before the first "$"`,
     );
   }
   if (parts.length < 3 || parts.length > 5) {
@@ -76,7 +77,8 @@ export function parseActivationCode(input: string): ActivationCode {
   }
   const [, address = '', matchingId = '', oid, flag] = parts;
   if (!hostname.test(address)) {
-    throw invalid(`the SM-DP+ address ${JSON.stringify(address.slice(0, 64))} is not a host name`);
+    // Masked: what is typed here by mistake is often the matching id.
+    throw invalid(`the SM-DP+ address ${maskIdentifier(address)} is not a host name`);
   }
   if (!matchingIdPattern.test(matchingId)) {
     throw invalid(
@@ -85,13 +87,11 @@ export function parseActivationCode(input: string): ActivationCode {
   }
   if (oid !== undefined && oid !== '' && !oidPattern.test(oid)) {
     throw invalid(
-      `the SM-DP+ OID ${JSON.stringify(oid.slice(0, 64))} is not an object identifier such as 1.3.6.1.4.1.31746`,
+      `the SM-DP+ OID ${maskIdentifier(oid)} is not an object identifier such as 1.3.6.1.4.1.31746`,
     );
   }
   if (flag !== undefined && flag !== '1') {
-    throw invalid(
-      `the confirmation-code flag is "1" or absent, got ${JSON.stringify(flag.slice(0, 8))}`,
-    );
+    throw invalid(`the confirmation-code flag is "1" or absent, got ${maskIdentifier(flag)}`);
   }
   return new ParsedActivationCode(
     address.toLowerCase(),

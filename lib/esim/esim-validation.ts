@@ -8,6 +8,7 @@
 
 import type { EsimInstallOptions, EsimWatchSink, OperationOptions } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
+import { maskIdentifier } from '../text/mask-identifier.js';
 import { parseActivationCode, type ActivationCode } from './activation-code.js';
 
 function describe(value: unknown): string {
@@ -63,8 +64,10 @@ export function checkIccid(value: unknown, where: string): string {
   if (typeof value !== 'string' || !/^\d{18,22}$/.test(value)) {
     throw new MobileBroadbandError(
       'ERR_INVALID_ICCID',
+      // Masked: an ICCID is an identifier, and what is passed here by mistake may be a
+      // confirmation code or a matching id.
       `${where}: an ICCID is 18 to 22 digits, got ${
-        typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : describe(value)
+        typeof value === 'string' ? maskIdentifier(value) : describe(value)
       }`,
     );
   }
@@ -76,12 +79,20 @@ export function checkIccid(value: unknown, where: string): string {
  * cannot pass. Throws `ERR_INVALID_ACTIVATION_CODE`, never quoting the matching id whole.
  */
 export function checkActivationCode(value: unknown, where: string): ActivationCode {
-  const text =
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as ActivationCode).reveal === 'function'
-      ? (value as ActivationCode).reveal()
-      : value;
+  let text: unknown = value;
+  if (typeof value === 'object' && value !== null) {
+    const reveal: unknown = (value as Partial<ActivationCode>).reveal;
+    try {
+      text = typeof reveal === 'function' ? (reveal as () => unknown).call(value) : undefined;
+    } catch {
+      text = undefined;
+    }
+    if (typeof text !== 'string')
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ACTIVATION_CODE',
+        `${where}: an activation code must be a string or a parsed ActivationCode, got an object that is neither`,
+      );
+  }
   try {
     return parseActivationCode(text as string);
   } catch (error) {
@@ -119,7 +130,7 @@ export function checkDecline(value: unknown, where: string): 'deny' | 'postpone'
   if (value !== 'deny' && value !== 'postpone') {
     throw invalidArgument(
       `${where}: how must be 'deny' or 'postpone', got ${
-        typeof value === 'string' ? JSON.stringify(value.slice(0, 20)) : describe(value)
+        typeof value === 'string' ? maskIdentifier(value) : describe(value)
       }`,
     );
   }

@@ -11,6 +11,7 @@
 import type { EsimBackend, EsimInfo, EsimWatchHandle, EsimWatchSink } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
 import { asMobileBroadbandError, type OverflowInfo } from '../events/listener-registry.js';
+import { listenerFailedError } from '../events/listener-failure.js';
 import { SourceLifecycle } from '../events/source-lifecycle.js';
 import { TypedEmitter } from '../events/typed-emitter.js';
 
@@ -135,13 +136,9 @@ export class EsimWatcher extends TypedEmitter<EsimWatcherEventMap> {
 
   #listenerFailed(error: unknown, event: string, esim: EsimInfo | undefined): void {
     this.registry.reportError(
-      new MobileBroadbandError(
-        'ERR_LISTENER_FAILED',
-        `A listener for '${event}'${esim ? ` (eSIM ${esim.id})` : ''} failed: ${
-          error instanceof Error ? error.message : String(error)
-        }`,
-        { cause: error, details: { event, ...(esim ? { esimId: esim.id } : {}) } },
-      ),
+      listenerFailedError(`A listener for '${event}'${esim ? ` (eSIM ${esim.id})` : ''}`, error, {
+        details: { event, ...(esim ? { esimId: esim.id } : {}) },
+      }),
     );
   }
 }

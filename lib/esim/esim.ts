@@ -112,7 +112,9 @@ export class Esim {
    * Downloads the metadata of the profile an activation code offers
    * (`ESim.DownloadProfileMetadataAsync`): who the operator is, whether a confirmation code is
    * needed. Nothing is installed yet: follow with {@link Esim.confirmInstall} or
-   * {@link Esim.declineInstall}.
+   * {@link Esim.declineInstall}. At most 1000 downloaded offers are kept per connection: one
+   * more releases the oldest not being installed or declined (its metadata is then spent), and
+   * when all are in use the download fails with `ERR_INVALID_STATE`.
    *
    * @param esimId The id of an eSIM from {@link Esim.list}.
    * @param activationCode The code from the operator's QR code (`LPA:1$…`), as text or parsed.
@@ -144,7 +146,8 @@ export class Esim {
 
   /**
    * Installs a downloaded profile (`ESimProfileMetadata.ConfirmInstallAsync`), reporting
-   * progress through `onProgress`. On `'incorrectConfirmationCode'` or
+   * progress through `onProgress` (if it throws or rejects, the install goes on: the failure
+   * becomes a process warning `ERR_LISTENER_FAILED` and `onProgress` is not called again). On `'incorrectConfirmationCode'` or
    * `'confirmationCodeMissing'` the same metadata may be tried again; after any other outcome
    * it is spent.
    *

@@ -13,6 +13,19 @@ import { abortedError, checkOperationOptions } from './esim-validation.js';
 
 const where = 'esim.list()';
 
+/** The code of the process warning for an eSIM listed with fields that could not be read. */
+export const partialReadWarning = 'WMBB_ESIM_PARTIAL_READ';
+
+/** An error about one eSIM that was still delivered (native backend, details.partial). */
+function isPartialRead(error: Error): error is MobileBroadbandError {
+  return error instanceof MobileBroadbandError && error.details?.partial === true;
+}
+
+function describeCall(error: MobileBroadbandError): string {
+  const call = error.details?.call;
+  return typeof call === 'string' ? `failed call: ${call}` : '';
+}
+
 /** Starts a watcher through `watch`, collects eSIMs until enumeration completes, stops it. */
 export async function listByWatching(
   watch: (sink: EsimWatchSink) => Promise<EsimWatchHandle>,
@@ -50,7 +63,19 @@ export async function listByWatching(
             `${where}: ${discarded} eSIM events were discarded, so the list would be incomplete`,
           ),
         ),
-      error: (error) => settle(error),
+      // An eSIM Windows could read only in part is listed with what could be read; the failed
+      // read is no reason to lose the whole list (a removed eSIM often answers only for its
+      // identity). It is reported as a process warning, since list() has no 'error' event.
+      error: (error) => {
+        if (isPartialRead(error)) {
+          process.emitWarning(error.message, {
+            code: partialReadWarning,
+            detail: describeCall(error),
+          });
+          return;
+        }
+        settle(error);
+      },
     });
     if (signal?.aborted) settle(abortedError(where, signal));
     const error = await finished;

@@ -2,7 +2,8 @@
  * The listener bookkeeping every watcher-backed emitter of the package shares
  * (`mbb.notifications`, `mbb.esim.watch()`): typed registration with clear errors, `once`,
  * copy-on-write lists (a listener may add or remove listeners during a delivery), isolated
- * calls (a throw or a rejected promise becomes `ERR_LISTENER_FAILED` on `'error'`), overflow
+ * calls (a throw or a rejected promise, whatever the value, becomes `ERR_LISTENER_FAILED` on
+ * `'error'`, or a process warning when nobody listens for errors), overflow
  * reports that are never silent, and a keep-alive handle while data listeners are attached and
  * the emitter is referenced.
  *
@@ -11,6 +12,8 @@
  */
 
 import { MobileBroadbandError } from '../errors.js';
+import { describeValue } from './describe-value.js';
+import { callUserCode, listenerFailedError, warnUnhandled } from './listener-failure.js';
 
 /** A listener of any event. */
 export type AnyListener = (value: never) => unknown;
@@ -143,44 +146,31 @@ export class ListenerRegistry {
   /**
    * Calls a listener; a throw or a rejected promise goes to `onFailure` with the value. The
    * value is passed back so that an emitter can hand the same `onFailure` to every call: a
-   * delivery then allocates nothing for failures that do not happen.
+   * delivery then allocates nothing for failures that do not happen. `onFailure` must not
+   * throw (build its report with {@link listenerFailedError}).
    */
   call<T>(listener: AnyListener, value: T, onFailure: (error: unknown, value: T) => void): void {
-    try {
-      const result = (listener as (v: T) => unknown)(value);
-      // Async listeners: a rejection is reported like a throw.
-      if (result !== undefined && typeof (result as PromiseLike<unknown>).then === 'function') {
-        (result as PromiseLike<unknown>).then(undefined, (error: unknown) =>
-          onFailure(error, value),
-        );
-      }
-    } catch (error) {
-      onFailure(error, value);
-    }
+    callUserCode(listener as (v: T) => unknown, value, onFailure);
   }
 
   /**
-   * Reports an error on `'error'`; with no `'error'` listener it is thrown asynchronously, the
-   * way Node's EventEmitter treats an unhandled `'error'`, so it is never lost.
+   * Reports an error on `'error'`. Without an `'error'` listener it becomes a process warning:
+   * never lost, and never an uncaught exception. An `'error'` listener that throws is reported
+   * the same way (reporting it on `'error'` again could loop).
    */
   reportError(error: MobileBroadbandError): void {
     const listeners = this.#listeners.get('error');
     if (listeners === undefined) {
-      process.nextTick(() => {
-        throw error;
-      });
+      warnUnhandled(error);
       return;
     }
     for (const listener of listeners) {
-      try {
-        (listener as (e: MobileBroadbandError) => void)(error);
-      } catch (thrown) {
-        process.nextTick(() => {
-          throw thrown;
-        });
-      }
+      this.call(listener, error, this.#errorListenerFailed);
     }
   }
+
+  readonly #errorListenerFailed = (thrown: unknown): void =>
+    warnUnhandled(listenerFailedError("An 'error' listener", thrown));
 
   /** Counts records the backend discarded and tells `'overflow'` listeners, or the process. */
   reportOverflow(discarded: number): void {
@@ -196,11 +186,12 @@ export class ListenerRegistry {
       return;
     }
     for (const listener of listeners) {
-      this.call(listener, report, (error) =>
-        this.reportError(asMobileBroadbandError(error, "An 'overflow' listener failed")),
-      );
+      this.call(listener, report, this.#overflowListenerFailed);
     }
   }
+
+  readonly #overflowListenerFailed = (thrown: unknown): void =>
+    this.reportError(listenerFailedError("An 'overflow' listener", thrown));
 
   /** Records discarded since the emitter was made. */
   get discarded(): number {
@@ -249,12 +240,17 @@ function checkListener(listener: unknown): void {
 
 /** `error` as a MobileBroadbandError: as it is, or wrapped as `ERR_WINDOWS` with a context. */
 export function asMobileBroadbandError(error: unknown, context: string): MobileBroadbandError {
-  if (error instanceof MobileBroadbandError) return error;
-  return new MobileBroadbandError(
-    'ERR_WINDOWS',
-    `${context}: ${error instanceof Error ? error.message : String(error)}`,
-    {
-      cause: error,
-    },
-  );
+  if (isMobileBroadbandError(error)) return error;
+  return new MobileBroadbandError('ERR_WINDOWS', `${context}: ${describeValue(error)}`, {
+    cause: error,
+  });
+}
+
+/** `instanceof`, which a Proxy's getPrototypeOf trap can make throw. */
+function isMobileBroadbandError(error: unknown): error is MobileBroadbandError {
+  try {
+    return error instanceof MobileBroadbandError;
+  } catch {
+    return false;
+  }
 }

@@ -14,8 +14,9 @@ export type EventListeners<Events> = { [E in keyof Events]: (...args: never[]) =
  * An emitter whose events come from a backend source (Windows' event, or the fake) that runs
  * only while someone listens: it starts with the first listener of a data event and stops with
  * the last (`'error'` and `'overflow'` listeners do not count). Listeners may be async; one that
- * throws or rejects is reported on `'error'` as `ERR_LISTENER_FAILED` and never stops delivery
- * to the others. While data listeners are attached the process stays alive, unless
+ * throws or rejects, whatever the value, is reported on `'error'` as `ERR_LISTENER_FAILED` (the
+ * value is the `cause`) and never stops delivery to the others. Without an `'error'` listener,
+ * errors become process warnings: the emitter never throws a value again. While data listeners are attached the process stays alive, unless
  * {@link TypedEmitter.unref} was called.
  *
  * @typeParam Events - the emitter's event names and listener types.

@@ -15,11 +15,14 @@ import type {
 } from '../backend.js';
 import { systemClock, type Clock } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
+import { checkOptionsObject } from '../check-arguments.js';
+import { describeValue } from '../events/describe-value.js';
 import { notSupported } from '../not-supported.js';
 import { parseProvisioning } from '../provisioning/parse-provisioning.js';
 import { compileMessageRules } from '../provisioning/message-rule-set.js';
 import type { ProvisioningDocument } from '../provisioning/provisioning-document.js';
 import { advanceSettling } from './advance-settling.js';
+import { checkRecordLimit } from './bounded-log.js';
 import { toByteCount } from './byte-count.js';
 import { FakeBillingCycle, type BillingCycle } from './fake-billing-cycle.js';
 import {
@@ -63,6 +66,12 @@ export interface FakeBackendOptions {
   clock?: 'virtual' | 'system';
   /** Where virtual time starts (default 2026-01-05T08:00:00Z). */
   startTime?: Date | number;
+  /**
+   * How many of the latest records `recorded()` keeps, and apart how many answers
+   * `entitlementAnswers()` keeps (default 10 000): a long simulation holds bounded history.
+   * `Infinity` keeps everything; `0` keeps nothing.
+   */
+  recordLimit?: number;
 }
 
 /** The fake's clock: a {@link Clock} you can move. */
@@ -95,6 +104,7 @@ export class FakeBackend implements Backend {
 
   /** @internal Use {@link createFakeBackend}. */
   constructor(options: FakeBackendOptions = {}) {
+    checkOptionsObject(options, 'createFakeBackend()');
     const kind = options.clock ?? 'virtual';
     if (kind !== 'virtual' && kind !== 'system') {
       throw new MobileBroadbandError(
@@ -106,7 +116,10 @@ export class FakeBackend implements Backend {
       options.startTime instanceof Date ? options.startTime.getTime() : options.startTime;
     this.#virtualClock = kind === 'virtual' ? new VirtualClock(start) : undefined;
     this.clock = this.#virtualClock ?? realClock();
-    this.notifications = new FakeNotificationSource(() => this.clock.now());
+    this.notifications = new FakeNotificationSource(
+      () => this.clock.now(),
+      checkRecordLimit(options.recordLimit),
+    );
     this.esim = new FakeEsim(this.clock);
     const account = { ...defaultFakeAccount, ...options.account };
     this.#context = new FakeContext(this.clock, this.#virtualClock, account, this.notifications);
@@ -141,7 +154,7 @@ export class FakeBackend implements Backend {
     } catch (error) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `notify(record): the record cannot be read: ${String(error)}`,
+        `notify(record): the record cannot be read: ${describeValue(error)}`,
         {
           cause: error,
         },
@@ -301,12 +314,20 @@ export class FakeBackend implements Backend {
 
   // --- Observation and time ---------------------------------------------------------------
 
-  /** Every record the fake has emitted, in order (whether or not anyone listened). */
+  /**
+   * The records the fake has emitted, in order (whether or not anyone listened): the latest
+   * `recordLimit` of them (default 10 000; see {@link FakeBackendOptions.recordLimit}).
+   */
   recorded(): RawNotification[] {
     return [...this.notifications.recorded];
   }
 
-  /** Every entitlement answer the fake received, in order. */
+  /** Records emitted but no longer kept by {@link FakeBackend.recorded}. */
+  get recordsDropped(): number {
+    return this.notifications.recordsDropped;
+  }
+
+  /** The entitlement answers the fake received, in order: the latest `recordLimit` of them. */
   entitlementAnswers(): RecordedEntitlementAnswer[] {
     return [...this.notifications.answers];
   }

@@ -7,6 +7,8 @@
  */
 
 import type { TimerHandle } from '../clock.js';
+import { MobileBroadbandError } from '../errors.js';
+import { checkInstant } from '../time-values.js';
 import type { FakeContext } from './fake-context.js';
 import {
   addIsoDuration,
@@ -16,9 +18,9 @@ import {
 
 /** A billing cycle. */
 export interface BillingCycle {
-  /** When the first cycle started (ms since the epoch, or a Date). */
+  /** When the first cycle started (ms since the epoch, or a Date), in the years 1900–9999. */
   start: number | Date;
-  /** ISO 8601 duration of one cycle (`P1M`, `P30D`). */
+  /** ISO 8601 duration of one cycle (`P1M`, `P30D`), from PT1H to P100Y. */
   duration: string;
   /** Whether usage resets at the end of each cycle (the schema's default: true). */
   resets?: boolean;
@@ -38,9 +40,21 @@ export class FakeBillingCycle {
   /** Replaces the cycle (or removes it with `undefined`). */
   set(cycle: BillingCycle | undefined): void {
     this.clear();
-    if (cycle === undefined || cycle.resets === false) return;
+    if (cycle === undefined) return;
+    if (typeof cycle !== 'object' || cycle === null)
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        'a billing cycle must be an object { start, duration, resets? }',
+      );
+    if (cycle.resets !== undefined && typeof cycle.resets !== 'boolean')
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        'billingCycle.resets must be a boolean',
+      );
+    // Checked even when the cycle does not reset: a bad cycle is a bad argument either way.
+    const start = checkInstant(cycle.start, 'billingCycle.start');
     const duration = parseIsoDuration(cycle.duration);
-    const start = cycle.start instanceof Date ? cycle.start.getTime() : cycle.start;
+    if (cycle.resets === false) return;
     this.#schedule(start, duration, this.#firstEndAfter(start, duration));
   }
 

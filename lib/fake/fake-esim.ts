@@ -21,6 +21,7 @@ import type {
 } from '../backend.js';
 import type { Clock } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
+import { describeValue } from '../events/describe-value.js';
 import type { ActivationCode } from '../esim/activation-code.js';
 import { esimAdvice, esimNotAuthorizedError, esimOperations } from '../esim/esim-errors.js';
 import { checkWatchSink } from '../esim/esim-validation.js';
@@ -334,7 +335,7 @@ export class FakeEsim implements EsimBackend {
     if (!Number.isInteger(count) || count < 0) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `fake.esim.burst(): count must be a non-negative integer, got ${String(count)}`,
+        `fake.esim.burst(): count must be a non-negative integer, got ${describeValue(count)}`,
       );
     }
     for (let i = 1; i <= count; i++) {
@@ -442,7 +443,7 @@ export class FakeEsim implements EsimBackend {
     if (!Number.isInteger(hresult) || hresult >>> 0 < 0x80000000) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `fake.esim.setFailure(): hresult must be a failure HRESULT (0x80000000 or above), got ${String(hresult)}`,
+        `fake.esim.setFailure(): hresult must be a failure HRESULT (0x80000000 or above), got ${describeValue(hresult)}`,
       );
     }
     this.#failures.set(member, hresult >>> 0);
@@ -453,7 +454,7 @@ export class FakeEsim implements EsimBackend {
     if (!Number.isInteger(limit) || limit < 1) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `fake.esim.setEventQueueLimit(): limit must be a positive integer, got ${String(limit)}`,
+        `fake.esim.setEventQueueLimit(): limit must be a positive integer, got ${describeValue(limit)}`,
       );
     }
     this.#queueLimit = limit;

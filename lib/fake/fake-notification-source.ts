@@ -13,6 +13,7 @@ import type {
   RawNotification,
 } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
+import { BoundedLog, defaultRecordLimit } from './bounded-log.js';
 
 /** An entitlement answer the fake received. */
 export interface RecordedEntitlementAnswer extends EntitlementAnswer {
@@ -33,16 +34,19 @@ interface PendingCheck {
 export class FakeNotificationSource implements NotificationSource {
   readonly #now: () => number;
   readonly #sinks = new Set<NotificationSink>();
-  readonly #recorded: RawNotification[] = [];
-  readonly #answers: RecordedEntitlementAnswer[] = [];
+  readonly #recorded: BoundedLog<RawNotification>;
+  readonly #answers: BoundedLog<RecordedEntitlementAnswer>;
   readonly #pendingChecks = new Map<string, PendingCheck>();
   #queue: RawNotification[] = [];
   #flush: Promise<void> | undefined;
   #nextCheckId = 1;
   #closed = false;
 
-  constructor(now: () => number) {
+  /** @param recordLimit - records (and, apart, answers) kept for a test to look at. */
+  constructor(now: () => number, recordLimit: number = defaultRecordLimit) {
     this.#now = now;
+    this.#recorded = new BoundedLog(recordLimit);
+    this.#answers = new BoundedLog(recordLimit);
   }
 
   subscribe(sink: NotificationSink): Promise<NotificationSubscription> {
@@ -105,13 +109,13 @@ export class FakeNotificationSource implements NotificationSource {
   answerOf(entitlementCheckId: string): Promise<EntitlementAnswer> {
     const pending = this.#pendingChecks.get(entitlementCheckId);
     if (pending !== undefined) return pending.answered;
-    const answer = this.#answers.find((a) => a.entitlementCheckId === entitlementCheckId);
+    const answer = this.#answers.findLast((a) => a.entitlementCheckId === entitlementCheckId);
     if (answer !== undefined)
       return Promise.resolve({ allow: answer.allow, reason: answer.reason });
     return Promise.reject(
       new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `The fake sent no entitlement check ${JSON.stringify(entitlementCheckId)}`,
+        `The fake sent no entitlement check ${JSON.stringify(entitlementCheckId)}${this.#answers.dropped > 0 ? ', or its answer is older than those kept (createFakeBackend({ recordLimit }))' : ''}`,
       ),
     );
   }
@@ -131,12 +135,19 @@ export class FakeNotificationSource implements NotificationSource {
     return this.#flush === undefined && this.#queue.length === 0;
   }
 
+  /** The records kept (the latest `recordLimit`), oldest first. */
   get recorded(): readonly RawNotification[] {
-    return this.#recorded;
+    return this.#recorded.toArray();
   }
 
+  /** Records raised but no longer kept. */
+  get recordsDropped(): number {
+    return this.#recorded.dropped;
+  }
+
+  /** The answers kept (the latest `recordLimit`), oldest first. */
   get answers(): readonly RecordedEntitlementAnswer[] {
-    return this.#answers;
+    return this.#answers.toArray();
   }
 
   /** Whether anyone is subscribed (the app listens). */

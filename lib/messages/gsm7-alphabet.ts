@@ -9,6 +9,8 @@
  * @module
  */
 
+import { MobileBroadbandError } from '../errors.js';
+
 /** The escape septet: the next septet is read from the extension table. */
 export const escapeSeptet = 0x1b;
 
@@ -67,11 +69,23 @@ const spaceCode = 0x20;
  *
  * Values are masked to 7 bits, so any byte array is safe to pass.
  */
-export function decodeGsm7(
-  septets: ArrayLike<number>,
-  start = 0,
-  end: number = septets.length,
-): string {
+export function decodeGsm7(septets: ArrayLike<number>, start = 0, end?: number): string {
+  if (end === undefined) end = (septets as ArrayLike<number> | null)?.length;
+  if (
+    typeof septets !== 'object' ||
+    septets === null ||
+    typeof septets.length !== 'number' ||
+    !Number.isSafeInteger(start) ||
+    end === undefined ||
+    !Number.isSafeInteger(end) ||
+    start < 0 ||
+    end > septets.length ||
+    start > end
+  )
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      'decodeGsm7 takes septets (an array or typed array of numbers) and 0 ≤ start ≤ end ≤ their length',
+    );
   // Code units collected in a plain array and turned into a string at once: a flat string,
   // faster than appending character by character.
   const units: number[] = [];

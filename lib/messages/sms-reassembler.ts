@@ -21,6 +21,8 @@
 
 import { systemClock, type Clock, type TimerHandle } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
+import { describeValue } from '../events/describe-value.js';
+import { callUserCode, listenerFailedError, warnUnhandled } from '../events/listener-failure.js';
 import { allocateBytes } from './allocate-bytes.js';
 import type { DecodedSms } from './decode-sms-pdu.js';
 
@@ -36,8 +38,11 @@ export interface SmsReassemblerOptions {
   /** The clock for timeouts. Default: {@link systemClock}. */
   clock?: Clock;
   /**
-   * Called with each message given up (timeout or eviction). If it throws, the error is thrown
-   * again asynchronously as `ERR_LISTENER_FAILED`, like an unhandled `'error'` event.
+   * Called with each message given up (timeout or eviction). If it throws (anything) or
+   * rejects, the failure becomes a process warning `ERR_LISTENER_FAILED` with the thrown value
+   * as the cause; it is never thrown again. It may call {@link SmsReassembler.close}, but not
+   * {@link SmsReassembler.add} while an `add()` is running (an eviction): that `add()` throws
+   * `ERR_INVALID_STATE`, so the bound on pending messages holds.
    */
   onIncomplete?: (report: IncompleteSms) => void;
 }
@@ -150,6 +155,8 @@ export class SmsReassembler {
   /** Insertion order = completion order = expiry order. */
   readonly #completed = new Map<string, Completed>();
   #closed = false;
+  /** An add() is running: onIncomplete (called for an eviction) must not add more. */
+  #adding = false;
   #completedCount = 0;
   #duplicates = 0;
   #incomplete = 0;
@@ -163,14 +170,14 @@ export class SmsReassembler {
     if (typeof timeoutMs !== 'number' || !(timeoutMs > 0 && timeoutMs <= maxTimeoutMs)) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `timeoutMs must be a number of ms above 0 and at most ${maxTimeoutMs}, got ${String(timeoutMs)}`,
+        `timeoutMs must be a number of ms above 0 and at most ${maxTimeoutMs}, got ${describeValue(timeoutMs)}`,
       );
     }
     const maxPending = options.maxPending ?? defaultMaxPending;
     if (!Number.isInteger(maxPending) || maxPending < 1) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `maxPending must be a positive integer, got ${String(maxPending)}`,
+        `maxPending must be a positive integer, got ${describeValue(maxPending)}`,
       );
     }
     this.#timeoutMs = timeoutMs;
@@ -202,12 +209,30 @@ export class SmsReassembler {
    *
    * @throws MobileBroadbandError `ERR_CLOSED` after {@link SmsReassembler.close};
    *   `ERR_INVALID_ARGUMENT` for something that is not a decoded SMS, or a concatenation whose
-   *   numbers are impossible.
+   *   numbers are impossible; `ERR_INVALID_STATE` when called from `onIncomplete` during
+   *   another `add()`.
    */
   add(sms: DecodedSms): ReassembledSms | undefined {
     if (this.#closed) {
       throw new MobileBroadbandError('ERR_CLOSED', 'The SMS reassembler was closed');
     }
+    if (this.#adding) {
+      // Refused rather than queued: an onIncomplete that adds a new message each time it is
+      // told of an eviction would otherwise evict, and add, without end.
+      throw new MobileBroadbandError(
+        'ERR_INVALID_STATE',
+        'add() was called from onIncomplete during another add() (an eviction); call it after onIncomplete returns, for example in queueMicrotask()',
+      );
+    }
+    this.#adding = true;
+    try {
+      return this.#add(sms);
+    } finally {
+      this.#adding = false;
+    }
+  }
+
+  #add(sms: DecodedSms): ReassembledSms | undefined {
     if (
       typeof sms !== 'object' ||
       sms === null ||
@@ -328,19 +353,7 @@ export class SmsReassembler {
     this.#incomplete++;
     const callback = this.#onIncomplete;
     if (callback === undefined) return;
-    const incomplete = report(entry, reason);
-    try {
-      callback(incomplete);
-    } catch (error) {
-      const failure = new MobileBroadbandError(
-        'ERR_LISTENER_FAILED',
-        `The onIncomplete callback of the SMS reassembler failed: ${error instanceof Error ? error.message : String(error)}`,
-        { cause: error },
-      );
-      process.nextTick(() => {
-        throw failure;
-      });
-    }
+    callUserCode(callback, report(entry, reason), onIncompleteFailed);
   }
 
   #rememberCompletion(key: string, parts: readonly DecodedSms[]): void {
@@ -364,6 +377,10 @@ export class SmsReassembler {
       this.#completed.delete(key);
     }
   }
+}
+
+function onIncompleteFailed(error: unknown): void {
+  warnUnhandled(listenerFailedError('The onIncomplete callback of the SMS reassembler', error));
 }
 
 function report(entry: Pending, reason: IncompleteReason): IncompleteSms {

@@ -1,6 +1,10 @@
 /**
- * Exactly what the native addon exports (native/addon/addon.cpp). Hand-written: the addon is
- * small, and a mismatch shows up in the Wine lane, which runs every export.
+ * Exactly what the native addon exports (native/addon/addon.cpp): one table per capability,
+ * each mirroring its native/addon/<capability>/<capability>-exports.h. Hand-written: the addon
+ * is small, and a mismatch shows up in the Wine lane, which runs every export.
+ *
+ * Every export returns at once: the addon makes its Windows calls on a thread of its own (the
+ * MTA thread, docs/native.md) and settles the returned operation on the JS thread.
  *
  * @module
  * @internal
@@ -22,8 +26,11 @@ export type NativeRecordCallback = (words: Int32Array, text: string) => void;
 /** An `ESimWatcher` in the addon. Its events reach the callback given at creation. */
 export interface NativeEsimWatcher {
   /** `ESimWatcher.Start()`. */
-  start(): void;
-  /** `ESimWatcher.Stop()`; a Stopped record follows (queued by the addon if Windows sends none). */
+  start(): NativeOperation<void>;
+  /**
+   * `ESimWatcher.Stop()`; a Stopped record follows (queued by the addon if Windows sends none,
+   * after an Error record if stopping failed).
+   */
   stop(): void;
   /** Unsubscribes, stops if needed, releases every COM reference. Idempotent. */
   close(): void;
@@ -68,7 +75,7 @@ export interface NativeDownloadResult {
 export interface NativeEsimRef {
   downloadProfileMetadata(activationCode: string): NativeOperation<NativeDownloadResult>;
   /** The profile whose id is `iccid` (`GetProfiles`), or null. */
-  findProfile(iccid: string): NativeProfileRef | null;
+  findProfile(iccid: string): NativeOperation<NativeProfileRef | null>;
   deleteProfile(iccid: string): NativeOperation<number>;
   reset(): NativeOperation<number>;
   /** Releases the Windows object. Idempotent. */
@@ -94,30 +101,49 @@ export interface NativeMetadataRef {
   close(): void;
 }
 
-/** The addon's exports. Failures throw an Error with `hresult` (unsigned) and `call`. */
-export interface NativeAddon {
-  esimServiceInfo(): NativeEsimServiceInfo;
+/** `addon.core`: what every capability shares (native/addon/core/core-exports.h). */
+export interface NativeCoreExports {
+  /**
+   * Settles once the addon's MTA thread has run everything queued before it, the releases of
+   * earlier `close()` calls included.
+   */
+  flush(): NativeOperation<void>;
+}
+
+/** `addon.esim` (native/addon/esim/esim-exports.h). */
+export interface NativeEsimExports {
+  serviceInfo(): NativeOperation<NativeEsimServiceInfo>;
   /**
    * `ESimManager.TryCreateESimWatcher()`, subscribed and ready to start; `null` when Windows
    * returns no watcher (the process lacks the eSIM capability).
    *
    * @param maxBatch Records per batch at most (1: one JS call per event).
-   * @param maxQueued Data records waiting for JS at most; more are discarded and counted.
+   * @param maxQueued Data and error records waiting for JS at most; more are discarded and
+   *   counted.
    */
-  createEsimWatcher(
+  createWatcher(
     onBatch: NativeRecordCallback,
     maxBatch: number,
     maxQueued: number,
-  ): NativeEsimWatcher | null;
+  ): NativeOperation<NativeEsimWatcher | null>;
   /**
    * Finds an eSIM by its id (EID, or `modem:<device id>`): an `ESimWatcher` run to
-   * `EnumerationCompleted`. Resolves with null when no eSIM has the id; returns null when
-   * `TryCreateESimWatcher()` returns null (the process lacks the eSIM capability).
+   * `EnumerationCompleted`. Resolves with the eSIM, with null when no eSIM has the id, and with
+   * false when `TryCreateESimWatcher()` returns null (the process lacks the eSIM capability).
    */
-  findEsim(id: string): NativeOperation<NativeEsimRef | null> | null;
+  findEsim(id: string): NativeOperation<NativeEsimRef | null | false>;
 }
 
-/** The error the addon throws for a failed Windows call. */
+/**
+ * The addon's exports. A bad argument throws a TypeError; a failed Windows call rejects the
+ * returned operation with a {@link NativeCallError}.
+ */
+export interface NativeAddon {
+  core: NativeCoreExports;
+  esim: NativeEsimExports;
+}
+
+/** The error the addon rejects with for a failed Windows call. */
 export interface NativeCallError extends Error {
   /** The HRESULT as an unsigned 32-bit number. */
   hresult: number;

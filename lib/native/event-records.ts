@@ -1,5 +1,5 @@
 /**
- * Decodes the addon's event batches (layout: native/winrt/event-records.h, which this file must
+ * Decodes the addon's event batches (layout: native/winrt/core/event-records.h and native/winrt/esim/esim-records.h, which this file must
  * match). The objects are made here, in JavaScript, because making them through Node-API costs
  * about a microsecond each: a batch crosses as one Int32Array and one string, and each string
  * field is a slice of that string.
@@ -29,7 +29,11 @@ export interface EsimRecordHandler {
   stopped(): void;
   overflow(discarded: number): void;
   /** A failed Windows call in the addon (reading an eSIM), or a record this file cannot read. */
-  error(hresult: number, call: string): void;
+  /**
+   * A failure: an event that carried nothing usable, or (with `esimId`) a field of an eSIM that
+   * could not be read; that eSIM was delivered just before with what could be read.
+   */
+  error(hresult: number, call: string, esimId?: string): void;
 }
 
 /** HRESULT reported for a record the decoder cannot read (E_UNEXPECTED). */
@@ -98,7 +102,13 @@ function readProfile(reader: BatchReader, problems: string[]): EsimProfileInfo {
   };
 }
 
-function readEsim(reader: BatchReader): EsimInfo {
+/** A record's first failed read (0: none). */
+interface ReadFailure {
+  hresult: number;
+  call: string;
+}
+
+function readEsim(reader: BatchReader): { esim: EsimInfo; failure: ReadFailure | undefined } {
   const problems: string[] = [];
   const eid = reader.string();
   const firmwareVersion = reader.string();
@@ -110,8 +120,10 @@ function readEsim(reader: BatchReader): EsimInfo {
   const count = reader.int();
   const profiles: EsimProfileInfo[] = new Array<EsimProfileInfo>(count);
   for (let i = 0; i < count; i++) profiles[i] = readProfile(reader, problems);
+  const failureHresult = reader.int() >>> 0;
+  const failureCall = reader.string();
   if (problems.length > 0) throw new UnknownValue(problems.join('; '));
-  return {
+  const esim: EsimInfo = {
     id: eid !== '' ? eid : `modem:${modemDeviceId}`,
     eid,
     firmwareVersion,
@@ -122,6 +134,19 @@ function readEsim(reader: BatchReader): EsimInfo {
     policy: { shouldEnableManagingUi },
     profiles,
   };
+  const failure = failureHresult !== 0 ? { hresult: failureHresult, call: failureCall } : undefined;
+  return { esim, failure };
+}
+
+/** Delivers an eSIM record: the eSIM, then the read that failed, if one did. */
+function deliverEsim(
+  kind: 'added' | 'updated' | 'removed',
+  reader: BatchReader,
+  handler: EsimRecordHandler,
+): void {
+  const { esim, failure } = readEsim(reader);
+  handler.esim(kind, esim);
+  if (failure) handler.error(failure.hresult, failure.call, esim.id);
 }
 
 /** Decodes one batch, calling `handler` for each record in order. */
@@ -137,13 +162,13 @@ export function decodeEsimRecords(
       kind = reader.int();
       switch (kind) {
         case RecordKind.added:
-          handler.esim('added', readEsim(reader));
+          deliverEsim('added', reader, handler);
           break;
         case RecordKind.updated:
-          handler.esim('updated', readEsim(reader));
+          deliverEsim('updated', reader, handler);
           break;
         case RecordKind.removed:
-          handler.esim('removed', readEsim(reader));
+          deliverEsim('removed', reader, handler);
           break;
         case RecordKind.enumerationCompleted:
           handler.enumerationCompleted();

@@ -49,7 +49,19 @@ export const knownHresults: ReadonlyMap<number, KnownHresult> = new Map<number, 
   [0x80004005, { name: 'E_FAIL', code: 'ERR_WINDOWS' }],
   [0x80004002, { name: 'E_NOINTERFACE', code: 'ERR_NOT_SUPPORTED' }],
   [0x800401f0, { name: 'CO_E_NOTINITIALIZED', code: 'ERR_WINDOWS' }],
+  [0x8001010e, { name: 'RPC_E_WRONG_THREAD', code: 'ERR_WINDOWS' }],
+  // The service behind the class is not there to answer. The message names the service
+  // (HresultContext.service).
+  [0x800706ba, { name: 'RPC_S_SERVER_UNAVAILABLE', code: 'ERR_SERVICE_UNAVAILABLE' }],
+  [0x80070422, { name: 'ERROR_SERVICE_DISABLED', code: 'ERR_SERVICE_UNAVAILABLE' }],
+  [0x80070426, { name: 'ERROR_SERVICE_NOT_ACTIVE', code: 'ERR_SERVICE_UNAVAILABLE' }],
 ]);
+
+/**
+ * The Windows service behind the mobile broadband classes (eSIM, accounts, USSD, provisioning):
+ * "WWAN AutoConfig". `sc start WwanSvc` starts it; `sc config WwanSvc start= auto` re-enables it.
+ */
+export const wwanService = { name: 'WwanSvc', displayName: 'WWAN AutoConfig' } as const;
 
 /** The error code for an HRESULT: a known mapping, else `ERR_WINDOWS`. */
 export function errorCodeOf(hresult: number): ErrorCode {
@@ -63,6 +75,15 @@ export interface HresultContext {
   /** Advice per code that replaces the generic one (the capability to declare, …). */
   advice?: Partial<Record<ErrorCode, string>>;
   cause?: unknown;
+  /** The Windows service the call needs, named by ERR_SERVICE_UNAVAILABLE (default WwanSvc). */
+  service?: { name: string; displayName: string };
+  /** More facts for `details` (never secrets). */
+  details?: Readonly<Record<string, unknown>>;
+}
+
+/** What to tell a user whose service is not there. */
+function serviceAdvice(service: { name: string; displayName: string }): string {
+  return `the Windows service "${service.displayName}" (${service.name}) is not running: start it (Services, or \`sc start ${service.name}\` as administrator; if it is disabled, set its startup type to Automatic first)`;
 }
 
 /** A {@link MobileBroadbandError} for a failed Windows call. */
@@ -75,12 +96,17 @@ export function errorFromHresult(
   const known = knownHresults.get(value);
   const code = known?.code ?? 'ERR_WINDOWS';
   const what = `${call} failed with HRESULT ${formatHresult(value)}${known ? ` (${known.name})` : ''}`;
-  const advice = context.advice?.[code] ?? known?.advice;
+  const advice =
+    context.advice?.[code] ??
+    known?.advice ??
+    (code === 'ERR_SERVICE_UNAVAILABLE'
+      ? serviceAdvice(context.service ?? wwanService)
+      : undefined);
   const message = `${context.operation ? `${context.operation}: ` : ''}${what}${advice ? `: ${advice}` : ''}`;
   return new MobileBroadbandError(code, message, {
     hresult: value,
     cause: context.cause,
-    details: { call },
+    details: { ...context.details, call },
   });
 }
 

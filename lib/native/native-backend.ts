@@ -75,6 +75,10 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
     modems: notSupported('native', 'modems', notImplemented),
     ussd: notSupported('native', 'ussd', notImplemented),
     provisioning: notSupported('native', 'provisioning', notImplemented),
-    close: () => esim.close(),
+    close: async () => {
+      await esim.close();
+      // Resolves once the addon's MTA thread has released what the close released.
+      await addon.core.flush().promise;
+    },
   });
 }

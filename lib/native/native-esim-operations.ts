@@ -45,6 +45,7 @@ import type {
   NativeEsimRef,
   NativeMetadataRef,
   NativeOperation,
+  NativeProfileRef,
 } from './addon-types.js';
 import { fromNativeError, isNativeCallError } from './hresult.js';
 import { enumName, esimOperationStatuses, esimProfileMetadataStates } from './winrt-enums.js';
@@ -272,9 +273,7 @@ export class NativeEsimOperations {
     esimId: unknown,
     profileId: unknown,
     options: OperationOptions | undefined,
-    start: (
-      profile: NonNullable<ReturnType<NativeEsimRef['findProfile']>>,
-    ) => NativeOperation<number>,
+    start: (profile: NativeProfileRef) => NativeOperation<number>,
   ): Promise<EsimOperationStatus> {
     const { signal, ...call } = checkProfileCall(where, esimId, profileId, options);
     const context = this.#context(kind, where, signal);
@@ -282,12 +281,7 @@ export class NativeEsimOperations {
       call.esimId,
       context,
       async (esim) => {
-        let profile: ReturnType<NativeEsimRef['findProfile']>;
-        try {
-          profile = esim.findProfile(call.iccid);
-        } catch (error) {
-          throw fromNativeError(error, { operation: context.operation, advice: esimAdvice });
-        }
+        const profile = await this.#run(() => esim.findProfile(call.iccid), context);
         if (profile === null) return 'notFound';
         const found = profile;
         try {
@@ -307,12 +301,8 @@ export class NativeEsimOperations {
     body: (esim: NativeEsimRef) => Promise<T>,
     notFound: () => T,
   ): Promise<T> {
-    let lookup: NativeOperation<NativeEsimRef | null> | null = null;
-    const esim = await this.#run(() => {
-      lookup = this.#addon.findEsim(esimId);
-      if (lookup === null) throw esimNotAuthorizedError(context.operation);
-      return lookup;
-    }, context);
+    const esim = await this.#run(() => this.#addon.esim.findEsim(esimId), context);
+    if (esim === false) throw esimNotAuthorizedError(context.operation);
     if (esim === null) return notFound();
     try {
       return await body(esim);

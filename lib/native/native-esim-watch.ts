@@ -44,38 +44,50 @@ export class NativeEsimWatch implements EsimWatchHandle {
       this.#end();
     },
     overflow: (discarded) => this.#call('overflow', discarded),
-    error: (hresult, call) =>
+    error: (hresult, call, esimId) =>
       this.#call(
         'error',
-        errorFromHresult(hresult, call, { operation: 'Reading an eSIM event', advice: esimAdvice }),
+        errorFromHresult(hresult, call, {
+          operation:
+            esimId === undefined
+              ? 'Reading an eSIM event'
+              : 'Reading an eSIM (delivered with the fields that could be read)',
+          advice: esimAdvice,
+          details: esimId === undefined ? undefined : { esimId, partial: true },
+        }),
       ),
   };
 
-  /** Creates and starts the watcher; `null` when Windows gives no watcher (not authorized). */
-  static start(
+  /**
+   * Creates and starts the watcher; `null` when Windows gives no watcher (not authorized).
+   * Both steps run on the addon's MTA thread; nothing here waits on Windows.
+   */
+  static async start(
     addon: NativeAddon,
     sink: EsimWatchSink,
     limits: NativeEventLimits,
     onEnded: () => void,
-  ): NativeEsimWatch | null {
+  ): Promise<NativeEsimWatch | null> {
+    const operation = 'Starting an eSIM watcher';
     const watch = new NativeEsimWatch(sink, limits, onEnded);
     let native: NativeEsimWatcher | null;
     try {
-      native = addon.createEsimWatcher(
+      native = await addon.esim.createWatcher(
         (words, text) => watch.#onBatch(words, text),
         limits.maxBatch,
         limits.maxQueued,
-      );
+      ).promise;
     } catch (error) {
-      throw fromNativeError(error, { operation: 'Starting an eSIM watcher', advice: esimAdvice });
+      throw fromNativeError(error, { operation, advice: esimAdvice });
     }
     if (native === null) return null;
     watch.#native = native;
     try {
-      native.start();
+      await native.start().promise;
     } catch (error) {
+      watch.#ended = true;
       native.close();
-      throw fromNativeError(error, { operation: 'Starting an eSIM watcher', advice: esimAdvice });
+      throw fromNativeError(error, { operation, advice: esimAdvice });
     }
     return watch;
   }

@@ -45,8 +45,8 @@ export class NativeEsim implements EsimBackend {
   }
 
   serviceInfo(): Promise<EsimServiceInfo> {
-    return this.#run('Reading the eSIM service info', () => {
-      const info = this.#addon.esimServiceInfo();
+    return this.#run('Reading the eSIM service info', async () => {
+      const info = await this.#addon.esim.serviceInfo().promise;
       return {
         authenticationPreference: enumName(
           esimAuthenticationPreferences,
@@ -64,14 +64,18 @@ export class NativeEsim implements EsimBackend {
   }
 
   watch(sink: EsimWatchSink): Promise<EsimWatchHandle> {
-    return this.#run('Starting an eSIM watcher', () => {
+    return this.#run('Starting an eSIM watcher', async () => {
       checkWatchSink(sink, 'esim.watch(sink)');
       let watch: NativeEsimWatch | null = null;
-      watch = NativeEsimWatch.start(this.#addon, sink, this.#limits, () => {
+      let ended = false;
+      watch = await NativeEsimWatch.start(this.#addon, sink, this.#limits, () => {
+        ended = true;
         if (watch !== null) this.#watches.delete(watch);
       });
       if (watch === null) throw esimNotAuthorizedError('Starting an eSIM watcher');
-      this.#watches.add(watch);
+      // A watcher Windows stopped before start() resolved has ended already.
+      if (!ended) this.#watches.add(watch);
+      if (this.#closed) await watch.close();
       return watch;
     });
   }
@@ -170,12 +174,12 @@ export class NativeEsim implements EsimBackend {
   }
 
   /** Runs a synchronous addon call as a promise, with its failure as a typed error. */
-  #run<T>(operation: string, body: () => T): Promise<T> {
-    if (this.#closed) return Promise.reject(closedError(operation));
+  async #run<T>(operation: string, body: () => Promise<T>): Promise<T> {
+    if (this.#closed) throw closedError(operation);
     try {
-      return Promise.resolve(body());
+      return await body();
     } catch (error) {
-      return Promise.reject(fromNativeError(error, { operation, advice: esimAdvice }));
+      throw fromNativeError(error, { operation, advice: esimAdvice });
     }
   }
 

@@ -9,6 +9,7 @@
 import type { Clock, TimerHandle } from '../clock.js';
 import type { EntitlementAnswer, NotificationSource } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
+import { checkTimerDelay } from '../time-values.js';
 import type {
   EntitlementOutcome,
   NotificationBase,
@@ -19,7 +20,7 @@ import type {
 export interface EntitlementOptions {
   /**
    * How long handlers have to call `authorize()` before the default answer is sent, in
-   * milliseconds of the backend's clock. Default 10 000.
+   * milliseconds of the backend's clock, from 0 to 2³¹−1 (a Node timer's range). Default 10 000.
    */
   timeoutMs?: number;
   /**
@@ -28,6 +29,9 @@ export interface EntitlementOptions {
    */
   defaultAnswer?: { allow: boolean; reason?: string };
 }
+
+/** The longest default reason accepted: it is shown to the user by Windows. */
+const maxReasonLength = 1024;
 
 /** Why the default answer went out. */
 type DefaultCause = 'timeout' | 'no-listener' | 'closed';
@@ -53,18 +57,32 @@ export class EntitlementChecks {
     options: EntitlementOptions,
     reportError: (error: MobileBroadbandError) => void,
   ) {
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    if (!Number.isFinite(timeoutMs) || timeoutMs < 0) {
+    if (typeof options !== 'object' || options === null)
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `entitlement.timeoutMs must be a non-negative number of milliseconds, got ${String(timeoutMs)}`,
+        'entitlement must be an object { timeoutMs?, defaultAnswer? }',
+      );
+    // A Node timer of 2³¹ ms or more fires after 1 ms: the range is checked here, where the
+    // value enters, with the allowed range in the message.
+    const timeoutMs = checkTimerDelay(options.timeoutMs ?? 10_000, 'entitlement.timeoutMs');
+    const defaultAnswer = options.defaultAnswer ?? { allow: false };
+    if (
+      typeof defaultAnswer !== 'object' ||
+      defaultAnswer === null ||
+      typeof defaultAnswer.allow !== 'boolean'
+    ) {
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        'entitlement.defaultAnswer must be { allow: boolean, reason?: string }',
       );
     }
-    const defaultAnswer = options.defaultAnswer ?? { allow: false };
-    if (typeof defaultAnswer.allow !== 'boolean') {
+    if (
+      defaultAnswer.reason !== undefined &&
+      (typeof defaultAnswer.reason !== 'string' || defaultAnswer.reason.length > maxReasonLength)
+    ) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        'entitlement.defaultAnswer.allow must be a boolean',
+        `entitlement.defaultAnswer.reason must be a string of at most ${maxReasonLength} characters`,
       );
     }
     this.#source = source;

@@ -4,6 +4,8 @@
  * @module
  */
 
+import { checkOptionsObject } from '../check-arguments.js';
+import { describeValue } from '../time-values.js';
 import { MobileBroadbandError } from '../errors.js';
 import type { Notification, NotificationMap } from './notification.js';
 
@@ -43,15 +45,22 @@ export class NotificationStream<
 
   /** @internal */
   constructor(host: StreamHost, options: StreamOptions) {
+    checkOptionsObject(options, 'stream()');
     this.#host = host;
-    this.#types = options.types === undefined ? undefined : new Set(options.types);
     const maxBuffered = options.maxBuffered ?? 65_536;
-    if (!Number.isInteger(maxBuffered) || maxBuffered < 1) {
+    if (typeof maxBuffered !== 'number' || !Number.isInteger(maxBuffered) || maxBuffered < 1) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `stream({ maxBuffered }) must be a positive integer, got ${String(maxBuffered)}`,
+        `stream({ maxBuffered }) must be a positive integer, got ${describeValue(maxBuffered)}`,
       );
     }
+    if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        `stream({ signal }) must be an AbortSignal, got ${describeValue(options.signal)}`,
+      );
+    }
+    this.#types = options.types === undefined ? undefined : new Set(options.types);
     this.#maxBuffered = maxBuffered;
     this.#signal = options.signal;
     if (this.#signal?.aborted) this.#ended = true;

@@ -17,6 +17,7 @@ import type {
 } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
 import { asMobileBroadbandError, type OverflowInfo } from '../events/listener-registry.js';
+import { listenerFailedError } from '../events/listener-failure.js';
 import { SourceLifecycle } from '../events/source-lifecycle.js';
 import { TypedEmitter } from '../events/typed-emitter.js';
 import { EntitlementChecks, type EntitlementOptions } from './entitlement-check.js';
@@ -208,12 +209,10 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
 
   readonly #listenerFailed = (error: unknown, notification: Notification): void => {
     this.registry.reportError(
-      new MobileBroadbandError(
-        'ERR_LISTENER_FAILED',
-        `A listener for '${notification.type}' (notification #${notification.sequence}) failed: ${
-          error instanceof Error ? error.message : String(error)
-        }`,
-        { cause: error, details: { type: notification.type, sequence: notification.sequence } },
+      listenerFailedError(
+        `A listener for '${notification.type}' (notification #${notification.sequence})`,
+        error,
+        { details: { type: notification.type, sequence: notification.sequence } },
       ),
     );
   };

@@ -10,6 +10,7 @@
  */
 
 import { MobileBroadbandError } from '../errors.js';
+import { checkOptionsObject } from '../check-arguments.js';
 import type {
   Notification,
   RegisteredHomeNotification,
@@ -78,8 +79,15 @@ export interface RegistrationTracker {
 export function createRegistrationTracker(
   options: RegistrationTrackerOptions = {},
 ): RegistrationTracker {
+  checkOptionsObject(options, 'createRegistrationTracker()');
   const states = new Map<string, RoamingState>();
-  for (const [account, state] of Object.entries(options.initial ?? {})) {
+  const initial: unknown = options.initial ?? {};
+  if (typeof initial !== 'object' || initial === null)
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      'createRegistrationTracker(): initial must be an object of account ids and states',
+    );
+  for (const [account, state] of Object.entries(initial as Record<string, unknown>)) {
     if (state !== 'home' && state !== 'roaming') {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',

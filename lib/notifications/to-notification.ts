@@ -16,7 +16,7 @@ import type {
 import { isMessageBearing, notificationTypeNames } from './notification-type.js';
 import { alphabetOfEncodingType } from '../messages/encoding-type.js';
 import { decodeSmsPdu, type DecodedSms } from '../messages/decode-sms-pdu.js';
-import { isMobileBroadbandError } from '../errors.js';
+import { describeValue } from '../events/describe-value.js';
 
 /** What the conversion needs from the connection that delivers the record. */
 export interface ConversionContext {
@@ -55,7 +55,7 @@ export function toNotification(input: unknown, context: ConversionContext): Noti
   } catch (error) {
     // A record whose properties throw when read (a getter, a revoked Proxy) is still delivered.
     return unknownRecord({}, undefined, context, [
-      `reading the record failed: ${error instanceof Error ? error.message : String(error)}`,
+      `reading the record failed: ${describeValue(error)}`,
     ]);
   }
 }
@@ -115,9 +115,7 @@ function decodePdu(pdu: string, issues: string[]): DecodedSms | undefined {
   try {
     return decodeSmsPdu(pdu);
   } catch (error) {
-    issues.push(
-      `pdu is not a valid SMS-DELIVER: ${isMobileBroadbandError(error) ? error.message : String(error)}`,
-    );
+    issues.push(`pdu is not a valid SMS-DELIVER: ${describeValue(error)}`);
     return undefined;
   }
 }

@@ -11,6 +11,7 @@ import { provisioningError } from './provisioning-error.js';
 import { namespaceLabel } from './provisioning-namespaces.js';
 import type { XmlNode, XmlText } from './read-xml-tree.js';
 import { Secret } from './secret.js';
+import { isSecretName } from './secret-names.js';
 import { printableUserText, quoteUserValue } from '../text/quote-user-value.js';
 
 /**
@@ -21,9 +22,6 @@ export const maxWarnings = 100;
 
 /** The most characters of one warning (names and values in it are bounded before that). */
 export const maxWarningChars = 300;
-
-/** Names of elements whose text is a secret wherever they appear (kept as {@link Secret}). */
-const secretElementNames = /^(password|passphrase|keymaterial|networkkey|presharedkey|psk)$/i;
 
 /** How to handle one kind of known child. */
 export interface ChildHandler {
@@ -201,13 +199,18 @@ export function parseInteger(
   return number;
 }
 
-/** A preserved copy of an element; the text of secret-named elements becomes a {@link Secret}. */
+/**
+ * A preserved copy of an element; the text of secret-named elements (and of everything inside
+ * them) and the values of secret-named attributes become {@link Secret}s.
+ */
 function toXmlElement(node: XmlNode, insideSecret: boolean): XmlElement {
-  const secret = insideSecret || secretElementNames.test(node.name);
+  const secret = insideSecret || isSecretName(node.name);
   return {
     name: node.name,
     namespace: node.namespace,
-    attributes: node.attributes.map((a) => ({ ...a })),
+    attributes: node.attributes.map((a) =>
+      secret || isSecretName(a.name) ? { ...a, value: new Secret(a.value) } : { ...a },
+    ),
     children: node.children.flatMap((child): (XmlElement | string | Secret)[] => {
       if (isElement(child)) return [toXmlElement(child, secret)];
       if (child.text.trim() === '') return [];

@@ -33,6 +33,7 @@ export {
   compileMessageRule,
   compileMessageRules,
   describeRule,
+  maxRuleSetProgramSize,
   MessageRuleSet,
   type CompiledMessageRule,
   type SmsCandidate,
@@ -54,8 +55,12 @@ export {
 } from './units.js';
 export {
   compileTimestampFormat,
+  checkUtcOffset,
+  maxTimestampFormatLength,
+  maxUtcOffsetMinutes,
+  minUtcOffsetMinutes,
   timestampDirectives,
-  TimestampFormatError,
+  type TimestampFormatErrorDetails,
   type TimestampContext,
   type TimestampFormat,
   type TimestampResult,

@@ -18,13 +18,28 @@ export interface IsoDuration {
 const pattern =
   /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
-/** Parses an ISO 8601 duration; throws ERR_INVALID_ARGUMENT for anything else or a zero one. */
+/**
+ * The shortest duration accepted: one hour. A billing cycle resets the usage and raises a
+ * notification at each end, so a shorter one floods (a billionth of a second locked the fake
+ * in a loop).
+ */
+export const minIsoDurationMs = 3_600_000;
+/** The longest duration accepted: 100 years (as months, or as 36,525 days). */
+export const maxIsoDurationYears = 100;
+const maxMonths = maxIsoDurationYears * 12;
+const maxMs = maxIsoDurationYears * 365.25 * 86_400_000;
+const range = `from PT1H to P${maxIsoDurationYears}Y`;
+
+/**
+ * Parses an ISO 8601 duration from one hour to 100 years; throws ERR_INVALID_ARGUMENT for
+ * anything else, with the allowed range.
+ */
 export function parseIsoDuration(text: string): IsoDuration {
-  const match = pattern.exec(text);
+  const match = typeof text === 'string' && text.length <= 64 ? pattern.exec(text) : null;
   if (match === null || text === 'P' || text.endsWith('T')) {
     throw new MobileBroadbandError(
       'ERR_INVALID_ARGUMENT',
-      `${JSON.stringify(text.slice(0, 40))} is not an ISO 8601 duration such as P1M, P30D or PT12H`,
+      `${typeof text === 'string' ? JSON.stringify(text.slice(0, 40)) : 'a non-string'} is not an ISO 8601 duration such as P1M, P30D or PT12H`,
     );
   }
   const n = (i: number): number => Number(match[i] ?? 0);
@@ -33,8 +48,16 @@ export function parseIsoDuration(text: string): IsoDuration {
     months: n(2),
     milliseconds: ((((n(3) * 7 + n(4)) * 24 + n(5)) * 60 + n(6)) * 60 + n(7)) * 1000,
   };
-  if (duration.years === 0 && duration.months === 0 && duration.milliseconds === 0) {
-    throw new MobileBroadbandError('ERR_INVALID_ARGUMENT', `The duration ${text} is zero`);
+  const months = duration.years * 12 + duration.months;
+  const tooShort = months === 0 && duration.milliseconds < minIsoDurationMs;
+  const tooLong =
+    months > maxMonths || duration.milliseconds + (months * maxMs) / maxMonths > maxMs;
+  if (tooShort || tooLong || !Number.isFinite(duration.milliseconds)) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `The duration ${text} is too ${tooShort ? 'short' : 'long'}: a duration must be ${range}`,
+      { details: { min: 'PT1H', max: `P${maxIsoDurationYears}Y` } },
+    );
   }
   return duration;
 }

@@ -8,10 +8,13 @@
 
 import type { OperatorMessageFields } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
+import { checkInstant } from '../time-values.js';
 import { parseMessageNumber } from './message-number.js';
+import { checkUtcOffset } from './strftime.js';
 import { maxMessageTextLength } from './operator-message-pattern.js';
 import {
   compileMessageRules,
+  isCompiledMessageRule,
   MessageRuleSet,
   type CompiledMessageRule,
 } from './message-rule-set.js';
@@ -89,6 +92,7 @@ export function matchOperatorMessage(
   options: MatchOperatorMessageOptions = {},
 ): OperatorMessageMatch | undefined {
   checkMessage(message);
+  checkMatchOptions(options);
   const set = rules instanceof MessageRuleSet ? rules : compileMessageRules(rules);
   const candidates =
     message.bearer === 'ussd'
@@ -110,6 +114,12 @@ export function matchRule(
   text: string,
   options: MatchOperatorMessageOptions = {},
 ): OperatorMessageMatch | undefined {
+  if (!isCompiledMessageRule(compiled))
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      'matchRule takes a rule from compileMessageRule (or from the rules of compileMessageRules)',
+    );
+  checkMatchOptions(options);
   const { rule } = compiled;
   const base = (fields: OperatorMessageFields, warnings: string[]): OperatorMessageMatch => ({
     ...(rule.ruleId === undefined ? {} : { ruleId: rule.ruleId }),
@@ -189,6 +199,16 @@ function readAmount(
     }
   }
   return Math.round(value * bytesPerUnit(multiplier));
+}
+
+function checkMatchOptions(options: MatchOperatorMessageOptions): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      'the options must be an object { referenceTime?, utcOffsetMinutes? }',
+    );
+  if (options.referenceTime !== undefined) checkInstant(options.referenceTime, 'referenceTime');
+  if (options.utcOffsetMinutes !== undefined) checkUtcOffset(options.utcOffsetMinutes);
 }
 
 function checkMessage(message: OperatorMessage): void {

@@ -5,6 +5,9 @@
  * @module
  */
 
+import { MobileBroadbandError } from '../errors.js';
+import { checkStringArgument } from '../check-arguments.js';
+
 interface Separators {
   group: string;
   decimal: string;
@@ -31,7 +34,20 @@ function separatorsFor(locale: string): Separators {
  * `undefined` when `text` is not such a number.
  */
 export function parseMessageNumber(text: string, locale = 'en-US'): number | undefined {
-  const { group, decimal } = separatorsFor(locale);
+  checkStringArgument(text, 'text', 'parseMessageNumber');
+  checkStringArgument(locale, 'locale', 'parseMessageNumber');
+  // A number is a few digits and separators; a longer text is none.
+  if (text.length > 64) return undefined;
+  let separators: ReturnType<typeof separatorsFor>;
+  try {
+    separators = separatorsFor(locale);
+  } catch {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      'parseMessageNumber: locale is not a locale (such as en-us)',
+    );
+  }
+  const { group, decimal } = separators;
   // The common case needs no rewriting.
   if (decimal === '.' && /^\d{1,15}(?:\.\d{1,15})?$/.test(text)) return Number(text);
   let normalized = '';

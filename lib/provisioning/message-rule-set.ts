@@ -18,8 +18,37 @@ import type {
   SourcePosition,
 } from './provisioning-document.js';
 import { provisioningError } from './provisioning-error.js';
+import { isUnitMultiplier } from './units.js';
 import { messageRulePositions, type MessageRulePositions } from './source-positions.js';
-import { compileTimestampFormat, TimestampFormatError, type TimestampFormat } from './strftime.js';
+import {
+  compileTimestampFormat,
+  type TimestampFormat,
+  type TimestampFormatErrorDetails,
+} from './strftime.js';
+
+/**
+ * The most compiled-pattern instructions one set of rules may hold, all rules together. A
+ * message may be tried against every rule, and each costs up to its program size per
+ * character, so this bounds the time of one match (about 10 s in the very worst case, on a
+ * text of `maxMessageTextLength`; milliseconds for real messages and patterns) and the memory
+ * the compiled rules keep (a few MB). Realistic documents use a few hundred.
+ */
+export const maxRuleSetProgramSize = 10_000;
+
+/**
+ * Each rule's compiled pattern, with the source it was compiled from, so a rule is compiled
+ * once: `parseProvisioning` checks the rules by compiling them, and `compileMessageRules` on
+ * the same document reuses that work. A rule whose pattern was changed since is compiled again.
+ */
+const compiledPatterns = new WeakMap<object, OperatorMessagePattern>();
+
+/** Every rule {@link compileMessageRule} made, so a forged one is told apart. */
+const compiledRules = new WeakSet<object>();
+
+/** @internal Whether `value` came from {@link compileMessageRule}. */
+export function isCompiledMessageRule(value: unknown): value is CompiledMessageRule {
+  return typeof value === 'object' && value !== null && compiledRules.has(value);
+}
 
 /** A rule ready for matching. */
 export interface CompiledMessageRule {
@@ -110,21 +139,50 @@ export function compileMessageRules(
       'ERR_INVALID_ARGUMENT',
       'compileMessageRules takes a provisioning document or an array of message rules',
     );
-  return new MessageRuleSet(
-    (rules as readonly MessageRule[]).map((rule, index) => compileMessageRule(rule, index)),
-  );
+  // Identical patterns share one compiled program (memory); each rule still counts toward the
+  // budget, since a message may be tried against each.
+  const shared = new Map<string, OperatorMessagePattern>();
+  const compiled: CompiledMessageRule[] = [];
+  let programSize = 0;
+  (rules as readonly MessageRule[]).forEach((rule, index) => {
+    const one = compileMessageRule(rule, index, shared);
+    programSize += one.pattern.programSize;
+    if (programSize > maxRuleSetProgramSize)
+      throw ruleError(
+        rule,
+        index,
+        messageRulePositions(rule),
+        'pattern',
+        `the rules' patterns together are too costly to match: up to this rule they compile to ${programSize} instructions, and at most ${maxRuleSetProgramSize} are accepted for all rules (this pattern: ${one.pattern.programSize}); use fewer or simpler patterns`,
+        `patterns of at most ${maxRuleSetProgramSize} instructions in all`,
+      );
+    compiled.push(one);
+  });
+  return new MessageRuleSet(compiled);
 }
 
-/** Compiles and checks one rule: its pattern, group numbers, units and timestamp format. */
-export function compileMessageRule(rule: MessageRule, index = 0): CompiledMessageRule {
+/**
+ * Compiles and checks one rule: its pattern, group numbers, units and timestamp format.
+ * `shared` (patterns already compiled, by source) lets a caller compile each source once.
+ */
+export function compileMessageRule(
+  rule: MessageRule,
+  index = 0,
+  shared?: Map<string, OperatorMessagePattern>,
+): CompiledMessageRule {
+  if (!Number.isSafeInteger(index) || index < 0) index = 0;
+  checkShape(rule, index);
   const positions = messageRulePositions(rule);
   const fail = (part: keyof MessageRulePositions, problem: string, expected?: string): Error =>
     ruleError(rule, index, positions, part, problem, expected);
-  checkShape(rule, index);
 
   let pattern: OperatorMessagePattern;
   try {
-    pattern = compileOperatorMessagePattern(rule.pattern);
+    const cached = compiledPatterns.get(rule) ?? shared?.get(rule.pattern);
+    pattern =
+      cached?.source === rule.pattern ? cached : compileOperatorMessagePattern(rule.pattern);
+    compiledPatterns.set(rule, pattern);
+    shared?.set(rule.pattern, pattern);
   } catch (error) {
     if (!isMobileBroadbandError(error, 'ERR_INVALID_ARGUMENT')) throw error;
     const details = error.details as PatternErrorDetails | undefined;
@@ -171,18 +229,29 @@ export function compileMessageRule(rule: MessageRule, index = 0): CompiledMessag
   checkAmount('dataLimit', 'DataLimit', fields.dataLimit);
 
   const timestamp = fields.usageTimestamp;
-  if (timestamp === undefined) return { rule, index, pattern };
+  if (timestamp === undefined) return remember({ rule, index, pattern });
   checkGroup('usageTimestamp', 'UsageTimestamp Group', timestamp.group);
   try {
-    return { rule, index, pattern, timestampFormat: compileTimestampFormat(timestamp.format) };
+    return remember({
+      rule,
+      index,
+      pattern,
+      timestampFormat: compileTimestampFormat(timestamp.format),
+    });
   } catch (error) {
-    if (!(error instanceof TimestampFormatError)) throw error;
+    if (!isMobileBroadbandError(error, 'ERR_INVALID_ARGUMENT')) throw error;
+    const details = error.details as TimestampFormatErrorDetails;
     throw fail(
       'usageTimestamp',
-      `UsageTimestamp Format "${timestamp.format}": ${error.message} (at character ${error.offset + 1})`,
+      `UsageTimestamp Format "${timestamp.format.slice(0, 80)}": ${details.reason} (at character ${details.offset + 1})`,
       'directives such as %d %b %Y %H:%M',
     );
   }
+}
+
+function remember(compiled: CompiledMessageRule): CompiledMessageRule {
+  compiledRules.add(compiled);
+  return compiled;
 }
 
 function ruleError(
@@ -207,20 +276,90 @@ function ruleError(
 
 /** `rule "Sample2"`, or `rule #3` for a rule without RuleId. */
 export function describeRule(rule: MessageRule, index: number): string {
-  return rule.ruleId === undefined ? `rule #${index + 1}` : `rule "${rule.ruleId}"`;
+  if (typeof rule !== 'object' || rule === null || !Number.isSafeInteger(index))
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      'describeRule takes a rule and its index',
+    );
+  return typeof rule.ruleId !== 'string' ? `rule #${index + 1}` : `rule "${rule.ruleId}"`;
 }
 
 function checkShape(rule: MessageRule, index: number): void {
-  const problem =
-    typeof rule !== 'object' || rule === null
-      ? 'is not an object'
-      : typeof rule.pattern !== 'string'
-        ? 'has no pattern string'
-        : !Array.isArray(rule.bearers) || rule.bearers.length === 0
-          ? 'has no bearers (an SMS bearer or a USSD bearer)'
-          : rule.bearers.some((b) => b?.type !== 'sms' && b?.type !== 'ussd')
-            ? "has a bearer whose type is neither 'sms' nor 'ussd'"
-            : undefined;
+  const problem = shapeProblem(rule);
   if (problem !== undefined)
-    throw new MobileBroadbandError('ERR_INVALID_ARGUMENT', `message rule #${index + 1} ${problem}`);
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `message rule #${index + 1} ${problem}`,
+      {
+        details: { ruleIndex: index },
+      },
+    );
+}
+
+/** What is wrong with the shape of a rule built in code (parsed rules always have the right one). */
+function shapeProblem(rule: MessageRule): string | undefined {
+  if (!isObject(rule)) return 'is not an object';
+  if (typeof rule.pattern !== 'string') return 'has no pattern string';
+  if (rule.ruleId !== undefined && typeof rule.ruleId !== 'string')
+    return 'has a ruleId that is not a string';
+  if (rule.silent !== undefined && typeof rule.silent !== 'boolean')
+    return 'has a silent flag that is not a boolean';
+  if (!Array.isArray(rule.bearers) || rule.bearers.length === 0)
+    return 'has no bearers (an SMS bearer or a USSD bearer)';
+  for (const bearer of rule.bearers as unknown[]) {
+    if (!isObject(bearer) || (bearer.type !== 'sms' && bearer.type !== 'ussd'))
+      return "has a bearer whose type is neither 'sms' nor 'ussd'";
+    if (bearer.sender !== undefined && typeof bearer.sender !== 'string')
+      return 'has a bearer whose sender is not a string';
+    if (bearer.classZeroOnly !== undefined && typeof bearer.classZeroOnly !== 'boolean')
+      return 'has a bearer whose classZeroOnly is not a boolean';
+  }
+  if (rule.locale !== undefined) {
+    if (typeof rule.locale !== 'string') return 'has a locale that is not a string';
+    try {
+      new Intl.NumberFormat(rule.locale);
+    } catch {
+      return 'has a locale that is not a locale (such as en-us)';
+    }
+  }
+  if (rule.units !== undefined) {
+    if (!isObject(rule.units)) return 'has units that are not an object';
+    for (const tokens of Object.values(rule.units) as unknown[])
+      if (!Array.isArray(tokens) || tokens.some((t) => typeof t !== 'string'))
+        return 'has units whose values are not arrays of strings';
+  }
+  if (rule.fields === undefined) return undefined;
+  if (!isObject(rule.fields)) return 'has fields that are not an object';
+  const { usage, dataLimit, usageTimestamp } = rule.fields;
+  for (const [name, field] of [
+    ['usage', usage],
+    ['dataLimit', dataLimit],
+  ] as const) {
+    if (field === undefined) continue;
+    if (!isObject(field) || typeof field.group !== 'number')
+      return `has a fields.${name} that is not { group, unitGroup?, defaultUnit? }`;
+    if (field.unitGroup !== undefined && typeof field.unitGroup !== 'number')
+      return `has a fields.${name}.unitGroup that is not a number`;
+    if (
+      field.defaultUnit !== undefined &&
+      field.defaultUnit !== 'None' &&
+      !(typeof field.defaultUnit === 'string' && isUnitMultiplier(field.defaultUnit))
+    )
+      return `has a fields.${name}.defaultUnit that is neither 'None' nor a unit multiplier`;
+  }
+  if (usageTimestamp === undefined) return undefined;
+  if (
+    !isObject(usageTimestamp) ||
+    typeof usageTimestamp.group !== 'number' ||
+    typeof usageTimestamp.format !== 'string'
+  )
+    return 'has a fields.usageTimestamp that is not { group, format, amToken?, pmToken? }';
+  for (const token of ['amToken', 'pmToken'] as const)
+    if (usageTimestamp[token] !== undefined && typeof usageTimestamp[token] !== 'string')
+      return `has a fields.usageTimestamp.${token} that is not a string`;
+  return undefined;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }

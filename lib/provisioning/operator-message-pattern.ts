@@ -33,8 +33,13 @@ import {
 
 /** The longest `Pattern` accepted, in characters. */
 export const maxPatternLength = 4096;
-/** The largest compiled program accepted (RE2 instructions), so no pattern eats memory. */
-export const maxPatternProgramSize = 20_000;
+/**
+ * The largest compiled program accepted, in RE2 instructions. Matching costs up to a few tens
+ * of nanoseconds per instruction per character (the linear-time engine may follow every
+ * instruction at once), so a pattern of this size takes at most about 2 s on a text of
+ * {@link maxMessageTextLength}. Realistic operator patterns compile to under 100 instructions.
+ */
+export const maxPatternProgramSize = 2_000;
 /**
  * The longest text matched, in UTF-16 code units: 64 Ki, above the longest concatenated SMS
  * (255 parts × 153 characters) and far above a USSD message (182 characters).
@@ -49,6 +54,11 @@ export interface OperatorMessagePattern {
   readonly re2Source: string;
   /** The number of capture groups. */
   readonly groupCount: number;
+  /**
+   * The size of the compiled program, in instructions: what matching costs per character of
+   * text, at most (the budget {@link maxPatternProgramSize} bounds it).
+   */
+  readonly programSize: number;
   /**
    * Searches `text` (like `RegExp.prototype.exec`): the whole match and each group
    * (`undefined` for a group that did not take part), or `undefined` without a match.
@@ -77,7 +87,8 @@ export interface PatternErrorDetails {
  *   pattern that is not valid ECMAScript, uses a backreference or lookaround, or is too big.
  */
 export function compileOperatorMessagePattern(source: string): OperatorMessagePattern {
-  if (typeof source !== 'string') throw patternError('the pattern must be a string');
+  if (typeof source !== 'string')
+    throw patternError(`the pattern must be a string, got ${describeValue(source)}`);
   if (source.length > maxPatternLength)
     throw patternError(
       `the pattern is ${source.length} characters long; at most ${maxPatternLength} are accepted`,
@@ -111,15 +122,17 @@ export function compileOperatorMessagePattern(source: string): OperatorMessagePa
         : `the pattern cannot be matched in linear time: ${reason}`,
     );
   }
-  if (re2.programSize() > maxPatternProgramSize)
+  const programSize = re2.programSize();
+  if (programSize > maxPatternProgramSize)
     throw patternError(
-      `the pattern is too big once compiled (${re2.programSize()} instructions; at most ${maxPatternProgramSize}): use smaller repetition counts`,
+      `the pattern is too costly to match: it compiles to ${programSize} instructions, and at most ${maxPatternProgramSize} are accepted (use smaller repetition counts, such as .{0,160} rather than (?:.?){999})`,
     );
   const groupCount = re2.groupCount();
   return {
     source,
     re2Source,
     groupCount,
+    programSize,
     exec(text) {
       checkText(text);
       const match: (string | undefined)[] | null = re2.exec(text);
@@ -335,6 +348,10 @@ function escapeRanges(escape: 'd' | 'D' | 'w' | 'W' | 's' | 'S'): CodePointRange
 function surrogatePair(high: number, low: number): number | undefined {
   if (high < 0xd800 || high > 0xdbff || low < 0xdc00 || low > 0xdfff) return undefined;
   return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+}
+
+function describeValue(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
 function excerpt(raw: string): string {

@@ -13,7 +13,7 @@ import {
   requiredText,
   textOf,
 } from './document-reader.js';
-import { compileMessageRule } from './message-rule-set.js';
+import { compileMessageRules } from './message-rule-set.js';
 import { parseIsoDuration } from './iso-duration.js';
 import type {
   BillingCycle,
@@ -35,6 +35,7 @@ import {
 import { readMessages } from './read-message-rules.js';
 import { readXmlTree, type XmlNode } from './read-xml-tree.js';
 import { Secret } from './secret.js';
+import { maxYear, minYear, parseIsoDateTime } from '../time-values.js';
 import { recordPosition } from './source-positions.js';
 import { quoteUserValue } from '../text/quote-user-value.js';
 
@@ -163,8 +164,9 @@ export function parseProvisioning(xml: string | Uint8Array): ProvisioningDocumen
         }`,
         node,
       );
-  // Patterns, groups, units and formats: the same checks matching relies on.
-  messageRules.forEach((rule, index) => compileMessageRule(rule, index));
+  // Patterns, groups, units, formats and the patterns' cost: the same checks matching relies
+  // on. Each rule keeps its compiled pattern, so compileMessageRules(doc) does not compile it again.
+  compileMessageRules(messageRules);
 
   return {
     global,
@@ -333,22 +335,24 @@ function readBillingCycle(node: XmlNode, reader: DocumentReader): BillingCycle {
     'StartDate',
     'a UTC date and time such as 2026-01-01T00:00:00Z',
   ).trim();
-  // The schema says UTC: a time written without a zone is read as UTC.
-  const startDate = new Date(/(Z|[+-]\d\d:\d\d)$/.test(start) ? start : `${start}Z`);
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(start) || Number.isNaN(startDate.getTime()))
+  // The schema says UTC: a time written without a zone is read as UTC. Read strictly: 30
+  // February is refused, not rolled over to March.
+  const startTime = parseIsoDateTime(start);
+  if (typeof startTime === 'string')
     throw provisioningError(
-      `StartDate "${start.slice(0, 40)}" is not a date and time`,
+      `StartDate "${start.slice(0, 40)}" is not a date and time: ${startTime}`,
       node,
-      'an xs:dateTime such as 2026-01-01T00:00:00Z',
+      `an xs:dateTime in the years ${minYear} to ${maxYear}, such as 2026-01-01T00:00:00Z`,
     );
+  const startDate = new Date(startTime);
   const duration = requiredAttribute(node, 'Duration', 'an ISO 8601 duration such as P1M').trim();
   try {
     parseIsoDuration(duration);
-  } catch {
+  } catch (error) {
     throw provisioningError(
-      `Duration "${duration.slice(0, 40)}" is not a duration`,
+      `Duration: ${(error as Error).message}`,
       node,
-      'an ISO 8601 duration such as P1M or P30D',
+      'an ISO 8601 duration from PT1H to P100Y, such as P1M or P30D',
     );
   }
   const resets = attribute(node, 'Resets');

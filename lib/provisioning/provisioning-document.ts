@@ -198,13 +198,24 @@ export interface XmlAttribute {
   value: string;
 }
 
-/** A preserved XML element. The text of `Password`-like elements is a {@link Secret}. */
+/**
+ * An attribute of a preserved element: its value is a {@link Secret} when the attribute or its
+ * element is secret-named (see docs/provisioning.md for the rule).
+ */
+export interface PreservedAttribute extends Omit<XmlAttribute, 'value'> {
+  value: string | Secret;
+}
+
+/**
+ * A preserved XML element. The text of secret-named elements and the values of secret-named
+ * attributes are {@link Secret}s (see docs/provisioning.md for the rule).
+ */
 export interface XmlElement {
   /** The local name (without prefix). */
   name: string;
   /** The namespace URI; `''` for none. */
   namespace: string;
-  attributes: XmlAttribute[];
+  attributes: PreservedAttribute[];
   /** Child elements and text, in order (white space between elements is not kept). */
   children: (XmlElement | string | Secret)[];
 }

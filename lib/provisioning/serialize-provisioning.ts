@@ -43,11 +43,38 @@ const planTypeNames: Record<PlanType, string> = {
  * @throws MobileBroadbandError `ERR_INVALID_ARGUMENT` for values XML cannot carry.
  */
 export function serializeProvisioning(doc: ProvisioningDocument): string {
-  if (typeof doc !== 'object' || doc === null || typeof doc.global !== 'object')
+  if (
+    typeof doc !== 'object' ||
+    doc === null ||
+    typeof doc.global !== 'object' ||
+    doc.global === null
+  )
     throw new MobileBroadbandError(
       'ERR_INVALID_ARGUMENT',
       'serializeProvisioning takes a provisioning document',
     );
+  for (const list of ['profiles', 'plans', 'messageRules', 'preserved'] as const)
+    if (doc[list] !== undefined && !Array.isArray(doc[list]))
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        `serializeProvisioning: the document's ${list} must be an array`,
+      );
+  try {
+    return writeDocument(doc);
+  } catch (error) {
+    if (error instanceof MobileBroadbandError) throw error;
+    // A document built or changed in code may have any shape: a value of the wrong type, a
+    // cycle (whose recursion ends in a RangeError). Each ends here as a typed error.
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `serializeProvisioning: the document is not a well-formed provisioning document (${
+        error instanceof RangeError ? 'it is circular or too deep' : 'a value has the wrong type'
+      }); build it with parseProvisioning or by the ProvisioningDocument type`,
+    );
+  }
+}
+
+function writeDocument(doc: ProvisioningDocument): string {
   const preserved = doc.preserved ?? [];
   const profiles = doc.profiles ?? [];
   const rules = doc.messageRules ?? [];

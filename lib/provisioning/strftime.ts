@@ -7,6 +7,9 @@
  * @module
  */
 
+import { MobileBroadbandError } from '../errors.js';
+import { checkInstant, describeValue, maxYear, minYear } from '../time-values.js';
+
 /**
  * The directives a `Format` may use. Windows documents `%d %H %I %m %M %S %y %Y %p` and the
  * `%#d`-style forms without leading zeros; the documents' own sample also uses `%b`, so
@@ -68,16 +71,27 @@ type Token =
   | { kind: 'literal'; text: string }
   | { kind: 'space' };
 
-/** A format that does not compile: what is wrong and at which character of the format. */
-export class TimestampFormatError extends Error {
-  override readonly name = 'TimestampFormatError';
-  constructor(
-    message: string,
-    /** 0-based index in the format. */
-    readonly offset: number,
-  ) {
-    super(message);
-  }
+/**
+ * `details` of the `ERR_INVALID_ARGUMENT` error {@link compileTimestampFormat} throws: what is
+ * wrong and at which character of the format.
+ */
+export interface TimestampFormatErrorDetails extends Record<string, unknown> {
+  /** What is wrong, without position. */
+  reason: string;
+  /** 0-based index in the format. */
+  offset: number;
+}
+
+/** The longest `Format` accepted; real ones are a few directives long. */
+export const maxTimestampFormatLength = 256;
+
+function formatError(reason: string, offset: number): MobileBroadbandError {
+  const details: TimestampFormatErrorDetails = { reason, offset };
+  return new MobileBroadbandError(
+    'ERR_INVALID_ARGUMENT',
+    `${reason} (at character ${offset + 1} of the format)`,
+    { details },
+  );
 }
 
 /** How to place a timestamp in time. */
@@ -103,20 +117,86 @@ export interface TimestampFormat {
 }
 
 /**
- * Compiles a `Format`. Throws a {@link TimestampFormatError} for an unknown directive, a
- * directive given twice, or a format without month and day (Windows requires both).
+ * Compiles a `Format`.
+ *
+ * @throws MobileBroadbandError `ERR_INVALID_ARGUMENT` with {@link TimestampFormatErrorDetails}
+ *   for an unknown directive, a directive given twice, a format without month and day (Windows
+ *   requires both), or one longer than {@link maxTimestampFormatLength}.
  */
 export function compileTimestampFormat(format: string): TimestampFormat {
+  if (typeof format !== 'string')
+    throw formatError(`the format must be a string, got ${describeValue(format)}`, 0);
+  if (format.length > maxTimestampFormatLength)
+    throw formatError(
+      `the format is ${format.length} characters long; at most ${maxTimestampFormatLength} are accepted`,
+      maxTimestampFormatLength,
+    );
   const tokens = tokenize(format);
   const fields = new Set(
     tokens.flatMap((t) => (t.kind === 'directive' ? [fieldOf[t.directive]] : [])),
   );
   if (!fields.has('month') || !fields.has('day'))
-    throw new TimestampFormatError(
+    throw formatError(
       'a timestamp format needs a month (%m or %b) and a day (%d); Windows requires both',
       0,
     );
-  return { source: format, parse: (text, context) => parseWith(tokens, text, context) };
+  return {
+    source: format,
+    parse: (text, context) => parseWith(tokens, checkText(text), checkContext(context)),
+  };
+}
+
+/** The longest text {@link TimestampFormat.parse} reads (a capture group of a message). */
+const maxTimestampTextLength = 1024;
+
+function checkText(text: unknown): string {
+  if (typeof text !== 'string')
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `the timestamp text must be a string, got ${describeValue(text)}`,
+    );
+  return text;
+}
+
+/** Range-checks the context: a real reference time, an offset of a real time zone. */
+function checkContext(context: unknown): TimestampContext {
+  if (typeof context !== 'object' || context === null)
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      'the timestamp context must be an object { referenceTime, utcOffsetMinutes, amToken?, pmToken? }',
+    );
+  const { referenceTime, utcOffsetMinutes, amToken, pmToken } = context as TimestampContext;
+  checkInstant(referenceTime, 'referenceTime');
+  checkUtcOffset(utcOffsetMinutes);
+  for (const [name, token] of [
+    ['amToken', amToken],
+    ['pmToken', pmToken],
+  ] as const)
+    if (token !== undefined && (typeof token !== 'string' || token.length > 40))
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        `${name} must be a string of at most 40 characters`,
+      );
+  return context as TimestampContext;
+}
+
+/** The offsets of real time zones: UTC−12:00 to UTC+14:00, in minutes. */
+export const minUtcOffsetMinutes = -12 * 60;
+export const maxUtcOffsetMinutes = 14 * 60;
+
+/** An offset from UTC in whole minutes, from UTC−12:00 to UTC+14:00. */
+export function checkUtcOffset(value: unknown): number {
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < minUtcOffsetMinutes ||
+    value > maxUtcOffsetMinutes
+  )
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `utcOffsetMinutes must be a whole number of minutes from ${minUtcOffsetMinutes} to ${maxUtcOffsetMinutes} (UTC−12:00 to UTC+14:00), got ${describeValue(value)}`,
+    );
+  return value;
 }
 
 function tokenize(format: string): Token[] {
@@ -129,14 +209,13 @@ function tokenize(format: string): Token[] {
       let next = format[++i];
       // %#d (Windows) and %-d (glibc): no leading zeros. Reading is lenient either way.
       if (next === '#' || next === '-') next = format[++i];
-      if (next === undefined)
-        throw new TimestampFormatError('the format ends with a lone %', start);
+      if (next === undefined) throw formatError('the format ends with a lone %', start);
       if (next === '%') {
         tokens.push({ kind: 'literal', text: '%' });
         continue;
       }
       if (!Object.hasOwn(fieldOf, next))
-        throw new TimestampFormatError(
+        throw formatError(
           `unknown directive %${next} (known: ${Object.keys(timestampDirectives)
             .map((d) => `%${d}`)
             .join(' ')})`,
@@ -144,8 +223,7 @@ function tokenize(format: string): Token[] {
         );
       const directive = next as Directive;
       const field = fieldOf[directive];
-      if (seen.has(field))
-        throw new TimestampFormatError(`the ${field} appears twice (%${directive})`, start);
+      if (seen.has(field)) throw formatError(`the ${field} appears twice (%${directive})`, start);
       seen.add(field);
       tokens.push({ kind: 'directive', directive });
     } else if (isSpace(c)) {
@@ -175,6 +253,10 @@ interface Parts {
 }
 
 function parseWith(tokens: Token[], text: string, context: TimestampContext): TimestampResult {
+  if (text.length > maxTimestampTextLength)
+    return fail(
+      `the text is ${text.length} characters long; a timestamp is at most ${maxTimestampTextLength}`,
+    );
   const parts: Parts = {};
   let pos = 0;
   const skipSpaces = (): void => {
@@ -198,7 +280,10 @@ function parseWith(tokens: Token[], text: string, context: TimestampContext): Ti
     pos = read;
   }
   skipSpaces();
-  if (pos < text.length) return fail(`unexpected "${text.slice(pos)}" after the timestamp`);
+  if (pos < text.length)
+    return fail(
+      `unexpected "${text.slice(pos, pos + 20)}${text.length - pos > 20 ? '…' : ''}" after the timestamp`,
+    );
   return place(parts, context);
 }
 
@@ -265,7 +350,10 @@ function readDirective(
         (v) => (parts.year = v < 69 ? 2000 + v : 1900 + v),
       );
     case 'Y':
-      return readNumber(text, pos, 4, 0, 9999, 'year', (v) => (parts.year = v));
+      // Exactly four digits: "26" is not the year 26 (nor 1926), and a year needs its century.
+      if (!/^\d{4}(?!\d)/.test(text.slice(pos, pos + 5)))
+        return `expected a four-digit year at character ${pos + 1}`;
+      return readNumber(text, pos, 4, minYear, maxYear, 'year', (v) => (parts.year = v));
     case 'H':
       return readNumber(text, pos, 2, 0, 23, 'hour', (v) => (parts.hour = v));
     case 'I':
@@ -308,8 +396,11 @@ function place(parts: Parts, context: TimestampContext): TimestampResult {
   else if (parts.pm === true && hour < 12) hour += 12;
   const offset = context.utcOffsetMinutes * msPerMinute;
   const at = (year: number): number | undefined => {
-    const wall = Date.UTC(year, month - 1, day, hour, parts.minute ?? 0, parts.second ?? 0);
-    const check = new Date(wall);
+    // setUTCFullYear, not Date.UTC, which reads the years 0–99 as 1900–1999.
+    const check = new Date(0);
+    check.setUTCFullYear(year, month - 1, day);
+    check.setUTCHours(hour, parts.minute ?? 0, parts.second ?? 0, 0);
+    const wall = check.getTime();
     // Date.UTC rolls 31 April over to 1 May; such a date does not exist.
     if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
     return wall - offset;

@@ -6,6 +6,8 @@
  */
 
 import type { MessageUnits } from './provisioning-document.js';
+import { MobileBroadbandError } from '../errors.js';
+import { checkStringArgument } from '../check-arguments.js';
 
 /** The multipliers of the WWAN schema's `Units` element. */
 export const unitMultipliers = {
@@ -40,7 +42,10 @@ export function unitForText(
   units: MessageUnits | undefined,
   text: string,
 ): UnitMultiplier | undefined {
+  checkStringArgument(text, 'text', 'unitForText');
   if (units === undefined) return undefined;
+  if (typeof units !== 'object' || units === null)
+    throw new MobileBroadbandError('ERR_INVALID_ARGUMENT', 'unitForText: units must be an object');
   const wanted = text.trim();
   const entries = Object.entries(units) as [UnitMultiplier, string[]][];
   for (const [multiplier, tokens] of entries) if (tokens.includes(wanted)) return multiplier;

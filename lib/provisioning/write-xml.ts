@@ -6,7 +6,7 @@
  */
 
 import { MobileBroadbandError } from '../errors.js';
-import type { XmlAttribute, XmlElement } from './provisioning-document.js';
+import type { PreservedAttribute, XmlElement } from './provisioning-document.js';
 import { Secret } from './secret.js';
 
 const xmlNamespace = 'http://www.w3.org/XML/1998/namespace';
@@ -52,7 +52,7 @@ function writeElement(element: XmlElement, parentNamespace: string, indent: stri
   return `${indent}${head}>\n${inner}\n${indent}</${name}>`;
 }
 
-function writeAttribute(attribute: XmlAttribute, prefixes: Map<string, string>): string {
+function writeAttribute(attribute: PreservedAttribute, prefixes: Map<string, string>): string {
   const name = checkedName(attribute.name);
   const value = escapeAttribute(attribute.value);
   if (attribute.namespace === '') return `${name}="${value}"`;
@@ -76,8 +76,9 @@ function textOf(child: string | Secret | XmlElement): string {
   return text.replace(/[&<>\r]/g, (c) => entities[c]!);
 }
 
-function escapeAttribute(value: string): string {
-  checkCharacters(value, false);
+function escapeAttribute(attribute: string | Secret): string {
+  const value = attribute instanceof Secret ? attribute.reveal() : attribute;
+  checkCharacters(value, attribute instanceof Secret);
   return value.replace(/[&<>"\t\n\r]/g, (c) => entities[c]!);
 }
 

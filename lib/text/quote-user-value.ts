@@ -64,17 +64,3 @@ export function printableUserText(text: string, maxChars: number): string {
   if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
   return `${escapeControlCharacters(head)}…`;
 }
-
-/**
- * Any value as a message may show it: strings through {@link quoteUserValue}, numbers and
- * booleans as written, anything else by its kind (never its contents, never a getter called).
- */
-export function describeUserValue(value: unknown, maxChars: number = maxQuotedChars): string {
-  if (typeof value === 'string') return quoteUserValue(value, maxChars);
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return `${typeof value} ${String(value)}`;
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}

@@ -24,6 +24,8 @@ WMBB_NEED_WINE=0 bash native/scripts/install-cross-toolchain.sh
 
 COMPONENT=OFF
 [ "${WMBB_TEST_COMPONENT:-0}" = 1 ] && COMPONENT=ON
+# The configure log sits beside the build folder; on a fresh clone neither exists yet.
+mkdir -p "$BUILD"
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_TOOLCHAIN_FILE="$ROOT/native/cmake/mingw-w64-x86_64.cmake" \
   -DCMAKE_BUILD_TYPE=Release -DWMBB_TEST_COMPONENT="$COMPONENT" >"$BUILD.configure.log" 2>&1 ||
   { cat "$BUILD.configure.log"; exit 1; }

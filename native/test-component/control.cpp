@@ -126,7 +126,7 @@ class ControlFactory final
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE SetCompletion(INT32 mode) override {
-    if (mode != 0 && mode != 1) return E_INVALIDARG;
+    if (mode < 0 || mode > 2) return E_INVALIDARG;
     Scenario::Get().SetCompletion(static_cast<CompletionMode>(mode));
     return S_OK;
   }

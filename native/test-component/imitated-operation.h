@@ -6,7 +6,8 @@
 // - synchronous: the operation has ended before it is returned; progress is reported inside
 //   put_Progress and the completion handler runs inside put_Completed, on the caller's thread.
 //
-// Cancel() is counted; a running operation then ends as Canceled. An operation released
+// Cancel() is counted; a running operation then ends as Canceled (in LateCancel mode it runs to
+// its end regardless, as a remote operation that honours a cancel late). An operation released
 // without IAsyncInfo::Close() counts as a leak in LiveObjects until Reset(), as does any
 // operation still alive.
 #pragma once
@@ -166,6 +167,7 @@ class ImitatedOperation final
   }
   HRESULT STDMETHODCALLTYPE Cancel() override {
     Scenario::Get().CountCancel();
+    if (Scenario::Get().Completion() == CompletionMode::LateCancel) return S_OK;
     std::lock_guard<std::mutex> lock(mutex_);
     if (closed_) return E_ILLEGAL_METHOD_CALL;
     if (status_ == AsyncStatus::Started) {

@@ -88,7 +88,13 @@ struct EsimScript {
 };
 
 /** How asynchronous operations complete (ITestControl::SetCompletion). */
-enum class CompletionMode : INT32 { OtherThread = 0, Synchronous = 1 };
+enum class CompletionMode : INT32 {
+  OtherThread = 0,
+  Synchronous = 1,
+  /** Other thread, and Cancel() is counted but not honoured: the operation ends when its
+   *  duration is over, as a remote operation (eSIM: [RemoteAsync]) may answer a cancel late. */
+  LateCancel = 2,
+};
 
 /** What a running watcher receives from the scenario. */
 class ScenarioListener {

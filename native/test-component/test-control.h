@@ -81,7 +81,8 @@ ITestControl : public IInspectable {
                                                   UINT32 durationMs) = 0;
   /** Status of an eSIM's Reset (-1: the rules decide) and its duration in ms. */
   virtual HRESULT STDMETHODCALLTYPE ScriptEsim(HSTRING eid, INT32 reset, UINT32 durationMs) = 0;
-  /** 0: operations end on a thread of their own; 1: synchronously inside put_Completed. */
+  /** 0: operations end on a thread of their own; 1: synchronously inside put_Completed;
+   *  2: on a thread of their own, Cancel() not honoured (they end when their time is up). */
   virtual HRESULT STDMETHODCALLTYPE SetCompletion(INT32 mode) = 0;
   /** IAsyncInfo::Cancel() calls, and completions inside put_Completed / on another thread,
    *  since Reset(). */

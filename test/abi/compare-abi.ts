@@ -1,6 +1,7 @@
 /**
- * Compares the IDL model with the reference metadata (../shared/reference/networkoperators-abi.json):
- * every declared interface's IID and every method's slot, every runtime class's interfaces,
+ * Compares the IDL model with the reference metadata (test/abi/reference/windows-abi.json):
+ * every declared interface's IID and every method's slot, every delegate's IID, every runtime
+ * class's interfaces, statics and factories,
  * every enum value, every struct, every parameterized instantiation's IID. Returns the
  * differences as sentences; none means the mingw build calls the slots Windows has.
  */
@@ -8,13 +9,19 @@
 import type { IdlModel } from './idl-model.js';
 import { instantiationIid, referenceName } from './winrt-signature.js';
 
-/** The parts of networkoperators-abi.json the comparison reads. */
+/** test/abi/reference/windows-abi.json (made by generate-reference.ts). */
 export interface AbiReference {
   interfaces: Record<string, { iid: string; methods: { slot: number; abi: string }[] }>;
-  classes: Record<string, { default: string | null; implements: string[]; statics: string[] }>;
-  enums: Record<string, { members: [string, number][] }>;
+  /** Non-generic delegates (Invoke at slot 3): their IIDs. */
+  delegates: Record<string, { iid: string }>;
+  classes: Record<
+    string,
+    { default: string | null; implements: string[]; statics: string[]; factories: string[] }
+  >;
+  enums: Record<string, { underlying: string; members: [string, number][] }>;
   structs: Record<string, { fields: [string, string][] }>;
-  generics: Record<string, { iid: string; sig: string }>;
+  /** Keyed by short type names: `IVectorView<ConnectionProfile>`, `IReference<UINT32>`. */
+  generics: Record<string, { iid: string }>;
 }
 
 /** Vtable slot of the first own method of an IInspectable-derived interface. */
@@ -51,6 +58,14 @@ export function compareAbi(model: IdlModel, reference: AbiReference): string[] {
     }
   }
 
+  for (const [name, iid] of model.delegates) {
+    const official = reference.delegates[name];
+    if (official === undefined) problems.push(`delegate ${name}: not in the reference metadata`);
+    else if (iid !== official.iid.toLowerCase()) {
+      problems.push(`delegate ${name}: IID ${iid}, official ${official.iid}`);
+    }
+  }
+
   for (const declared of model.classes.values()) {
     const official = reference.classes[declared.name];
     if (official === undefined) {
@@ -74,6 +89,13 @@ export function compareAbi(model: IdlModel, reference: AbiReference): string[] {
         );
       }
     }
+    for (const name of declared.factories) {
+      if (!official.factories.includes(name)) {
+        problems.push(
+          `runtime class ${declared.name}: ${name} is not one of its factories officially`,
+        );
+      }
+    }
   }
 
   for (const [name, members] of model.enums) {
@@ -81,6 +103,11 @@ export function compareAbi(model: IdlModel, reference: AbiReference): string[] {
     if (official === undefined) {
       problems.push(`enum ${name}: not in the reference metadata`);
       continue;
+    }
+    if (model.flagEnums.has(name) !== (official.underlying === 'UInt32')) {
+      problems.push(
+        `enum ${name}: ${model.flagEnums.has(name) ? '[flags]' : 'not [flags]'} here, ${official.underlying} officially`,
+      );
     }
     const officialMembers = new Map(official.members);
     for (const [member, value] of members) {

@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import type { IdlModel } from './idl-model.js';
 
 const winrtNamespace = '11f47ad5-7b73-42c0-abae-878b1e16adee';
-const networkOperators = 'Windows.Networking.NetworkOperators.';
 
 /**
  * PIIDs of the Windows.Foundation generics that native/abi takes from Wine 8's IDLs (the
@@ -31,9 +30,12 @@ const primitives: Readonly<Record<string, string>> = {
   UINT32: 'u4',
   INT64: 'i8',
   UINT64: 'u8',
+  DOUBLE: 'f8',
   boolean: 'b1',
   BYTE: 'u1',
   HSTRING: 'string',
+  'Windows.Foundation.DateTime': 'struct(Windows.Foundation.DateTime;i8)',
+  'Windows.Foundation.TimeSpan': 'struct(Windows.Foundation.TimeSpan;i8)',
 };
 
 /** UUIDv5 of `name` in `namespace`. */
@@ -56,10 +58,18 @@ export function splitInstantiation(text: string): { name: string; args: string[]
   return { name: match[1]!, args: match[2]!.split(',').map((arg) => arg.trim()) };
 }
 
-/** The name the reference JSON uses: `TypedEventHandler<ESimWatcher, IInspectable>`. */
+/**
+ * The name the reference JSON uses, namespaces and pointers left out:
+ * `TypedEventHandler<ESimWatcher, IInspectable>`, `IVectorView<ConnectionProfile>`.
+ */
 export function referenceName(text: string): string {
   const { name, args } = splitInstantiation(text);
-  const short = args.map((arg) => arg.replace(/\s*\*$/, '').replace(/^[\w.]+\./, ''));
+  const short = args.map((arg) =>
+    arg
+      .replace(/\b(?:[A-Z]\w*\.)+(?=\w)/g, '')
+      .replace(/\s*\*/g, '')
+      .trim(),
+  );
   return `${name}<${short.join(', ')}>`;
 }
 
@@ -67,13 +77,17 @@ function typeSignature(arg: string, model: IdlModel): string {
   const type = arg.replace(/\s*\*$/, '').trim();
   if (type === 'IInspectable') return 'cinterface(IInspectable)';
   if (primitives[type] !== undefined) return primitives[type];
-  const short = type.replace(networkOperators, '');
+  const short = type.replace(/^.*\./, '');
+  const namespace = model.namespaces.get(short);
+  if (namespace !== undefined && type.includes('.') && !type.startsWith(`${namespace}.`)) {
+    throw new Error(`${type}: declared in ${namespace}`);
+  }
   const runtimeClass = model.classes.get(short);
   if (runtimeClass !== undefined) {
     const defaultInterface = runtimeClass.defaultInterface;
     const iid = defaultInterface && model.interfaces.get(defaultInterface)?.iid;
     if (!iid) throw new Error(`runtime class ${short} has no default interface with a uuid`);
-    return `rc(${networkOperators}${short};{${iid}})`;
+    return `rc(${namespace}.${short};{${iid}})`;
   }
   const fields = model.structs.get(short);
   if (fields !== undefined) {
@@ -84,10 +98,13 @@ function typeSignature(arg: string, model: IdlModel): string {
         throw new Error(`struct ${short}: unknown field type ${fieldType}`);
       return signature;
     });
-    return `struct(${networkOperators}${short};${fieldSignatures.join(';')})`;
+    return `struct(${namespace}.${short};${fieldSignatures.join(';')})`;
   }
   const enumValues = model.enums.get(short);
-  if (enumValues !== undefined) return `enum(${networkOperators}${short};i4)`;
+  if (enumValues !== undefined) {
+    // [flags] enums are UInt32, the others Int32.
+    return `enum(${namespace}.${short};${model.flagEnums.has(short) ? 'u4' : 'i4'})`;
+  }
   throw new Error(`no signature for type ${type}`);
 }
 

@@ -346,9 +346,12 @@ export function defineEsimOperationsConformance(api: TestApi, driver: EsimScenar
       assert.ok(kept.handle);
       await driver.scriptCode(code, { metadata: { id: iccid3 }, durationMs: 60_000 });
       const pending = m.esim.downloadProfileMetadata(eidA, code);
+      // Awaited from the start: close() may resolve a macrotask after it rejects the operation
+      // (the native backend waits for its MTA thread to have released everything).
+      const closed = rejectsWith(pending, 'ERR_CLOSED');
       await new Promise((resolve) => setTimeout(resolve, 50));
       await m.close();
-      await rejectsWith(pending, 'ERR_CLOSED');
+      await closed;
       await rejectsWith(m.esim.confirmInstall(kept), 'ERR_CLOSED');
     });
 

@@ -43,9 +43,11 @@ describe('parseActivationCode', () => {
     ['2$smdp.example.com$X', /starts with "1\$"/],
     ['LPA:1$smdp.example.com', /3 to 5 parts/],
     ['1$a$b$c$d$e', /3 to 5 parts/],
-    [`1$not a host$${secret}`, /SM-DP\+ address "not a host" is not a host name/],
+    [`1$not a host$${secret}`, /SM-DP\+ address not … \(10 characters\) is not a host name/],
+    // A matching id typed into the address field is masked too.
+    [`1$${secret}!$x`, /SM-DP\+ address 0438… \(24 characters\) is not a host name/],
     ['1$smdp.example.com$SECRET!ID-123', /matching id SECR… \(13 characters\) may hold only/],
-    [`1$smdp.example.com$${secret}$oid$1`, /OID "oid"/],
+    [`1$smdp.example.com$${secret}$oid$1`, /OID oi… \(3 characters\)/],
     [`1$smdp.example.com$${secret}$$yes`, /confirmation-code flag/],
     ['x'.repeat(600), /at most 512 characters/],
   ])('%s → ERR_INVALID_ACTIVATION_CODE', (text, message) => {

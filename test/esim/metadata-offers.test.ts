@@ -93,4 +93,40 @@ describe('MetadataOffers', () => {
     expect(released.sort()).toEqual(['a', 'b']);
     expect(o.size).toBe(0);
   });
+
+  it('keeps at most its bound: the oldest offer not in use is released for a new one', async () => {
+    const released: string[] = [];
+    const o = new MetadataOffers<string>('test', (value) => released.push(value), 3);
+    const first = o.add('a');
+    const { running, finish } = installUntilFinished(o, first);
+    o.add('b');
+    o.add('c');
+    const fourth = o.add('d'); // 'a' is in use: 'b' goes
+    expect(released).toEqual(['b']);
+    expect(o.size).toBe(3);
+    await expect(
+      o.use('test-2', 'install()', 'install', () => Promise.resolve('success')),
+    ).rejects.toThrow(/unknown or spent.*3 newer downloads replaced it while unused/);
+    finish();
+    await running;
+    expect(await o.use(fourth, 'install()', 'install', () => Promise.resolve('success'))).toBe(
+      'success',
+    );
+  });
+
+  it('when every kept offer is in use, a new one is released and refused with ERR_INVALID_STATE', async () => {
+    const released: string[] = [];
+    const o = new MetadataOffers<string>('test', (value) => released.push(value), 2);
+    const installs = [o.add('a'), o.add('b')].map((h) => installUntilFinished(o, h));
+    expect(() => o.add('c')).toThrow(
+      expect.objectContaining({
+        code: 'ERR_INVALID_STATE',
+        message: expect.stringMatching(/2 downloaded profiles/),
+      }),
+    );
+    expect(released).toEqual(['c']);
+    for (const install of installs) install.finish();
+    await Promise.all(installs.map((i) => i.running));
+    expect(o.size).toBe(0);
+  });
 });

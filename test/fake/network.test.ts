@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registrationStates } from '../../lib/fake/index.js';
+import { createFakeBackend, registrationStates } from '../../lib/fake/index.js';
 import { listeningFake } from './fake-helpers.js';
 
 describe('registration', () => {
@@ -136,6 +136,30 @@ describe('observation', () => {
     await fake.register('roaming');
     expect(fake.recorded().map((r) => r.messageType)).toEqual([9, 8]);
     expect(fake.recorded()[0]!.timestamp).toBe(fake.clock.now());
+  });
+
+  it('recorded() keeps the latest recordLimit records (default 10 000), oldest first', async () => {
+    const fake = createFakeBackend({ recordLimit: 3 });
+    for (let i = 1; i <= 5; i++)
+      await fake.notify({ messageType: 9, origin: 'system', networkAccountId: `a${i}` });
+    expect(fake.recorded().map((r) => r.networkAccountId)).toEqual(['a3', 'a4', 'a5']);
+    expect(fake.recordsDropped).toBe(2);
+    const nothing = createFakeBackend({ recordLimit: 0 });
+    await nothing.notify({ messageType: 9, origin: 'system' });
+    expect(nothing.recorded()).toEqual([]);
+    const everything = createFakeBackend({ recordLimit: Infinity });
+    for (let i = 0; i < 10_005; i++) void everything.notify({ messageType: 9, origin: 'system' });
+    await everything.settled();
+    expect(everything.recorded()).toHaveLength(10_005);
+    const byDefault = createFakeBackend();
+    for (let i = 0; i < 10_005; i++) void byDefault.notify({ messageType: 9, origin: 'system' });
+    await byDefault.settled();
+    expect(byDefault.recorded()).toHaveLength(10_000);
+    for (const limit of [-1, 1.5, NaN, '10', null]) {
+      expect(() => createFakeBackend({ recordLimit: limit as number })).toThrow(
+        expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }),
+      );
+    }
   });
 
   it('modems: the account reflects registration, connection and usage', async () => {

@@ -264,12 +264,9 @@ describe('giving up', () => {
     expect(reassembler.close()).toEqual([]);
   });
 
-  it('rethrows a failing onIncomplete asynchronously as ERR_LISTENER_FAILED', () => {
+  it('reports a failing onIncomplete as a process warning ERR_LISTENER_FAILED, never a throw', () => {
     const clock = new VirtualClock();
-    const deferred: (() => void)[] = [];
-    vi.spyOn(process, 'nextTick').mockImplementation(((fn: () => void) => {
-      deferred.push(fn);
-    }) as typeof process.nextTick);
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     const reassembler = new SmsReassembler({
       clock,
       timeoutMs: 1_000,
@@ -279,14 +276,35 @@ describe('giving up', () => {
     });
     reassembler.add(parts(longText)[0]!);
     expect(() => clock.advance(1_000)).not.toThrow();
-    vi.restoreAllMocks();
-    expect(deferred).toHaveLength(1);
-    expect(() => deferred[0]!()).toThrow(
+    expect(warn).toHaveBeenCalledWith(
       expect.objectContaining({
         code: 'ERR_LISTENER_FAILED',
         message: expect.stringContaining('boom'),
       }),
     );
+  });
+
+  it('refuses an add() from onIncomplete during an eviction, so maxPending holds', () => {
+    const clock = new VirtualClock();
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    const refused: unknown[] = [];
+    let next = 1;
+    const reassembler: SmsReassembler = new SmsReassembler({
+      clock,
+      maxPending: 2,
+      onIncomplete: () => {
+        try {
+          reassembler.add(parts(longText, { reference: next++ })[0]!);
+        } catch (error) {
+          refused.push(error);
+        }
+      },
+    });
+    for (let i = 0; i < 5; i++) reassembler.add(parts(longText, { reference: 100 + i })[0]!);
+    expect(reassembler.pending).toBe(2);
+    expect(refused).toHaveLength(3);
+    expect(refused[0]).toMatchObject({ code: 'ERR_INVALID_STATE' });
+    expect(warn).not.toHaveBeenCalled();
   });
 });
 

@@ -32,7 +32,8 @@ function collect(words: Int32Array, text: string): unknown[] {
     enumerationCompleted: () => out.push(['enumerationCompleted']),
     stopped: () => out.push(['stopped']),
     overflow: (n) => out.push(['overflow', n]),
-    error: (hresult, call) => out.push(['error', hresult, call]),
+    error: (hresult, call, esimId) =>
+      out.push(esimId === undefined ? ['error', hresult, call] : ['error', hresult, call, esimId]),
   };
   decodeEsimRecords(words, text, handler);
   return out;
@@ -89,6 +90,19 @@ describe('decodeEsimRecords', () => {
     expect(out).toHaveLength(2);
     expect(out[0]).toEqual(['error', 0x8000ffff, expect.stringContaining('ESimProfileClass 7')]);
     expect(out[1]).toEqual(['enumerationCompleted']);
+  });
+
+  it('delivers an eSIM read in part, then the read that failed, naming the eSIM', () => {
+    // A removed eSIM whose profiles Windows no longer lists: identity and what could be read.
+    const partial: EsimInfo = { ...esim, firmwareVersion: '', profiles: [] };
+    const failure = { hresult: 0x800706ba, call: 'ESim.FirmwareVersion' };
+    const encoder = new RecordEncoder().esim('removed', partial, failure);
+    encoder.control('enumerationCompleted');
+    expect(collect(...encoder.batch())).toEqual([
+      ['removed', partial],
+      ['error', 0x800706ba, 'ESim.FirmwareVersion', partial.id],
+      ['enumerationCompleted'],
+    ]);
   });
 
   it('reports a truncated or unknown record once and stops reading the batch', () => {

@@ -15,10 +15,35 @@ describe('HRESULT mapping', () => {
     [0x80070037, 'ERR_NO_MODEM'],
     [0x80004005, 'ERR_WINDOWS'],
     [0x8badf00d, 'ERR_WINDOWS'],
+    [0x800706ba, 'ERR_SERVICE_UNAVAILABLE'],
+    [0x80070422, 'ERR_SERVICE_UNAVAILABLE'],
+    [0x80070426, 'ERR_SERVICE_UNAVAILABLE'],
   ])('%s → %s', (hresult, code) => {
     expect(errorCodeOf(hresult)).toBe(code);
     // Signed and unsigned spellings of an HRESULT are the same value.
     expect(errorCodeOf(hresult | 0)).toBe(code);
+  });
+
+  it.each([
+    [0x800706ba, 'RPC_S_SERVER_UNAVAILABLE'],
+    [0x80070422, 'ERROR_SERVICE_DISABLED'],
+    [0x80070426, 'ERROR_SERVICE_NOT_ACTIVE'],
+  ])('%s: a service that is not there is named, with how to start it', (hresult, name) => {
+    const error = errorFromHresult(hresult, 'ESimManager.ServiceInfo', {
+      operation: 'Reading the eSIM service info',
+    });
+    expect(error.code).toBe('ERR_SERVICE_UNAVAILABLE');
+    expect(error.message).toContain(name);
+    expect(error.message).toContain('"WWAN AutoConfig" (WwanSvc)');
+    expect(error.message).toContain('sc start WwanSvc');
+    const hotspot = errorFromHresult(
+      hresult,
+      'NetworkOperatorTetheringManager.StartTetheringAsync',
+      {
+        service: { name: 'icssvc', displayName: 'Windows Mobile Hotspot Service' },
+      },
+    );
+    expect(hotspot.message).toContain('(icssvc)');
   });
 
   it('names the call, the HRESULT and what to do', () => {

@@ -4,9 +4,14 @@
  */
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EsimWatchSink } from '../../lib/backend.js';
+import type { EsimInfo, EsimWatchSink } from '../../lib/backend.js';
 import { MobileBroadbandError } from '../../lib/errors.js';
-import type { NativeAddon, NativeEsimWatcher } from '../../lib/native/addon-types.js';
+import type {
+  NativeAddon,
+  NativeEsimRef,
+  NativeEsimWatcher,
+  NativeOperation,
+} from '../../lib/native/addon-types.js';
 import { createNativeBackend } from '../../lib/native/native-backend.js';
 import { RecordEncoder } from './record-encoder.js';
 
@@ -15,47 +20,62 @@ interface Script {
   startThrows?: boolean;
   /** Whether stop() answers with a Stopped record (Windows does). */
   answersStop?: boolean;
+  /** An eSIM whose firmware version Windows could not read, enumerated at start. */
+  partial?: EsimInfo;
+}
+
+/** An operation that has already settled, as the addon's do once the MTA thread answered. */
+function answered<T>(value: T): NativeOperation<T> {
+  return { promise: Promise.resolve(value), cancel: () => undefined, abandon: () => undefined };
+}
+
+function failed<T>(hresult: number, call: string): NativeOperation<T> {
+  const promise = Promise.reject(Object.assign(new Error(`${call} failed`), { hresult, call }));
+  promise.catch(() => undefined);
+  return { promise, cancel: () => undefined, abandon: () => undefined };
 }
 
 function scriptedAddon(script: Script = {}): NativeAddon & { closed: number; created: number } {
   const addon = {
     closed: 0,
     created: 0,
-    esimServiceInfo: () => ({ authenticationPreference: 2, isEsimUiEnabled: true }),
-    findEsim: () => null,
-    createEsimWatcher(
-      onBatch: (words: Int32Array, text: string) => void,
-    ): NativeEsimWatcher | null {
-      if (script.watcher === 'null') return null;
-      if (script.watcher === 'throws') {
-        throw Object.assign(new Error('RoGetActivationFactory(ESimManager) failed'), {
-          hresult: 0x80040154,
-          call: 'RoGetActivationFactory(ESimManager)',
+    core: { flush: () => answered<void>(undefined) },
+    esim: {
+      serviceInfo: () => answered({ authenticationPreference: 2, isEsimUiEnabled: true }),
+      findEsim: () => answered<NativeEsimRef | null | false>(false),
+      createWatcher(
+        onBatch: (words: Int32Array, text: string) => void,
+      ): NativeOperation<NativeEsimWatcher | null> {
+        if (script.watcher === 'null') return answered(null);
+        if (script.watcher === 'throws')
+          return failed(0x80040154, 'RoGetActivationFactory(ESimManager)');
+        addon.created++;
+        const send = (encoder: RecordEncoder): void => {
+          const [words, text] = encoder.batch();
+          setImmediate(() => onBatch(words, text));
+        };
+        return answered<NativeEsimWatcher | null>({
+          start() {
+            if (script.startThrows) return failed(0x80070005, 'ESimWatcher.Start');
+            const encoder = new RecordEncoder();
+            if (script.partial) {
+              encoder.esim('added', script.partial, {
+                hresult: 0x800706ba,
+                call: 'ESim.FirmwareVersion',
+              });
+            }
+            send(encoder.control('enumerationCompleted'));
+            return answered<void>(undefined);
+          },
+          stop() {
+            if (script.answersStop !== false) send(new RecordEncoder().control('stopped'));
+          },
+          close() {
+            addon.closed++;
+          },
+          discarded: () => 0,
         });
-      }
-      addon.created++;
-      const send = (encoder: RecordEncoder): void => {
-        const [words, text] = encoder.batch();
-        setImmediate(() => onBatch(words, text));
-      };
-      return {
-        start() {
-          if (script.startThrows) {
-            throw Object.assign(new Error('ESimWatcher.Start failed'), {
-              hresult: 0x80070005,
-              call: 'ESimWatcher.Start',
-            });
-          }
-          send(new RecordEncoder().control('enumerationCompleted'));
-        },
-        stop() {
-          if (script.answersStop !== false) send(new RecordEncoder().control('stopped'));
-        },
-        close() {
-          addon.closed++;
-        },
-        discarded: () => 0,
-      };
+      },
     },
   };
   return addon;
@@ -136,6 +156,42 @@ describe('the native backend (scripted addon)', () => {
       details: { call: 'ESimWatcher.Start' },
     });
     expect(addon.closed).toBe(addon.created);
+  });
+
+  it('lists an eSIM Windows could read only in part, and warns of the failed read', async () => {
+    const partial: EsimInfo = {
+      id: '89049032123451234512345678901235',
+      eid: '89049032123451234512345678901235',
+      firmwareVersion: '',
+      modemDeviceId: 'modem-a',
+      availableMemoryBytes: undefined,
+      state: 'idle',
+      slotIndex: undefined,
+      policy: { shouldEnableManagingUi: false },
+      profiles: [],
+    };
+    const backend = await createNativeBackend({ addon: scriptedAddon({ partial }) });
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error): void => void warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      await expect(backend.esim.list()).resolves.toEqual([partial]);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        code: 'WMBB_ESIM_PARTIAL_READ',
+        message: expect.stringContaining('WwanSvc'),
+      }),
+    ]);
+    // A watcher delivers the eSIM, then the failure on 'error' (the watch goes on).
+    const s = sink();
+    const handle = await backend.esim.watch(s);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(s.calls).toEqual(['added', 'error', 'enumerationCompleted']);
+    await handle.close();
   });
 
   it('gives up waiting for a Stopped that never comes, and says stopped itself', async () => {

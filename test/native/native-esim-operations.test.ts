@@ -59,12 +59,11 @@ interface Script {
 }
 
 function scriptedAddon(script: Script): NativeAddon & { closedRefs: number } {
-  const addon = {
-    closedRefs: 0,
-    esimServiceInfo: () => ({ authenticationPreference: 1, isEsimUiEnabled: true }),
-    createEsimWatcher: () => null,
+  const esimExports: NativeAddon['esim'] = {
+    serviceInfo: () => settledWith({ authenticationPreference: 1, isEsimUiEnabled: true }),
+    createWatcher: () => settledWith(null),
     findEsim: (id: string) => {
-      if (id !== eid) return settledWith<NativeEsimRef | null>(null);
+      if (id !== eid) return settledWith<NativeEsimRef | null | false>(null);
       const esim: NativeEsimRef = {
         downloadProfileMetadata: () =>
           settledWith({
@@ -79,13 +78,18 @@ function scriptedAddon(script: Script): NativeAddon & { closedRefs: number } {
             canDisable: true,
             isManagedByEnterprise: false,
           }),
-        findProfile: () => null,
+        findProfile: () => settledWith(null),
         deleteProfile: () => settledWith(0),
         reset: () => (script.reset ? script.reset() : settledWith(0)),
         close: () => void addon.closedRefs++,
       };
-      return settledWith<NativeEsimRef | null>(esim);
+      return settledWith<NativeEsimRef | null | false>(esim);
     },
+  };
+  const addon = {
+    closedRefs: 0,
+    core: { flush: () => settledWith<void>(undefined) },
+    esim: esimExports,
   };
   return addon;
 }

@@ -1,5 +1,5 @@
 /**
- * Writes event batches the way native/winrt/event-records.h and esim-records.cpp do, so the
+ * Writes event batches the way native/winrt/core/event-records.h and esim/esim-records.cpp do, so the
  * decoder can be tested on any OS. A change of layout must change both sides and this file.
  */
 
@@ -27,7 +27,13 @@ export class RecordEncoder {
     return this;
   }
 
-  esim(kind: 'added' | 'updated' | 'removed', esim: EsimInfo): this {
+  /** An eSIM record; `failure` is the first read that failed (the fields then hold what could
+   *  be read). */
+  esim(
+    kind: 'added' | 'updated' | 'removed',
+    esim: EsimInfo,
+    failure?: { hresult: number; call: string },
+  ): this {
     this.words.push(RecordKind[kind]);
     this.string(esim.eid).string(esim.firmwareVersion).string(esim.modemDeviceId);
     this.optional(esim.availableMemoryBytes);
@@ -45,7 +51,8 @@ export class RecordEncoder {
         p.policy.isManagedByEnterprise ? 1 : 0,
       );
     }
-    return this;
+    this.words.push(failure ? failure.hresult | 0 : 0);
+    return this.string(failure?.call ?? '');
   }
 
   control(kind: 'enumerationCompleted' | 'stopped'): this {

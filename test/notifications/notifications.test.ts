@@ -83,26 +83,55 @@ describe('mbb.notifications delivery', () => {
     await mbb.close();
   });
 
-  it('without an error listener, a listener failure reaches the process (never lost)', async () => {
+  it('without an error listener, a listener failure becomes a process warning (never lost, no crash)', async () => {
     const { fake, mbb } = await connectFake();
-    const uncaught: unknown[] = [];
-    const handler = (e: unknown): void => void uncaught.push(e);
-    // Vitest registers its own handler; take the event first and keep it from failing the run.
-    const originals = process.listeners('uncaughtException');
-    process.removeAllListeners('uncaughtException');
-    process.on('uncaughtException', handler);
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     try {
       mbb.notifications.on('registeredHome', () => {
         throw new Error('nobody listens for errors');
       });
       await fake.notify(record(9));
       await tick();
+      expect(warn).toHaveBeenCalledTimes(1);
+      const warning = warn.mock.calls[0]![0] as MobileBroadbandError;
+      expect(warning.code).toBe('ERR_LISTENER_FAILED');
+      expect(warning.message).toContain('nobody listens for errors');
     } finally {
-      process.removeListener('uncaughtException', handler);
-      for (const l of originals) process.on('uncaughtException', l);
+      warn.mockRestore();
     }
-    expect(uncaught).toHaveLength(1);
-    expect((uncaught[0] as MobileBroadbandError).code).toBe('ERR_LISTENER_FAILED');
+    await mbb.close();
+  });
+
+  it('an error listener that throws is reported as a process warning, not thrown again', async () => {
+    const { fake, mbb } = await connectFake();
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      mbb.notifications.on('error', () => {
+        throw new Error('the error listener broke');
+      });
+      mbb.notifications.on('registeredHome', () => {
+        throw new Error('first');
+      });
+      await fake.notify(record(9));
+      await tick();
+      const warning = warn.mock.calls[0]![0] as MobileBroadbandError;
+      expect(warning.code).toBe('ERR_LISTENER_FAILED');
+      expect(warning.message).toMatch(/'error' listener.*the error listener broke/);
+    } finally {
+      warn.mockRestore();
+    }
+    await mbb.close();
+  });
+
+  it('a listener that returns null (or any non-thenable) has not failed', async () => {
+    const { fake, mbb } = await connectFake();
+    const errors: MobileBroadbandError[] = [];
+    mbb.notifications.on('error', (e) => errors.push(e));
+    mbb.notifications.on('registeredHome', () => null);
+    mbb.notifications.on('registeredHome', () => ({ then: 42 }));
+    await fake.notify(record(9));
+    await tick();
+    expect(errors).toEqual([]);
     await mbb.close();
   });
 
@@ -209,6 +238,25 @@ describe('mbb.notifications delivery', () => {
       { discarded: 2, total: 7 },
     ]);
     expect(mbb.notifications.discarded).toBe(7);
+    await mbb.close();
+  });
+
+  it('an overflow listener that throws is ERR_LISTENER_FAILED on error', async () => {
+    const { fake, mbb } = await connectFake();
+    let sink: Parameters<typeof fake.notifications.subscribe>[0] | undefined;
+    const original = fake.notifications.subscribe.bind(fake.notifications);
+    vi.spyOn(fake.notifications, 'subscribe').mockImplementation((s) => ((sink = s), original(s)));
+    const errors: MobileBroadbandError[] = [];
+    mbb.notifications.on('error', (e) => void errors.push(e));
+    mbb.notifications.on('overflow', () => {
+      throw Object.create(null);
+    });
+    mbb.notifications.on('notification', () => undefined);
+    await tick();
+    sink!.overflow(3);
+    expect(errors.map((e) => [e.code, e.message])).toEqual([
+      ['ERR_LISTENER_FAILED', "An 'overflow' listener failed: an object with a null prototype"],
+    ]);
     await mbb.close();
   });
 

@@ -52,7 +52,10 @@ describe('Plan/Description/BillingCycle', () => {
 
   it.each([
     ['StartDate="soon" Duration="P1M"', /StartDate "soon" is not a date and time/],
-    ['StartDate="2026-01-01T00:00:00Z" Duration="monthly"', /Duration "monthly" is not a duration/],
+    [
+      'StartDate="2026-01-01T00:00:00Z" Duration="monthly"',
+      /Duration: "monthly" is not an ISO 8601 duration/,
+    ],
     ['Duration="P1M"', /StartDate/],
   ])('%s → ERR_PROVISIONING_XML with line and column', (attributes, message) => {
     let error: unknown;

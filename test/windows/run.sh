@@ -11,8 +11,13 @@
 #      - the test component is registered under the real class ids
 #      - registered: the same package finds the component's eSIM; nothing stays alive or busy
 #      - MyApp.exe: the same, with node.exe copied under another name (Electron-style host)
+#      - worker only: the same from a worker thread, the main thread never loading the addon
+#      - late completion: a worker alone loads the addon, starts an operation the component ends
+#        after the worker has exited; the process survives (the module is pinned) and the
+#        operation is closed and released
 #      - conformance: the eSIM conformance suite with `node --test` (worker threads included),
-#        under Wine's heap checking
+#        under Wine's heap checking; then again with the JS thread made an STA (Electron's main
+#        process), which the addon's own MTA thread makes no different
 #   4. a summary; the exit status is non-zero if anything failed.
 #
 # A check passes only if its process exits 0 within its time limit, its log shows no Wine crash
@@ -143,6 +148,9 @@ WINE_CRASH='Unhandled page fault|Unhandled exception|starting debugger'
 done_unregistered() { grep -qx "package-smoke unregistered: ok (node.exe)" "$1"; }
 done_registered() { grep -qx "package-smoke registered: ok (node.exe)" "$1"; }
 done_myapp() { grep -qx "package-smoke registered: ok (MyApp.exe)" "$1"; }
+done_worker() { grep -qx "package-smoke registered: ok (node.exe --worker-only)" "$1"; }
+done_late() { grep -qx "late-completion: ok" "$1"; }
+done_conformance_sta() { grep -q "single-threaded apartment" "$1" && done_conformance "$1"; }
 done_conformance() {
   grep -qE "^# tests [1-9][0-9]*$" "$1" && grep -qx "# fail 0" "$1" &&
     # Wine's heap checking (see the conformance run) reports a bad free or a damaged block.
@@ -229,6 +237,9 @@ if [ "$MODE" != bench ]; then
   mkdir -p "$CACHE/myapp"
   cp "$NODE_EXE" "$CACHE/myapp/MyApp.exe"
   wine_node myapp "package in a host named MyApp.exe (Electron-style)" 120 "$CACHE/myapp/MyApp.exe" "$SMOKE" registered
+  wine_node worker "package from a worker thread only" 120 "$NODE_EXE" "$SMOKE" registered --worker-only
+  wine_node late "a completion after the only environment that loaded the addon is gone" 120 \
+    "$NODE_EXE" "$(winpath "$ROOT/test/windows/late-completion.cjs")"
   # The conformance suite loads the addon through the WMBB_NATIVE_ADDON override.
   export WMBB_NATIVE_ADDON
   WMBB_NATIVE_ADDON=$(winpath "$ROOT/prebuilds/win32-x64/windows-mobile-broadband.node")
@@ -238,6 +249,10 @@ if [ "$MODE" != bench ]; then
     "eSIM conformance suite (node --test; worker threads included; heap checked)" \
     300 "$NODE_EXE" --test esim-native.test.cjs
   grep -E "^# (tests|pass|fail|cancelled|skipped)" "$LOGS/conformance.log" | sed 's/^/    /'
+  WMBB_TEST_STA=1 WINEDEBUG=-all,warn+heap wine_node conformance_sta \
+    "eSIM conformance suite with the JS thread an STA (Electron's main process after ready)" \
+    300 "$NODE_EXE" --test esim-native.test.cjs
+  grep -E "^# (tests|pass|fail|cancelled|skipped)" "$LOGS/conformance_sta.log" | sed 's/^/    /'
 else
   register_component
 fi

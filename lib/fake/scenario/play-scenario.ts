@@ -6,7 +6,9 @@
  */
 
 import path from 'node:path';
-import { MobileBroadbandError } from '../../errors.js';
+import { isMobileBroadbandError, MobileBroadbandError } from '../../errors.js';
+import { describeValue } from '../../events/describe-value.js';
+import { callUserCode, listenerFailedError, warnUnhandled } from '../../events/listener-failure.js';
 import { readBoundedFileSync } from '../../files/read-bounded-file.js';
 import { parseProvisioning } from '../../provisioning/parse-provisioning.js';
 import type { ProvisioningDocument } from '../../provisioning/provisioning-document.js';
@@ -22,7 +24,10 @@ import { VirtualClock } from '../virtual-clock.js';
 export interface PlayOptions {
   /** The folder `file` paths of provision steps are relative to. Default: the working directory. */
   baseDir?: string;
-  /** Called when a step has run (a tethering request: when it has its outcome). */
+  /**
+   * Called when a step has run (a tethering request: when it has its outcome). If it throws
+   * or rejects, the failure becomes a process warning `ERR_LISTENER_FAILED` and play goes on.
+   */
   onStep?: (step: StepReport) => void;
   /** Stops the scenario before its next step (rejecting with `ERR_ABORTED`), e.g. on Ctrl+C. */
   signal?: AbortSignal;
@@ -138,13 +143,15 @@ export async function playScenario(
       "Scenarios run on the virtual clock: create the fake without { clock: 'system' }",
     );
   }
+  checkEnd(scenario, fake.clock.now());
   if (scenario.start !== undefined) {
     const start = Date.parse(scenario.start);
     const now = fake.clock.now();
     if (start < now) {
       throw new MobileBroadbandError(
         'ERR_INVALID_STATE',
-        `The scenario starts at ${scenario.start}, but the fake's clock is already at ${new Date(now).toISOString()}; create the fake with { startTime: new Date('${scenario.start}') }`,
+        // The instant, not the text: a start's fraction of a second may be a megabyte of digits.
+        `The scenario starts at ${new Date(start).toISOString()}, but the fake's clock is already at ${new Date(now).toISOString()}; create the fake with { startTime: new Date('${new Date(start).toISOString()}') }`,
       );
     }
     await fake.advance(start - now);
@@ -173,7 +180,7 @@ export async function playScenario(
     const running = runners[step.action](fake, step, prepared[index]!).then(
       (outcome) => {
         entry.outcome = outcome ?? { emitted: [] };
-        options.onStep?.(entry);
+        if (options.onStep !== undefined) callUserCode(options.onStep, entry, onStepFailed);
       },
       (error: unknown) => {
         throw stepError(index, step, error);
@@ -217,6 +224,11 @@ const maxRunWithoutTurnMs = 20;
  * Every {@link maxRunWithoutTurnMs} it yields one turn; it rejects once `signal` has aborted.
  */
 function eventLoopTurns(signal: AbortSignal | undefined): () => Promise<void> {
+  if (signal !== undefined && !(signal instanceof AbortSignal))
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `fake.play(scenario, { signal }): signal must be an AbortSignal, got ${describeValue(signal)}`,
+    );
   let since = performance.now();
   return async () => {
     if (performance.now() - since >= maxRunWithoutTurnMs) {
@@ -228,6 +240,27 @@ function eventLoopTurns(signal: AbortSignal | undefined): () => Promise<void> {
         cause: signal.reason,
       });
   };
+}
+
+/** The last instant a Date can hold (+275760-09-13). */
+const maxDateMs = 8.64e15;
+
+/** Steps whose delays add up beyond what a Date can hold are refused before any runs. */
+function checkEnd(scenario: Scenario, now: number): void {
+  const start = scenario.start === undefined ? now : Math.max(now, Date.parse(scenario.start));
+  let end = start;
+  for (const step of scenario.steps) end += durationMs(step.after);
+  if (end > maxDateMs) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_SCENARIO',
+      `Scenario: its steps' delays add up to ${Math.round((end - start) / 31_557_600_000)} years, which ends beyond the last date a Date can hold (+275760-09-13)`,
+    );
+  }
+}
+
+/** A failing `onStep` is the caller's; it is reported once per failure and the play goes on. */
+function onStepFailed(error: unknown): void {
+  warnUnhandled(listenerFailedError('The onStep callback of fake.play()', error));
 }
 
 /** Reads and parses provisioning documents up front, so a bad one fails before any step runs. */
@@ -249,12 +282,9 @@ function prepare(scenario: Scenario, baseDir: string): PreparedStep[] {
 }
 
 function stepError(index: number, step: ScenarioStep, error: unknown): MobileBroadbandError {
-  const reason =
-    error instanceof MobileBroadbandError
-      ? `${error.code}: ${error.message}`
-      : error instanceof Error
-        ? error.message
-        : String(error);
+  const reason = isMobileBroadbandError(error)
+    ? `${error.code}: ${error.message}`
+    : describeValue(error);
   return new MobileBroadbandError(
     'ERR_INVALID_SCENARIO',
     `Scenario step ${index + 1} (steps[${index}], ${step.action}): ${reason}`,

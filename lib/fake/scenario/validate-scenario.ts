@@ -9,15 +9,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { MobileBroadbandError } from '../../errors.js';
+import { describeValue } from '../../events/describe-value.js';
 import { packageRoot } from '../../package-info.js';
 import { durationMs } from './scenario-duration.js';
+import { maxYear, minYear, parseIsoDateTime } from '../../time-values.js';
 import type { Scenario } from './scenario-types.js';
-import {
-  describeUserValue,
-  maxQuotedChars,
-  printableUserText,
-  quoteUserValue,
-} from '../../text/quote-user-value.js';
 
 /** Where the scenario schema is, in the package. */
 export const scenarioSchemaPath = path.join(packageRoot, 'schema', 'scenario.schema.json');
@@ -60,10 +56,22 @@ export function scenarioActions(): string[] {
  */
 export function validateScenario(input: unknown): Scenario {
   const { validate } = validator();
-  if (validate(input)) return checkTimes(input as Scenario);
+  // A snapshot of plain data, taken once: getters and Proxies run here (a throw is the
+  // scenario's error), and the steps played are exactly the steps checked.
+  let data: unknown;
+  try {
+    data = structuredClone(input);
+  } catch (error) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_SCENARIO',
+      `Scenario: it cannot be read as plain data (JSON): ${describeValue(error)}`,
+      { cause: error },
+    );
+  }
+  if (validate(data)) return checkTimes(data as Scenario);
   throw new MobileBroadbandError(
     'ERR_INVALID_SCENARIO',
-    describeErrors(input, validate.errors ?? []),
+    describeErrors(data, validate.errors ?? []),
     {
       details: {
         errors: (validate.errors ?? []).map(({ instancePath, message }) => ({
@@ -80,17 +88,19 @@ const maxDelayMs = 10 * 365 * 86_400_000;
 
 /** What the schema cannot say: a start that is a real instant, delays a Date can hold. */
 function checkTimes(scenario: Scenario): Scenario {
-  if (scenario.start !== undefined && Number.isNaN(Date.parse(scenario.start))) {
+  // Strictly: 30 February is refused, not rolled over to March as Date.parse would.
+  const start = scenario.start === undefined ? 0 : parseIsoDateTime(scenario.start);
+  if (typeof start === 'string') {
     throw new MobileBroadbandError(
       'ERR_INVALID_SCENARIO',
-      `Scenario: "start" ${quoteUserValue(scenario.start)} is not a real date and time`,
+      `Scenario: "start" ${describeValue(scenario.start)} is not a real date and time: ${start} (years ${minYear} to ${maxYear})`,
     );
   }
   scenario.steps.forEach((step, index) => {
     if (durationMs(step.after) > maxDelayMs) {
       throw new MobileBroadbandError(
         'ERR_INVALID_SCENARIO',
-        `Scenario step ${index + 1} (steps[${index}], ${step.action}): "after" is longer than ten years`,
+        `Scenario step ${index + 1} (steps[${index}], ${step.action}): "after" is longer than ten years (at most ${maxDelayMs} ms, "3650d")`,
       );
     }
   });
@@ -118,17 +128,10 @@ function locate(
     const index = Number(parts[1]);
     const steps = (input as { steps?: unknown[] }).steps;
     const step = steps?.[index] as { action?: unknown } | undefined;
-    const action =
-      typeof step?.action === 'string' ? `, ${printableUserText(step.action, maxQuotedChars)}` : '';
-    return {
-      where: `Scenario step ${index + 1} (steps[${index}]${action})`,
-      field: parts[2] === undefined ? undefined : printableUserText(parts[2], maxQuotedChars),
-    };
+    const action = typeof step?.action === 'string' ? `, ${plain(step.action)}` : '';
+    return { where: `Scenario step ${index + 1} (steps[${index}]${action})`, field: parts[2] };
   }
-  return {
-    where: 'Scenario',
-    field: parts.length > 0 ? printableUserText(parts.join('.'), maxQuotedChars) : undefined,
-  };
+  return { where: 'Scenario', field: parts.length > 0 ? parts.join('.') : undefined };
 }
 
 function explain(error: ErrorObject, field: string | undefined): string {
@@ -138,13 +141,13 @@ function explain(error: ErrorObject, field: string | undefined): string {
     case 'discriminator':
       return params.tagValue === undefined
         ? `"action" must be a string naming one of: ${scenarioActions().join(', ')}`
-        : `unknown action ${describeUserValue(params.tagValue)}; expected one of: ${scenarioActions().join(', ')}`;
+        : `unknown action ${describeValue(params.tagValue)}; expected one of: ${scenarioActions().join(', ')}`;
     case 'required':
       return `missing ${JSON.stringify(params.missingProperty)}`;
     case 'additionalProperties':
       return field === undefined && error.instancePath.startsWith('/steps/')
-        ? `unknown field ${describeUserValue(params.additionalProperty)} for this action`
-        : `unknown field ${describeUserValue(params.additionalProperty)}`;
+        ? `unknown field ${describeValue(params.additionalProperty)} for this action`
+        : `unknown field ${describeValue(params.additionalProperty)}`;
     case 'enum':
       return `${name}must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'oneOf':
@@ -162,6 +165,11 @@ function definitionOf(error: ErrorObject): string {
   const match = /#\/definitions\/(\w+)\/oneOf$/.exec(error.schemaPath);
   const description = match ? validator().schema.definitions?.[match[1]!]?.description : undefined;
   return description ? `must be ${lowerFirst(description)}` : (error.message ?? 'is invalid');
+}
+
+/** A name from the scenario as it is when it is a short plain word, else quoted and bounded. */
+function plain(text: string): string {
+  return /^[\w-]{1,40}$/.test(text) ? text : describeValue(text);
 }
 
 function lowerFirst(text: string): string {

@@ -13,6 +13,7 @@
 //     scriptProfile(iccid, { enable, disable, nickname, remove, durationMs }) (-1: the rules),
 //     scriptEsim(eid, { reset, durationMs }), setCompletion(0 | 1),
 //     operationCounts(): { cancelCalls, synchronous, otherThread }, lastBurstMicroseconds(),
+//     makeSta() (the calling thread becomes an STA; returns "sta"), setCompletion(2) (late cancel),
 //     crash(onThread) (the lane's own check that a crashed process fails the lane)
 #include <napi.h>
 
@@ -207,6 +208,18 @@ Napi::Value ScriptEsim(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// Makes the calling thread a single-threaded apartment, as Electron's main process is after
+// `ready` (or a host where another addon did so): the addon must not depend on the JS thread's
+// apartment. Returns the HRESULT of CoInitializeEx (S_OK, or S_FALSE if it was one already).
+Napi::Value MakeSta(const Napi::CallbackInfo& info) {
+  const HRESULT hr = CoInitializeEx(nullptr, COINIT_APARTMENTTHREADED);
+  Check(info.Env(), hr, "CoInitializeEx(COINIT_APARTMENTTHREADED)");
+  APTTYPE type{};
+  APTTYPEQUALIFIER qualifier{};
+  Check(info.Env(), CoGetApartmentType(&type, &qualifier), "CoGetApartmentType");
+  return Napi::String::New(info.Env(), type == APTTYPE_STA || type == APTTYPE_MAINSTA ? "sta" : "other");
+}
+
 Napi::Value SetCompletion(const Napi::CallbackInfo& info) {
   Check(info.Env(), Control(info.Env())->SetCompletion(info[0].As<Napi::Number>().Int32Value()),
         "SetCompletion");
@@ -264,6 +277,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("scriptProfile", Napi::Function::New(env, ScriptProfile));
   exports.Set("scriptEsim", Napi::Function::New(env, ScriptEsim));
   exports.Set("setCompletion", Napi::Function::New(env, SetCompletion));
+  exports.Set("makeSta", Napi::Function::New(env, MakeSta));
   exports.Set("operationCounts", Napi::Function::New(env, OperationCounts));
   exports.Set("lastBurstMicroseconds", Napi::Function::New(env, LastBurstMicroseconds));
   exports.Set("crash", Napi::Function::New(env, Crash));

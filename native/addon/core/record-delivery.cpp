@@ -1,0 +1,61 @@
+#include "record-delivery.h"
+
+#include <cstring>
+
+namespace wmbb {
+
+struct RecordDelivery::Context {
+  std::shared_ptr<RecordQueue> queue;
+  std::shared_ptr<bool> finalized;
+};
+
+RecordDelivery::RecordDelivery(Napi::Env env, Napi::Function callback,
+                               RecordQueue::Limits limits) {
+  // The queue signals through the function; the function is created right after the queue,
+  // before any watcher exists, so no signal can come first.
+  auto function = std::make_shared<Function>();
+  queue_ = std::make_shared<RecordQueue>(limits, [function] { function->NonBlockingCall(); });
+  finalized_ = std::make_shared<bool>(false);
+  auto* context = new Context{queue_, finalized_};
+  *function = Function::New(
+      env, callback, "windows-mobile-broadband:events", 0, 1, context,
+      [](Napi::Env, void*, Context* finalized) {
+        // Env teardown can finalize the function before Close(): close the queue first so that
+        // no Windows thread signals a function that is about to be freed.
+        finalized->queue->Close();
+        *finalized->finalized = true;  // Close() must not release it again
+        delete finalized;
+      },
+      static_cast<void*>(nullptr));
+  function->Unref(env);
+  function_ = function;
+}
+
+void RecordDelivery::Close() {
+  if (closed_) return;
+  closed_ = true;
+  queue_->Close();
+  // Env teardown may have finalized the function already (a delivery still held by a pending
+  // operation's closure): releasing it then would touch freed memory.
+  if (!*finalized_) function_->Release();
+}
+
+void RecordDelivery::CallJs(Napi::Env env, Napi::Function callback, Context* context, void*) {
+  if (env == nullptr || context == nullptr) return;  // tearing down
+  RecordBatch batch;
+  if (!context->queue->Take(&batch)) return;  // closed since the signal
+  const std::vector<int32_t>& words = batch.words();
+  Napi::ArrayBuffer buffer = Napi::ArrayBuffer::New(env, words.size() * sizeof(int32_t));
+  if (!words.empty()) std::memcpy(buffer.Data(), words.data(), words.size() * sizeof(int32_t));
+  Napi::Int32Array array = Napi::Int32Array::New(env, words.size(), buffer, 0);
+  Napi::String text = Napi::String::New(env, batch.text().data(), batch.text().size());
+  try {
+    callback.Call({array, text});
+  } catch (const Napi::Error& error) {
+    // The TypeScript decoder isolates listeners, so this is a bug there: surface it as an
+    // uncaught exception rather than lose it or let it unwind into Node's dispatcher.
+    napi_fatal_exception(env, error.Value());
+  }
+}
+
+}  // namespace wmbb

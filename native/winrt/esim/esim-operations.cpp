@@ -1,0 +1,260 @@
+#include "esim-operations.h"
+
+#include "../core/async-operation.h"
+#include "../core/hstring.h"
+
+namespace wmbb {
+namespace {
+
+using abi_foundation::IAsyncOperation;
+using abi_foundation::IAsyncOperationWithProgress;
+using abi_netops::ESimDownloadProfileMetadataResult;
+using abi_netops::ESimOperationResult;
+using abi_netops::ESimProfileInstallProgress;
+
+using StatusOperation = IAsyncOperation<ESimOperationResult*>;
+using InstallOperation = IAsyncOperationWithProgress<ESimOperationResult*, ESimProfileInstallProgress>;
+using DownloadOperation = IAsyncOperation<ESimDownloadProfileMetadataResult*>;
+
+/** ESimOperationResult.Status of a finished operation; a missing result is a failure. */
+Status ReadStatus(abi_netops::IESimOperationResult* result, const char* call, int32_t* out) {
+  if (result == nullptr) return Failure{E_POINTER, call};
+  abi_netops::ESimOperationStatus status{};
+  if (auto f = Check(result->get_Status(&status), "ESimOperationResult.Status")) return f;
+  *out = static_cast<int32_t>(status);
+  return std::nullopt;
+}
+
+/** Turns the end of an operation reporting an ESimOperationResult into plain values. */
+template <class Result>
+EsimStatusEnd ToStatusEnd(AsyncEnd<Result>& end, const char* call) {
+  EsimStatusEnd out;
+  out.kind = end.kind;
+  out.failure = end.failure;
+  if (end.kind == AsyncEndKind::Completed) {
+    if (auto f = ReadStatus(end.result.Get(), call, &out.status)) {
+      out.kind = AsyncEndKind::Failed;
+      out.failure = *f;
+    }
+  }
+  return out;
+}
+
+/** Watches an operation started by `start` (a Windows call returning it through `operation`). */
+template <class Operation, class Start>
+Status WatchStatus(Start&& start, const char* call, OnEsimStatusEnd onEnd,
+                   std::shared_ptr<AsyncWork>* out) {
+  ComPtr<Operation> operation;
+  if (auto f = Check(start(operation.GetAddressOf()), call)) return f;
+  std::shared_ptr<AsyncOperation<Operation>> watched;
+  auto f = AsyncOperation<Operation>::Watch(
+      std::move(operation), call,
+      [onEnd = std::move(onEnd), call](typename AsyncOperation<Operation>::End end) {
+        onEnd(ToStatusEnd(end, call));
+      },
+      {}, &watched);
+  if (f) return f;
+  *out = std::move(watched);
+  return std::nullopt;
+}
+
+Status ReadMetadata(abi_netops::IESimProfileMetadata* metadata, EsimMetadataValues* out) {
+  HString text;
+  if (auto f = Check(metadata->get_Id(text.Put()), "ESimProfileMetadata.Id")) return f;
+  out->id = text.View();
+  if (auto f = Check(metadata->get_ProviderId(text.Put()), "ESimProfileMetadata.ProviderId"))
+    return f;
+  out->providerId = text.View();
+  if (auto f = Check(metadata->get_ProviderName(text.Put()), "ESimProfileMetadata.ProviderName"))
+    return f;
+  out->providerName = text.View();
+  boolean required = 0;
+  if (auto f = Check(metadata->get_IsConfirmationCodeRequired(&required),
+                     "ESimProfileMetadata.IsConfirmationCodeRequired"))
+    return f;
+  out->isConfirmationCodeRequired = required != 0;
+  abi_netops::ESimProfileMetadataState state{};
+  if (auto f = Check(metadata->get_State(&state), "ESimProfileMetadata.State")) return f;
+  out->state = static_cast<int32_t>(state);
+  ComPtr<abi_netops::IESimProfilePolicy> policy;
+  if (auto f = Check(metadata->get_Policy(&policy), "ESimProfileMetadata.Policy")) return f;
+  if (policy) {
+    boolean value = 0;
+    if (auto f = Check(policy->get_CanDelete(&value), "ESimProfilePolicy.CanDelete")) return f;
+    out->canDelete = value != 0;
+    if (auto f = Check(policy->get_CanDisable(&value), "ESimProfilePolicy.CanDisable")) return f;
+    out->canDisable = value != 0;
+    if (auto f = Check(policy->get_IsManagedByEnterprise(&value),
+                       "ESimProfilePolicy.IsManagedByEnterprise"))
+      return f;
+    out->isManagedByEnterprise = value != 0;
+  }
+  return std::nullopt;
+}
+
+/** Reads a download's result: the status, and on success the metadata and its properties. */
+EsimDownloadEnd ToDownloadEnd(AsyncEnd<abi_netops::IESimDownloadProfileMetadataResult>& end,
+                              const char* call) {
+  EsimDownloadEnd out;
+  out.kind = end.kind;
+  out.failure = end.failure;
+  if (end.kind != AsyncEndKind::Completed) return out;
+  auto fail = [&](Failure failure) {
+    out.kind = AsyncEndKind::Failed;
+    out.failure = failure;
+    out.metadata.Reset();
+    return out;
+  };
+  if (!end.result) return fail(Failure{E_POINTER, call});
+  ComPtr<abi_netops::IESimOperationResult> result;
+  if (auto f = Check(end.result->get_Result(&result), "ESimDownloadProfileMetadataResult.Result"))
+    return fail(*f);
+  if (auto f = ReadStatus(result.Get(), "ESimDownloadProfileMetadataResult.Result", &out.status))
+    return fail(*f);
+  if (out.status != 0) return out;  // a failure status: no metadata to keep
+  if (auto f = Check(end.result->get_ProfileMetadata(&out.metadata),
+                     "ESimDownloadProfileMetadataResult.ProfileMetadata"))
+    return fail(*f);
+  if (!out.metadata) return fail(Failure{E_POINTER, "ESimDownloadProfileMetadataResult.ProfileMetadata"});
+  if (auto f = ReadMetadata(out.metadata.Get(), &out.values)) return fail(*f);
+  return out;
+}
+
+}  // namespace
+
+Status DownloadProfileMetadata(abi_netops::IESim* esim, std::u16string_view activationCode,
+                               std::function<void(EsimDownloadEnd)> onEnd,
+                               std::shared_ptr<AsyncWork>* out) {
+  static constexpr const char* kCall = "ESim.DownloadProfileMetadataAsync";
+  if (esim == nullptr) return Failure{RO_E_CLOSED, kCall};
+  HString code;
+  if (auto f = HString::Create(activationCode, &code)) return f;
+  ComPtr<DownloadOperation> operation;
+  if (auto f = Check(esim->DownloadProfileMetadataAsync(code.Get(), operation.GetAddressOf()), kCall))
+    return f;
+  std::shared_ptr<AsyncOperation<DownloadOperation>> watched;
+  if (auto f = AsyncOperation<DownloadOperation>::Watch(
+          std::move(operation), kCall,
+          [onEnd = std::move(onEnd)](AsyncOperation<DownloadOperation>::End end) {
+            onEnd(ToDownloadEnd(end, kCall));
+          },
+          {}, &watched))
+    return f;
+  *out = std::move(watched);
+  return std::nullopt;
+}
+
+Status ConfirmInstall(abi_netops::IESimProfileMetadata* metadata,
+                      const std::u16string* confirmationCode, OnEsimStatusEnd onEnd,
+                      std::function<void(const EsimInstallProgress&)> onProgress,
+                      std::shared_ptr<AsyncWork>* out) {
+  const char* call = confirmationCode == nullptr
+                         ? "ESimProfileMetadata.ConfirmInstallAsync"
+                         : "ESimProfileMetadata.ConfirmInstallWithConfirmationCodeAsync";
+  if (metadata == nullptr) return Failure{RO_E_CLOSED, call};
+  ComPtr<InstallOperation> operation;
+  if (confirmationCode == nullptr) {
+    if (auto f = Check(metadata->ConfirmInstallAsync(operation.GetAddressOf()), call)) return f;
+  } else {
+    HString code;
+    if (auto f = HString::Create(*confirmationCode, &code)) return f;
+    if (auto f = Check(
+            metadata->ConfirmInstallWithConfirmationCodeAsync(code.Get(), operation.GetAddressOf()),
+            call))
+      return f;
+  }
+  AsyncOperation<InstallOperation>::OnProgress progress;
+  if (onProgress) {
+    progress = [onProgress = std::move(onProgress)](const ESimProfileInstallProgress& value) {
+      onProgress(EsimInstallProgress{value.TotalSizeInBytes, value.InstalledSizeInBytes});
+    };
+  }
+  std::shared_ptr<AsyncOperation<InstallOperation>> watched;
+  if (auto f = AsyncOperation<InstallOperation>::Watch(
+          std::move(operation), call,
+          [onEnd = std::move(onEnd), call](AsyncOperation<InstallOperation>::End end) {
+            onEnd(ToStatusEnd(end, call));
+          },
+          std::move(progress), &watched))
+    return f;
+  *out = std::move(watched);
+  return std::nullopt;
+}
+
+Status DeclineInstall(abi_netops::IESimProfileMetadata* metadata, bool postpone,
+                      OnEsimStatusEnd onEnd, std::shared_ptr<AsyncWork>* out) {
+  if (metadata == nullptr) return Failure{RO_E_CLOSED, "ESimProfileMetadata"};
+  if (postpone) {
+    return WatchStatus<StatusOperation>(
+        [&](StatusOperation** operation) { return metadata->PostponeInstallAsync(operation); },
+        "ESimProfileMetadata.PostponeInstallAsync", std::move(onEnd), out);
+  }
+  return WatchStatus<StatusOperation>(
+      [&](StatusOperation** operation) { return metadata->DenyInstallAsync(operation); },
+      "ESimProfileMetadata.DenyInstallAsync", std::move(onEnd), out);
+}
+
+Status SetProfileEnabled(abi_netops::IESimProfile* profile, bool enabled, OnEsimStatusEnd onEnd,
+                         std::shared_ptr<AsyncWork>* out) {
+  if (profile == nullptr) return Failure{RO_E_CLOSED, "ESimProfile"};
+  if (enabled) {
+    return WatchStatus<StatusOperation>(
+        [&](StatusOperation** operation) { return profile->EnableAsync(operation); },
+        "ESimProfile.EnableAsync", std::move(onEnd), out);
+  }
+  return WatchStatus<StatusOperation>(
+      [&](StatusOperation** operation) { return profile->DisableAsync(operation); },
+      "ESimProfile.DisableAsync", std::move(onEnd), out);
+}
+
+Status SetProfileNickname(abi_netops::IESimProfile* profile, std::u16string_view nickname,
+                          OnEsimStatusEnd onEnd, std::shared_ptr<AsyncWork>* out) {
+  if (profile == nullptr) return Failure{RO_E_CLOSED, "ESimProfile.SetNicknameAsync"};
+  HString name;
+  if (auto f = HString::Create(nickname, &name)) return f;
+  return WatchStatus<StatusOperation>(
+      [&](StatusOperation** operation) { return profile->SetNicknameAsync(name.Get(), operation); },
+      "ESimProfile.SetNicknameAsync", std::move(onEnd), out);
+}
+
+Status DeleteProfile(abi_netops::IESim* esim, std::u16string_view iccid, OnEsimStatusEnd onEnd,
+                     std::shared_ptr<AsyncWork>* out) {
+  if (esim == nullptr) return Failure{RO_E_CLOSED, "ESim.DeleteProfileAsync"};
+  HString id;
+  if (auto f = HString::Create(iccid, &id)) return f;
+  return WatchStatus<StatusOperation>(
+      [&](StatusOperation** operation) { return esim->DeleteProfileAsync(id.Get(), operation); },
+      "ESim.DeleteProfileAsync", std::move(onEnd), out);
+}
+
+Status ResetEsim(abi_netops::IESim* esim, OnEsimStatusEnd onEnd, std::shared_ptr<AsyncWork>* out) {
+  if (esim == nullptr) return Failure{RO_E_CLOSED, "ESim.ResetAsync"};
+  return WatchStatus<StatusOperation>(
+      [&](StatusOperation** operation) { return esim->ResetAsync(operation); }, "ESim.ResetAsync",
+      std::move(onEnd), out);
+}
+
+Status FindProfile(abi_netops::IESim* esim, std::u16string_view iccid,
+                   ComPtr<abi_netops::IESimProfile>* out) {
+  out->Reset();
+  if (esim == nullptr) return Failure{RO_E_CLOSED, "ESim.GetProfiles"};
+  ComPtr<abi_collections::IVectorView<abi_netops::ESimProfile*>> profiles;
+  if (auto f = Check(esim->GetProfiles(&profiles), "ESim.GetProfiles")) return f;
+  if (!profiles) return std::nullopt;
+  UINT32 count = 0;
+  if (auto f = Check(profiles->get_Size(&count), "IVectorView<ESimProfile>.Size")) return f;
+  HString id;
+  for (UINT32 i = 0; i < count; ++i) {
+    ComPtr<abi_netops::IESimProfile> profile;
+    if (auto f = Check(profiles->GetAt(i, &profile), "IVectorView<ESimProfile>.GetAt")) return f;
+    if (!profile) continue;
+    if (auto f = Check(profile->get_Id(id.Put()), "ESimProfile.Id")) return f;
+    if (id.View() == iccid) {
+      *out = std::move(profile);
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace wmbb
