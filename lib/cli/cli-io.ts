@@ -5,6 +5,7 @@
  */
 
 import { styleText } from 'node:util';
+import { terminalSafe } from './terminal-safe.js';
 
 /** Text output of the CLI. */
 export interface CliIo {
@@ -14,12 +15,18 @@ export interface CliIo {
   readonly color: boolean;
 }
 
-/** The process's stdout/stderr; colour only on a terminal and without NO_COLOR. */
+/**
+ * The process's stdout/stderr; colour only on a terminal and without NO_COLOR. Every write
+ * passes through {@link terminalSafe}: no control character reaches the terminal raw but line
+ * breaks, tabs and the CLI's own colours.
+ */
 export function processIo(): CliIo {
+  const color =
+    process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
   return {
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
-    color: process.stdout.isTTY === true && !process.env.NO_COLOR && process.env.TERM !== 'dumb',
+    out: (text) => void process.stdout.write(terminalSafe(text, color)),
+    err: (text) => void process.stderr.write(terminalSafe(text, color)),
+    color,
   };
 }
 

@@ -6,6 +6,15 @@
 
 import type { Notification } from '../notifications/notification.js';
 import { paint, type CliIo } from './cli-io.js';
+import { printableUserText, quoteUserValue } from '../text/quote-user-value.js';
+
+/** How many characters of a name, an id or a reason a timeline line shows. */
+export const maxShownNameChars = 80;
+
+/** A name, id or reason from a user or a device, for a line of human output. */
+export function shown(text: string): string {
+  return printableUserText(text, maxShownNameChars);
+}
 
 const typeColumn = 40;
 
@@ -16,20 +25,21 @@ export function clockTime(date: Date): string {
 
 /** What a notification says, in a few words. */
 export function describeNotification(n: Notification): string {
-  const account = n.networkAccountId ?? n.interfaceId ?? '?';
+  const account = shown(n.networkAccountId ?? n.interfaceId ?? '?');
   switch (n.type) {
     case 'gsmSms':
     case 'cdmaSms':
     case 'ussd': {
-      const rule = n.ruleId === undefined ? '' : ` rule ${n.ruleId}${n.silent ? ' (silent)' : ''}`;
+      const rule =
+        n.ruleId === undefined ? '' : ` rule ${shown(n.ruleId)}${n.silent ? ' (silent)' : ''}`;
       const fields = n.fields === undefined ? '' : ` ${describeFields(n.fields)}`;
-      return `${JSON.stringify(truncate(n.message, 80))}${rule}${fields}`;
+      return `${quoteUserValue(n.message, 80)}${rule}${fields}`;
     }
     case 'tetheringEntitlementCheck': {
       const answer = n.answer;
       return answer === undefined
         ? `account ${account}: waiting for an answer`
-        : `account ${account}: ${answer.allow ? 'allowed' : `denied: ${answer.reason}`} (answered by ${
+        : `account ${account}: ${answer.allow ? 'allowed' : `denied: ${shown(answer.reason)}`} (answered by ${
             answer.by === 'listener' ? 'a handler' : 'the default'
           })`;
     }
@@ -38,7 +48,7 @@ export function describeNotification(n: Notification): string {
     case 'tetheringNumberOfClientsChanged':
       return `${n.clientCount ?? '?'} client(s)`;
     case 'unknown':
-      return `MessageType ${n.messageType ?? '?'}${n.issues.length > 0 ? `: ${n.issues.join('; ')}` : ''}`;
+      return `MessageType ${n.messageType ?? '?'}${n.issues.length > 0 ? `: ${printableUserText(n.issues.join('; '), 500)}` : ''}`;
     default:
       return `account ${account}`;
   }
@@ -69,10 +79,6 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return `${unit === 0 ? value : value.toFixed(value >= 100 ? 0 : 2).replace(/\.?0+$/, '')} ${units[unit]}`;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** One timeline line. */

@@ -5,7 +5,7 @@
  */
 
 import { Command, CommanderError } from 'commander';
-import { MobileBroadbandError } from '../errors.js';
+import { isMobileBroadbandError } from '../errors.js';
 import { packageVersion } from '../package-info.js';
 import type { CliContext } from './cli-context.js';
 import { paint } from './cli-io.js';
@@ -14,10 +14,16 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerMessages } from './commands/messages.js';
 import { registerProvision } from './commands/provision.js';
 import { registerWatch } from './commands/watch.js';
+import { describeError, maxErrorLineChars } from './describe-error.js';
+import { boundLines } from './terminal-safe.js';
+
+/** The exit code of a command stopped by its signal (Ctrl+C): 128 + SIGINT, as shells expect. */
+export const interruptedExitCode = 130;
 
 /**
  * Runs `wmbb` with `argv` (without the node and script paths); resolves with the exit code:
- * 0 success, 1 failure, 2 usage error.
+ * 0 success, 1 failure (the error printed on one line), 2 usage error, 130 stopped through
+ * `context.signal` (Ctrl+C). Never rejects.
  */
 export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
   const { io } = context;
@@ -35,7 +41,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
-      outputError: (s, write) => write(paint(io, 'red', s)),
+      // Usage errors quote the arguments: escaped and bounded like every other message.
+      outputError: (s, write) => write(paint(io, 'red', boundLines(s, maxErrorLineChars))),
     });
   registerWatch(program, context, done);
   registerDemo(program, context, done);
@@ -50,18 +57,15 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       return 0;
     }
     await running;
-    return 0;
+    return context.signal?.aborted === true ? interruptedExitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
+    if (context.signal?.aborted === true && isMobileBroadbandError(error, 'ERR_ABORTED'))
+      return interruptedExitCode;
     io.err(paint(io, 'red', `wmbb: ${describeError(error)}\n`));
-    return 1;
+    return context.signal?.aborted === true ? interruptedExitCode : 1;
   }
-}
-
-function describeError(error: unknown): string {
-  if (error instanceof MobileBroadbandError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -12,6 +12,16 @@ import { namespaceLabel } from './provisioning-namespaces.js';
 import type { XmlNode, XmlText } from './read-xml-tree.js';
 import { Secret } from './secret.js';
 import { isSecretName } from './secret-names.js';
+import { printableUserText, quoteUserValue } from '../text/quote-user-value.js';
+
+/**
+ * The most warnings one document keeps; past it, one last warning says how many more there
+ * were. A 1 MB document of repeated mistakes gives a page of warnings, not 600 MB.
+ */
+export const maxWarnings = 100;
+
+/** The most characters of one warning (names and values in it are bounded before that). */
+export const maxWarningChars = 300;
 
 /** How to handle one kind of known child. */
 export interface ChildHandler {
@@ -24,8 +34,22 @@ export interface ChildHandler {
 
 /** Collects warnings and preserved elements while a document is read. */
 export class DocumentReader {
-  readonly warnings: ProvisioningWarning[] = [];
+  readonly #warnings: ProvisioningWarning[] = [];
+  #dropped = 0;
+  #firstDropped: { line: number; column: number } | undefined;
   readonly preserved: PreservedElement[] = [];
+
+  /** The warnings, at most {@link maxWarnings}, then one saying how many more there were. */
+  get warnings(): ProvisioningWarning[] {
+    if (this.#firstDropped === undefined) return [...this.#warnings];
+    return [
+      ...this.#warnings,
+      {
+        message: `${this.#dropped.toLocaleString('en-US')} more warning${this.#dropped === 1 ? '' : 's'} not shown (only the first ${maxWarnings} are kept); fix the ones above and look again`,
+        ...this.#firstDropped,
+      },
+    ];
+  }
 
   /** Dispatches the element children of `node`; keeps unknown ones under `path`. */
   children(node: XmlNode, path: string, handlers: Record<string, ChildHandler>): void {
@@ -77,8 +101,18 @@ export class DocumentReader {
     }
   }
 
+  /** Adds a warning, cut to {@link maxWarningChars}; past {@link maxWarnings}, counts it only. */
   warn(message: string, at: { line: number; column: number }): void {
-    this.warnings.push({ message, line: at.line, column: at.column });
+    if (this.#warnings.length >= maxWarnings) {
+      this.#dropped += 1;
+      this.#firstDropped ??= { line: at.line, column: at.column };
+      return;
+    }
+    this.#warnings.push({
+      message: printableUserText(message, maxWarningChars),
+      line: at.line,
+      column: at.column,
+    });
   }
 }
 
@@ -139,7 +173,11 @@ export function parseBoolean(value: string, node: XmlNode, what: string): boolea
     case '0':
       return false;
   }
-  throw provisioningError(`${what} must be a boolean, got "${value}"`, node, 'true or false');
+  throw provisioningError(
+    `${what} must be a boolean, got ${quoteUserValue(value)}`,
+    node,
+    'true or false',
+  );
 }
 
 /** An integer within `[min, max]`. */
@@ -154,7 +192,7 @@ export function parseInteger(
   const number = /^\+?\d{1,16}$/.test(trimmed) ? Number(trimmed) : NaN;
   if (!(number >= min && number <= max))
     throw provisioningError(
-      `${what} must be an integer from ${min} to ${max}, got "${value}"`,
+      `${what} must be an integer from ${min} to ${max}, got ${quoteUserValue(value)}`,
       node,
       `an integer from ${min} to ${max}`,
     );

@@ -1,53 +1,62 @@
 /**
- * `parseProvisioningFile`: {@link parseProvisioning} for a file, whose size is checked before
- * a byte is read, and whose errors name the file (`file.xml:12:7: …`).
+ * `parseProvisioningFile`: {@link parseProvisioning} for a file, read through the package's one
+ * bounded file reader, and whose errors name the file (`file.xml:12:7: …`).
  *
  * @module
  */
 
-import { readFile, stat } from 'node:fs/promises';
+import { readBoundedFile, type FileTooLargeDetails } from '../files/read-bounded-file.js';
 import { MobileBroadbandError, isMobileBroadbandError } from '../errors.js';
+import { printableUserText } from '../text/quote-user-value.js';
 import { parseProvisioning } from './parse-provisioning.js';
 import type { ProvisioningDocument } from './provisioning-document.js';
 import { provisioningError, type ProvisioningErrorDetails } from './provisioning-error.js';
 import { maxProvisioningBytes } from './read-xml-tree.js';
 
+/** How much of a path `path:line:column:` shows. */
+const maxPathChars = 256;
+
 /**
- * Reads and parses a provisioning file. A file over {@link maxProvisioningBytes} is refused
- * without reading it. `ERR_PROVISIONING_XML` messages start with `path:line:column:`;
- * `details` also carry `file`.
+ * Reads and parses a provisioning file. At most {@link maxProvisioningBytes} bytes are read,
+ * counted while reading (a file whose size says more is refused unread); only a regular file
+ * is read — a device, FIFO, pipe or directory is refused with `ERR_INVALID_ARGUMENT` without
+ * waiting on it. `ERR_PROVISIONING_XML` messages start with `path:line:column:`; `details`
+ * also carry `file`.
  */
 export async function parseProvisioningFile(path: string): Promise<ProvisioningDocument> {
+  if (typeof path !== 'string' || path === '')
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      'parseProvisioningFile(path): path must be a non-empty string',
+    );
   let bytes: Buffer;
   try {
-    const info = await stat(path);
-    if (!info.isFile())
-      throw new MobileBroadbandError('ERR_INVALID_ARGUMENT', `${path} is not a file`);
-    if (info.size > maxProvisioningBytes)
-      throw provisioningError(
-        `the document is ${info.size.toLocaleString('en-US')} bytes, over the limit of ${maxProvisioningBytes.toLocaleString('en-US')} bytes; provisioning files are a few KiB`,
-        { line: 1, column: 1 },
-        `at most ${maxProvisioningBytes} bytes`,
-      );
-    bytes = await readFile(path);
-  } catch (error) {
-    if (error instanceof MobileBroadbandError) throw withFile(error, path);
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : (code ?? String(error));
-    throw new MobileBroadbandError('ERR_INVALID_ARGUMENT', `cannot read ${path}: ${why}`, {
-      cause: error,
+    bytes = await readBoundedFile(path, {
+      maxBytes: maxProvisioningBytes,
+      what: 'provisioning file',
     });
+  } catch (error) {
+    throw withFile(asDocumentTooLarge(error), path);
   }
   try {
     return parseProvisioning(bytes);
   } catch (error) {
     throw withFile(error, path);
   }
+}
+
+/** A file over the limit is a document over the limit: the same error `parseProvisioning` gives. */
+function asDocumentTooLarge(error: unknown): unknown {
+  if (!isMobileBroadbandError(error)) return error;
+  const details = error.details as Partial<FileTooLargeDetails> | undefined;
+  if (details?.reason !== 'tooLarge') return error;
+  const size = details.size === undefined ? '' : ` ${details.size.toLocaleString('en-US')} bytes,`;
+  return provisioningError(
+    `the document is${size} over the limit of ${maxProvisioningBytes.toLocaleString('en-US')} bytes; provisioning files are a few KiB`,
+    { line: 1, column: 1 },
+    `at most ${maxProvisioningBytes} bytes`,
+    error,
+  );
 }
 
 /** The same error with `path:line:column:` in front of its message, for provisioning errors. */
@@ -58,7 +67,7 @@ export function withFile(error: unknown, path: string): unknown {
   const problem = error.message.replace(/^line \d+, column \d+: /, '');
   return new MobileBroadbandError(
     'ERR_PROVISIONING_XML',
-    `${path}:${details.line}:${details.column}: ${problem}`,
+    `${printableUserText(path, maxPathChars)}:${details.line}:${details.column}: ${problem}`,
     { details: { ...details, file: path }, cause: error },
   );
 }

@@ -37,6 +37,7 @@ import { readXmlTree, type XmlNode } from './read-xml-tree.js';
 import { Secret } from './secret.js';
 import { maxYear, minYear, parseIsoDateTime } from '../time-values.js';
 import { recordPosition } from './source-positions.js';
+import { quoteUserValue } from '../text/quote-user-value.js';
 
 const root = 'CarrierProvisioning';
 const guid = /^\{?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}\}?$/;
@@ -153,7 +154,14 @@ export function parseProvisioning(xml: string | Uint8Array): ProvisioningDocumen
   for (const [name, node] of associatedPlans)
     if (!planNodes.has(name))
       reader.warn(
-        `AssociatedPlan "${name}" names no <Plan> of this document${plans.length === 0 ? '' : ` (plans: ${plans.map((p) => `"${p.name}"`).join(', ')})`}`,
+        `AssociatedPlan ${quoteUserValue(name)} names no <Plan> of this document${
+          plans.length === 0
+            ? ''
+            : ` (plans: ${plans
+                .slice(0, 3)
+                .map((p) => quoteUserValue(p.name))
+                .join(', ')}${plans.length > 3 ? ` and ${plans.length - 3} more` : ''})`
+        }`,
         node,
       );
   // Patterns, groups, units, formats and the patterns' cost: the same checks matching relies

@@ -7,6 +7,13 @@
 
 import { MobileBroadbandError } from '../errors.js';
 import type { SourcePosition } from './provisioning-document.js';
+import { printableUserText } from '../text/quote-user-value.js';
+
+/**
+ * The most characters of the problem (and of the expected text) in one message: whatever a
+ * document put in a name, a namespace or a value, the message stays a line.
+ */
+export const maxProblemChars = 500;
 
 /** `details` of an `ERR_PROVISIONING_XML` error. */
 export interface ProvisioningErrorDetails extends Record<string, unknown> {
@@ -29,11 +36,13 @@ export function provisioningError(
   cause?: unknown,
 ): MobileBroadbandError {
   const details: ProvisioningErrorDetails = { line: at.line, column: at.column };
-  if (expected !== undefined) details.expected = expected;
-  const tail = expected === undefined ? '' : ` (expected ${expected})`;
+  const shownExpected =
+    expected === undefined ? undefined : printableUserText(expected, maxProblemChars);
+  if (shownExpected !== undefined) details.expected = shownExpected;
+  const tail = shownExpected === undefined ? '' : ` (expected ${shownExpected})`;
   return new MobileBroadbandError(
     'ERR_PROVISIONING_XML',
-    `line ${at.line}, column ${at.column}: ${problem}${tail}`,
+    `line ${at.line}, column ${at.column}: ${printableUserText(problem, maxProblemChars)}${tail}`,
     cause === undefined ? { details } : { details, cause },
   );
 }

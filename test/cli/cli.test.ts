@@ -85,7 +85,8 @@ describe('wmbb', () => {
       await fake.notify(record(8));
       await fake.notify(record(2, { message: 'Balance 5 GB', ruleId: 'R1' }));
       controller.abort();
-      expect(await running).toBe(0);
+      // Stopped through its signal (Ctrl+C): 130, as shells expect.
+      expect(await running).toBe(130);
       expect(io.stdout()).toMatch(/registeredRoaming \(8\) +account acct-1/);
       expect(io.stdout()).toMatch(/ussd \(2\) +"Balance 5 GB" rule R1/);
       expect(io.stderr()).toMatch(/watching all notifications on the fake backend/);
@@ -106,7 +107,8 @@ describe('wmbb', () => {
       await fake.notify(record(6));
       await fake.notify(record(8));
       controller.abort();
-      expect(await running).toBe(0);
+      // Stopped through its signal (Ctrl+C): 130, as shells expect.
+      expect(await running).toBe(130);
       const types = io
         .stdout()
         .trimEnd()
@@ -128,7 +130,8 @@ describe('wmbb', () => {
       const running = runCli(['watch'], { io, signal: controller.signal });
       await new Promise((r) => setTimeout(r, 20));
       controller.abort();
-      expect(await running).toBe(0);
+      // Stopped through its signal (Ctrl+C): 130, as shells expect.
+      expect(await running).toBe(130);
       expect(io.stderr().match(/not on Windows, using the fake backend/g)).toHaveLength(1);
     });
   });

@@ -71,7 +71,9 @@ describe('wmbb provision validate', () => {
   it('a missing file, and a missing argument (usage error, exit 2)', async () => {
     const missing = await wmbb('provision', 'validate', '/no/such/file.xml');
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/cannot read \/no\/such\/file\.xml: no such file/);
+    expect(missing.err).toMatch(
+      /cannot read the provisioning file "\/no\/such\/file\.xml": no such file/,
+    );
     expect((await wmbb('provision', 'validate')).code).toBe(2);
   });
 });

@@ -56,6 +56,6 @@ describe('wmbb simulate', () => {
     expect(await runCli(['simulate', file], { io })).toBe(1);
     expect(io.stderr()).toMatch(/ERR_INVALID_SCENARIO: .*bad\.json is not valid JSON/);
     expect(await runCli(['simulate', path.join(dir, 'missing.json')], { io })).toBe(1);
-    expect(io.stderr()).toMatch(/Cannot read the scenario/);
+    expect(io.stderr()).toMatch(/cannot read the scenario ".*missing\.json": no such file/);
   });
 });

@@ -19,6 +19,16 @@ import {
 import { parseProvisioningFile } from '../../provisioning/parse-provisioning-file.js';
 import type { CliContext } from '../cli-context.js';
 import { paint, type CliIo } from '../cli-io.js';
+import { printableUserText, quoteUserValue } from '../../text/quote-user-value.js';
+
+/** How many senders or rules a "no rule matched" reason names before counting the rest. */
+const maxNamed = 5;
+
+/** The first few of `items`, then how many more. */
+function firstFew(items: readonly string[]): string {
+  const more = items.length > maxNamed ? ` and ${items.length - maxNamed} more` : '';
+  return `${items.slice(0, maxNamed).join(', ')}${more}`;
+}
 
 interface MatchOptions {
   rules: string;
@@ -88,7 +98,7 @@ async function match(io: CliIo, text: string, options: MatchOptions): Promise<vo
     return;
   }
   io.out(
-    `${paint(io, 'green', '✓')} matched ${result.ruleId === undefined ? 'a rule without RuleId' : `rule ${result.ruleId}`} (${
+    `${paint(io, 'green', '✓')} matched ${result.ruleId === undefined ? 'a rule without RuleId' : `rule ${printableUserText(result.ruleId, 100)}`} (${
       result.silent ? 'silent: operator app only' : 'shown to the user too'
     })\n`,
   );
@@ -96,13 +106,14 @@ async function match(io: CliIo, text: string, options: MatchOptions): Promise<vo
   if (usageBytes !== undefined) io.out(`  usage       ${bytes(usageBytes)}\n`);
   if (dataLimitBytes !== undefined) io.out(`  data limit  ${bytes(dataLimitBytes)}\n`);
   if (usageTimestamp !== undefined) io.out(`  as of       ${usageTimestamp.toISOString()}\n`);
-  for (const warning of result.warnings) io.err(paint(io, 'yellow', `  warning: ${warning}\n`));
+  for (const warning of result.warnings)
+    io.err(paint(io, 'yellow', `  warning: ${printableUserText(warning, 500)}\n`));
 }
 
 /** Why no rule took the message, in one sentence. */
 function whyNoMatch(set: MessageRuleSet, message: OperatorMessage): string {
   const names = (indexes: { index: number; rule: Parameters<typeof describeRule>[0] }[]): string =>
-    indexes.map((c) => describeRule(c.rule, c.index)).join(', ');
+    firstFew(indexes.map((c) => printableUserText(describeRule(c.rule, c.index), 100)));
   if (message.bearer === 'ussd') {
     const rules = set.ussdCandidates();
     return rules.length === 0
@@ -113,12 +124,12 @@ function whyNoMatch(set: MessageRuleSet, message: OperatorMessage): string {
   if (candidates.length === 0) {
     const senders = set.senders;
     const near = senders.find((s) => s.replace(/^\+/, '') === message.sender?.replace(/^\+/, ''));
-    return `no rule for SMS sender ${JSON.stringify(message.sender)}${
+    return `no rule for SMS sender ${quoteUserValue(message.sender ?? '')}${
       near === undefined
         ? senders.length === 0
           ? ' (no rule takes SMS)'
-          : ` (rules name ${senders.map((s) => JSON.stringify(s)).join(', ')})`
-        : ` (a rule names ${JSON.stringify(near)}: senders must match exactly, international format included)`
+          : ` (rules name ${firstFew(senders.map((s) => quoteUserValue(s)))})`
+        : ` (a rule names ${quoteUserValue(near)}: senders must match exactly, international format included)`
     }`;
   }
   const open = candidates.filter((c) => !c.classZeroOnly || message.classZero === true);

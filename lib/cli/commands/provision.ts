@@ -15,6 +15,14 @@ import type {
 import { describeRule } from '../../provisioning/message-rule-set.js';
 import type { CliContext } from '../cli-context.js';
 import { paint, type CliIo } from '../cli-io.js';
+import { printableUserText, quoteUserValue } from '../../text/quote-user-value.js';
+
+/** How many characters of one value `provision show` prints (a pattern, a name, an id). */
+const maxValueChars = 500;
+/** How many preserved elements `provision show` lists before counting the rest. */
+const maxPreservedShown = 100;
+/** How much of the file's path a line shows. */
+const maxPathChars = 256;
 
 interface JsonOption {
   json?: boolean;
@@ -57,10 +65,11 @@ async function validate(io: CliIo, file: string, options: JsonOption): Promise<v
     );
     return;
   }
+  const where = printableUserText(file, maxPathChars);
   for (const w of doc.warnings)
-    io.err(paint(io, 'yellow', `${file}:${w.line}:${w.column}: warning: ${w.message}\n`));
+    io.err(paint(io, 'yellow', `${where}:${w.line}:${w.column}: warning: ${w.message}\n`));
   io.out(
-    `${paint(io, 'green', '✓')} ${file}: a valid CarrierProvisioning document (${summary(doc)})\n`,
+    `${paint(io, 'green', '✓')} ${where}: a valid CarrierProvisioning document (${summary(doc)})\n`,
   );
 }
 
@@ -73,13 +82,14 @@ async function show(io: CliIo, file: string, options: JsonOption): Promise<void>
   }
   const heading = (text: string): void => io.out(`${paint(io, 'bold', text)}\n`);
   const row = (label: string, value: string | undefined): void => {
-    if (value !== undefined) io.out(`  ${label.padEnd(18)} ${value}\n`);
+    if (value !== undefined)
+      io.out(`  ${label.padEnd(18)} ${printableUserText(value, maxValueChars)}\n`);
   };
-  heading(`${file}: CarrierProvisioning`);
+  heading(`${printableUserText(file, maxPathChars)}: CarrierProvisioning`);
   row('carrier id', doc.global.carrierId);
   row('subscriber id', doc.global.subscriberId);
   for (const profile of doc.profiles) {
-    heading(`Profile ${JSON.stringify(profile.name)}`);
+    heading(`Profile ${quoteUserValue(profile.name)}`);
     row('plan', profile.associatedPlan);
     row('home provider', profile.homeProviderName);
     row('access string', profile.context?.accessString);
@@ -87,7 +97,7 @@ async function show(io: CliIo, file: string, options: JsonOption): Promise<void>
     row('password', profile.context?.userLogonCred?.password?.toString());
   }
   for (const plan of doc.plans) {
-    heading(`Plan ${JSON.stringify(plan.name)}`);
+    heading(`Plan ${quoteUserValue(plan.name)}`);
     row('type', plan.planType);
     row(
       'data limit',
@@ -105,7 +115,10 @@ async function show(io: CliIo, file: string, options: JsonOption): Promise<void>
   doc.messageRules.forEach((rule, index) => showRule(io, heading, row, rule, index));
   if (doc.preserved.length > 0) {
     heading('Kept as written (not interpreted)');
-    for (const p of doc.preserved) io.out(`  ${p.parent}/${p.element.name}\n`);
+    for (const p of doc.preserved.slice(0, maxPreservedShown))
+      io.out(`  ${printableUserText(`${p.parent}/${p.element.name}`, maxValueChars)}\n`);
+    if (doc.preserved.length > maxPreservedShown)
+      io.out(`  … and ${doc.preserved.length - maxPreservedShown} more\n`);
   }
   if (doc.warnings.length > 0) {
     heading('Warnings');
@@ -121,14 +134,14 @@ function showRule(
   rule: MessageRule,
   index: number,
 ): void {
-  heading(`Message ${describeRule(rule, index)}`);
+  heading(`Message ${printableUserText(describeRule(rule, index), maxValueChars)}`);
   row('delivery', rule.silent ? 'silent (operator app only)' : 'shown to the user too');
   for (const bearer of rule.bearers)
     row(
       'bearer',
       bearer.type === 'ussd'
         ? 'USSD'
-        : `SMS from ${bearer.sender ?? 'any sender'}${bearer.classZeroOnly ? ', class 0 only' : ''}`,
+        : `SMS from ${bearer.sender === undefined ? 'any sender' : quoteUserValue(bearer.sender)}${bearer.classZeroOnly ? ', class 0 only' : ''}`,
     );
   row('pattern', rule.pattern);
   row('locale', rule.locale);
@@ -145,7 +158,7 @@ function showRule(
   const ts = fields?.usageTimestamp;
   row(
     'usage timestamp',
-    ts === undefined ? undefined : `group ${ts.group}, format ${JSON.stringify(ts.format)}`,
+    ts === undefined ? undefined : `group ${ts.group}, format ${quoteUserValue(ts.format)}`,
   );
 }
 

@@ -5,22 +5,22 @@
  * @module
  */
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { EsimInfo } from '../../backend.js';
 import { connect } from '../../connect.js';
 import type { MobileBroadband } from '../../mobile-broadband.js';
-import { MobileBroadbandError } from '../../errors.js';
 import { createFakeBackend } from '../../fake/fake-backend.js';
 import type { StepReport } from '../../fake/scenario/play-scenario.js';
 import type { Scenario } from '../../fake/scenario/scenario-types.js';
-import { validateScenario } from '../../fake/scenario/validate-scenario.js';
+import { readScenarioFile } from '../../fake/scenario/read-scenario-file.js';
 import type { Notification } from '../../notifications/notification.js';
 import { createRegistrationTracker } from '../../notifications/registration-tracker.js';
 import type { CliContext } from '../cli-context.js';
+import { describeError } from '../describe-error.js';
 import { paint, type CliIo } from '../cli-io.js';
-import { clockTime, jsonLine, timelineLine } from '../format-notification.js';
+import { clockTime, jsonLine, shown, timelineLine } from '../format-notification.js';
+import { printableUserText } from '../../text/quote-user-value.js';
 
 interface SimulateOptions {
   json?: boolean;
@@ -48,7 +48,7 @@ export async function simulateFile(
   file: string,
   options: SimulateOptions,
 ): Promise<void> {
-  const scenario = readScenario(file);
+  const scenario = await readScenarioFile(file);
   await simulate(context, scenario, path.dirname(path.resolve(file)), options);
 }
 
@@ -74,12 +74,12 @@ export async function simulate(
       paint(
         io,
         'bold',
-        `${scenario.name ?? 'Scenario'}${scenario.description ? ` — ${scenario.description}` : ''}\n`,
+        `${shown(scenario.name ?? 'Scenario')}${scenario.description ? ` — ${printableUserText(scenario.description, 500)}` : ''}\n`,
       ),
     );
   }
   mbb.notifications.on('error', (error) =>
-    io.err(paint(io, 'red', `wmbb: ${error.code}: ${error.message}\n`)),
+    io.err(paint(io, 'red', `wmbb: ${describeError(error)}\n`)),
   );
   mbb.notifications.on('notification', (n: Notification) => {
     const change = tracker.update(n);
@@ -119,14 +119,44 @@ export async function simulate(
     watchEsims(io, mbb, () => new Date(fake.clock.now()), options);
   }
 
-  await fake.play(scenario, {
-    baseDir,
-    onStep: (step) => {
-      if (!options.json) printStep(io, step);
-    },
-  });
-  await mbb.close();
+  try {
+    await untilAborted(
+      fake.play(scenario, {
+        baseDir,
+        onStep: (step) => {
+          if (!options.json) printStep(io, step);
+        },
+        ...(context.signal === undefined ? {} : { signal: context.signal }),
+      }),
+      context.signal,
+    );
+  } finally {
+    await mbb.close();
+  }
 }
+
+/**
+ * `playing`, or less once `signal` aborts (Ctrl+C): the scenario stops being watched, its
+ * later failure (the backend closed under it) is nobody's concern.
+ */
+async function untilAborted(
+  playing: Promise<unknown>,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  if (signal === undefined) {
+    await playing;
+    return;
+  }
+  playing.catch(() => undefined);
+  if (signal.aborted) return;
+  const aborted = new Promise<void>((resolve) =>
+    signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
+  await Promise.race([playing, aborted]);
+}
+
+/** How many profiles of one eSIM a timeline line names. */
+const maxProfilesShown = 8;
 
 /** Prints what an eSIM watcher (as the operator app would run) sees. */
 function watchEsims(
@@ -142,16 +172,21 @@ function watchEsims(
         io.out(`${JSON.stringify({ esimEvent: event, timestamp: now(), esim })}\n`);
         return;
       }
-      const profiles = esim.profiles.map((p) => `${p.providerName || p.id} ${p.state}`).join(', ');
+      const profiles = esim.profiles
+        .slice(0, maxProfilesShown)
+        .map((p) => `${shown(p.providerName || p.id)} ${p.state}`)
+        .join(', ');
+      const more =
+        esim.profiles.length > maxProfilesShown
+          ? `, ${esim.profiles.length - maxProfilesShown} more`
+          : '';
       const label = `esim ${event}`.padEnd(40);
       io.out(
-        `${paint(io, 'dim', clockTime(now()))}  ${paint(io, 'magenta', label)}EID ${esim.eid}: ${esim.profiles.length} profile(s)${profiles ? ` (${profiles})` : ''}\n`,
+        `${paint(io, 'dim', clockTime(now()))}  ${paint(io, 'magenta', label)}EID ${shown(esim.eid)}: ${esim.profiles.length} profile(s)${profiles ? ` (${profiles}${more})` : ''}\n`,
       );
     });
   }
-  watcher.on('error', (error) =>
-    io.err(paint(io, 'red', `wmbb: ${error.code}: ${error.message}\n`)),
-  );
+  watcher.on('error', (error) => io.err(paint(io, 'red', `wmbb: ${describeError(error)}\n`)));
 }
 
 /** Steps that raised nothing, or whose outcome says more than their notifications. */
@@ -175,30 +210,11 @@ function printStep(io: CliIo, step: StepReport): void {
     text = step.note;
   }
   if (text === undefined) return;
-  io.out(paint(io, 'dim', `${clockTime(step.at)}  · step ${step.step} ${step.action}: ${text}\n`));
-}
-
-/** Reads a scenario file; JSON and schema errors become ERR_INVALID_SCENARIO. */
-export function readScenario(file: string): Scenario {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new MobileBroadbandError(
-      'ERR_INVALID_ARGUMENT',
-      `Cannot read the scenario ${file}: ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new MobileBroadbandError(
-      'ERR_INVALID_SCENARIO',
-      `${file} is not valid JSON: ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
-  return validateScenario(json);
+  io.out(
+    paint(
+      io,
+      'dim',
+      `${clockTime(step.at)}  · step ${step.step} ${step.action}: ${printableUserText(text, 500)}\n`,
+    ),
+  );
 }

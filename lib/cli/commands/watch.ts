@@ -7,8 +7,9 @@
 import type { Command } from 'commander';
 import type { Notification, NotificationMap } from '../../notifications/notification.js';
 import { connectForCli, type CliContext, type GlobalOptions } from '../cli-context.js';
+import { describeError } from '../describe-error.js';
 import { paint } from '../cli-io.js';
-import { jsonLine, timelineLine } from '../format-notification.js';
+import { jsonLine, shown, timelineLine } from '../format-notification.js';
 import { parseTypeList } from '../parse-type-list.js';
 
 interface WatchOptions {
@@ -51,13 +52,13 @@ async function watch(context: CliContext, options: GlobalOptions & WatchOptions)
     if (n.type === 'tetheringEntitlementCheck') {
       void n.answered.then((answer) =>
         io.out(
-          `${' '.repeat(14)}↳ #${n.sequence} ${answer.allow ? 'allowed' : `denied: ${answer.reason}`} (by ${answer.by})\n`,
+          `${' '.repeat(14)}↳ #${n.sequence} ${answer.allow ? 'allowed' : `denied: ${shown(answer.reason)}`} (by ${answer.by})\n`,
         ),
       );
     }
   };
   mbb.notifications.on('error', (error) =>
-    io.err(paint(io, 'red', `wmbb: ${error.code}: ${error.message}\n`)),
+    io.err(paint(io, 'red', `wmbb: ${describeError(error)}\n`)),
   );
   if (types === undefined) mbb.notifications.on('notification', print);
   else for (const type of types) mbb.notifications.on(type, print);

@@ -5,13 +5,14 @@
  * @module
  */
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMobileBroadbandError, MobileBroadbandError } from '../../errors.js';
 import { describeValue } from '../../events/describe-value.js';
 import { callUserCode, listenerFailedError, warnUnhandled } from '../../events/listener-failure.js';
+import { readBoundedFileSync } from '../../files/read-bounded-file.js';
 import { parseProvisioning } from '../../provisioning/parse-provisioning.js';
 import type { ProvisioningDocument } from '../../provisioning/provisioning-document.js';
+import { maxProvisioningBytes } from '../../provisioning/read-xml-tree.js';
 import type { FakeBackend } from '../fake-backend.js';
 import type { FakeEsimInit, FakeEsimPatch, FakeEsimProfileInit } from '../fake-esim-data.js';
 import { durationMs } from './scenario-duration.js';
@@ -28,6 +29,8 @@ export interface PlayOptions {
    * or rejects, the failure becomes a process warning `ERR_LISTENER_FAILED` and play goes on.
    */
   onStep?: (step: StepReport) => void;
+  /** Stops the scenario before its next step (rejecting with `ERR_ABORTED`), e.g. on Ctrl+C. */
+  signal?: AbortSignal;
 }
 
 /** What one step did. */
@@ -162,7 +165,9 @@ export async function playScenario(
   };
   let pending = 0;
   let failure: MobileBroadbandError | undefined;
+  const turn = eventLoopTurns(options.signal);
   for (const [index, step] of scenario.steps.entries()) {
+    await turn();
     await fake.advance(durationMs(step.after));
     const entry: StepReport = {
       step: index + 1,
@@ -200,6 +205,7 @@ export async function playScenario(
   // Let pending tethering requests finish: time runs on until they do or nothing is left to fire.
   await fake.settled();
   while (pending > 0 && failure === undefined) {
+    await turn();
     const next = clock.nextDueTime(Number.MAX_SAFE_INTEGER);
     if (next === undefined) break;
     await fake.advance(next - clock.now());
@@ -207,6 +213,33 @@ export async function playScenario(
   if (failure !== undefined) throw failure;
   report.end = new Date(fake.clock.now());
   return report;
+}
+
+/** How long a scenario may run on promises alone before it lets the event loop turn. */
+const maxRunWithoutTurnMs = 20;
+
+/**
+ * A check to await between steps: steps settle through promises only, which never let the
+ * event loop turn, so a long scenario would starve timers and signals (Ctrl+C) until its end.
+ * Every {@link maxRunWithoutTurnMs} it yields one turn; it rejects once `signal` has aborted.
+ */
+function eventLoopTurns(signal: AbortSignal | undefined): () => Promise<void> {
+  if (signal !== undefined && !(signal instanceof AbortSignal))
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `fake.play(scenario, { signal }): signal must be an AbortSignal, got ${describeValue(signal)}`,
+    );
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since >= maxRunWithoutTurnMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      since = performance.now();
+    }
+    if (signal?.aborted === true)
+      throw new MobileBroadbandError('ERR_ABORTED', 'The scenario was stopped before its end', {
+        cause: signal.reason,
+      });
+  };
 }
 
 /** The last instant a Date can hold (+275760-09-13). */
@@ -235,7 +268,12 @@ function prepare(scenario: Scenario, baseDir: string): PreparedStep[] {
   return scenario.steps.map((step, index) => {
     if (step.action !== 'provision') return {};
     try {
-      const xml = step.xml ?? readFileSync(path.resolve(baseDir, step.file), 'utf8');
+      const xml =
+        step.xml ??
+        readBoundedFileSync(path.resolve(baseDir, step.file), {
+          maxBytes: maxProvisioningBytes,
+          what: 'provisioning file',
+        });
       return { document: parseProvisioning(xml) };
     } catch (error) {
       throw stepError(index, step, error);

@@ -1,0 +1,30 @@
+/**
+ * How the CLI shows an error: one line, bounded and escaped, never a stack trace.
+ *
+ * @module
+ */
+
+import { MobileBroadbandError } from '../errors.js';
+import { printableUserText } from '../text/quote-user-value.js';
+
+/** The most characters of one line of an error or usage message the CLI prints. */
+export const maxErrorLineChars = 1000;
+
+/** One line, bounded and escaped, never a stack trace; never throws (whatever was thrown). */
+export function describeError(error: unknown): string {
+  let text: string;
+  try {
+    text =
+      error instanceof MobileBroadbandError
+        ? `${error.code}: ${error.message}`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+  } catch {
+    text = 'an error that cannot be shown';
+  }
+  return printableUserText(
+    typeof text === 'string' ? text : 'an error that cannot be shown',
+    maxErrorLineChars,
+  );
+}
