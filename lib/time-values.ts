@@ -7,6 +7,7 @@
  * @internal
  */
 
+import { describeKind } from './check-arguments.js';
 import { MobileBroadbandError, type ErrorCode } from './errors.js';
 
 /**
@@ -21,15 +22,6 @@ export const maxYear = 9999;
 const minInstant = Date.UTC(minYear, 0, 1);
 const maxInstant = Date.UTC(maxYear, 11, 31, 23, 59, 59, 999);
 
-/** A short, safe description of a value that is not what was expected. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number') return String(value);
-  if (value instanceof Date) return 'an Invalid Date';
-  return typeof value;
-}
-
 /** A timer delay in ms: a finite number from 0 to {@link maxTimerDelayMs}. */
 export function checkTimerDelay(
   value: unknown,
@@ -39,7 +31,7 @@ export function checkTimerDelay(
   if (typeof value !== 'number' || !(value >= 0 && value <= maxTimerDelayMs))
     throw new MobileBroadbandError(
       code,
-      `${name} must be a number of milliseconds from 0 to ${maxTimerDelayMs} (about 24.8 days), got ${describeValue(value)}`,
+      `${name} must be a number of milliseconds from 0 to ${maxTimerDelayMs} (about 24.8 days), got ${describeKind(value)}`,
       { details: { min: 0, max: maxTimerDelayMs } },
     );
   return value;
@@ -60,7 +52,7 @@ export function checkInstant(
     throw new MobileBroadbandError(
       code,
       `${name} must be a valid Date (or ms since the epoch) in the years ${minYear} to ${maxYear}, got ${
-        value instanceof Date && !Number.isNaN(time) ? value.toISOString() : describeValue(value)
+        value instanceof Date && !Number.isNaN(time) ? value.toISOString() : describeKind(value)
       }`,
       {
         details: {

@@ -12,6 +12,8 @@
  * @internal
  */
 
+import { escapeControlCharacters, quoteUserValue } from '../text/quote-user-value.js';
+
 /** The longest description, in characters; longer text is cut with an ellipsis. */
 export const maxValueDescriptionLength = 200;
 
@@ -86,30 +88,23 @@ function guarded<T>(read: () => T): T | undefined {
   }
 }
 
-// C0, DEL, C1, the line and paragraph separators, and bidirectional overrides: what could
-// rewrite a terminal line or split a log record.
-// eslint-disable-next-line no-control-regex -- control characters are exactly what it finds.
-const unsafe = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** A string in quotes, JSON-escaped, cut inside the quotes so they stay; with its length if cut. */
+/**
+ * A string as messages quote what a user gave (lib/text/quote-user-value.ts), with fewer of its
+ * characters when escapes make it long, so the quote keeps its closing mark and length.
+ */
 function quoted(text: string): string {
-  const budget = maxValueDescriptionLength - 40;
-  let inner = '';
-  let index = 0;
-  for (; index < text.length; index++) {
-    const escaped = JSON.stringify(text[index]).slice(1, -1).replace(unsafe, escapeOne);
-    if (inner.length + escaped.length > budget) break;
-    inner += escaped;
+  const budget = maxValueDescriptionLength - 10;
+  let shown = maxValueDescriptionLength - 40;
+  let quote = quoteUserValue(text, shown);
+  while (quote.length > budget && shown > 8) {
+    shown = Math.floor(shown / 2);
+    quote = quoteUserValue(text, shown);
   }
-  return index < text.length ? `"${inner}…" (${text.length} characters)` : `"${inner}"`;
-}
-
-function escapeOne(c: string): string {
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return quote;
 }
 
 function bounded(text: string): string {
-  const escaped = text.slice(0, maxValueDescriptionLength).replace(unsafe, escapeOne);
+  const escaped = escapeControlCharacters(text.slice(0, maxValueDescriptionLength));
   return escaped.length < text.length || escaped.length > maxValueDescriptionLength
     ? `${escaped.slice(0, maxValueDescriptionLength - 1)}…`
     : escaped;

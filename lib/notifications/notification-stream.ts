@@ -5,7 +5,7 @@
  */
 
 import { checkOptionsObject } from '../check-arguments.js';
-import { describeValue } from '../time-values.js';
+import { describeKind } from '../check-arguments.js';
 import { MobileBroadbandError } from '../errors.js';
 import type { Notification, NotificationMap } from './notification.js';
 
@@ -51,13 +51,13 @@ export class NotificationStream<
     if (typeof maxBuffered !== 'number' || !Number.isInteger(maxBuffered) || maxBuffered < 1) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `stream({ maxBuffered }) must be a positive integer, got ${describeValue(maxBuffered)}`,
+        `stream({ maxBuffered }) must be a positive integer, got ${describeKind(maxBuffered)}`,
       );
     }
     if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `stream({ signal }) must be an AbortSignal, got ${describeValue(options.signal)}`,
+        `stream({ signal }) must be an AbortSignal, got ${describeKind(options.signal)}`,
       );
     }
     this.#types = options.types === undefined ? undefined : new Set(options.types);

@@ -8,7 +8,8 @@
  */
 
 import { MobileBroadbandError } from '../errors.js';
-import { checkInstant, describeValue, maxYear, minYear } from '../time-values.js';
+import { describeKind } from '../check-arguments.js';
+import { checkInstant, maxYear, minYear } from '../time-values.js';
 
 /**
  * The directives a `Format` may use. Windows documents `%d %H %I %m %M %S %y %Y %p` and the
@@ -125,7 +126,7 @@ export interface TimestampFormat {
  */
 export function compileTimestampFormat(format: string): TimestampFormat {
   if (typeof format !== 'string')
-    throw formatError(`the format must be a string, got ${describeValue(format)}`, 0);
+    throw formatError(`the format must be a string, got ${describeKind(format)}`, 0);
   if (format.length > maxTimestampFormatLength)
     throw formatError(
       `the format is ${format.length} characters long; at most ${maxTimestampFormatLength} are accepted`,
@@ -153,7 +154,7 @@ function checkText(text: unknown): string {
   if (typeof text !== 'string')
     throw new MobileBroadbandError(
       'ERR_INVALID_ARGUMENT',
-      `the timestamp text must be a string, got ${describeValue(text)}`,
+      `the timestamp text must be a string, got ${describeKind(text)}`,
     );
   return text;
 }
@@ -194,7 +195,7 @@ export function checkUtcOffset(value: unknown): number {
   )
     throw new MobileBroadbandError(
       'ERR_INVALID_ARGUMENT',
-      `utcOffsetMinutes must be a whole number of minutes from ${minUtcOffsetMinutes} to ${maxUtcOffsetMinutes} (UTC−12:00 to UTC+14:00), got ${describeValue(value)}`,
+      `utcOffsetMinutes must be a whole number of minutes from ${minUtcOffsetMinutes} to ${maxUtcOffsetMinutes} (UTC−12:00 to UTC+14:00), got ${describeKind(value)}`,
     );
   return value;
 }

@@ -7,6 +7,8 @@
  * @internal
  */
 
+import { escapeControlCharacters } from './quote-user-value.js';
+
 /** Characters of a masked value shown: enough to recognise it, too few to use it. */
 const shownCharacters = 4;
 
@@ -16,18 +18,9 @@ const shownCharacters = 4;
  */
 export function maskIdentifier(value: string): string {
   if (value === '') return '(empty)';
-  const shown = [...value.slice(0, Math.min(shownCharacters, value.length - 1))]
-    .map(escapeControl)
-    .join('');
+  let head = value.slice(0, Math.min(shownCharacters, value.length - 1));
+  // Never half a surrogate pair: it would show as a lone surrogate.
+  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
+  const shown = escapeControlCharacters(head);
   return `${shown}… (${value.length} characters)`;
-}
-
-/** A control character (C0, DEL, C1, line and paragraph separators) as `\u{…}`; others as they are. */
-function escapeControl(c: string): string {
-  const code = c.codePointAt(0)!;
-  const control =
-    code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-  // A lone surrogate (from slicing a pair) is not shown either.
-  const surrogate = code >= 0xd800 && code <= 0xdfff;
-  return control || surrogate || c === '\\' ? `\\u{${code.toString(16)}}` : c;
 }
