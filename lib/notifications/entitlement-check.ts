@@ -8,6 +8,7 @@
 
 import type { Clock, TimerHandle } from '../clock.js';
 import type { EntitlementAnswer, NotificationSource } from '../backend.js';
+import { describeValue } from '../events/describe-value.js';
 import { MobileBroadbandError } from '../errors.js';
 import { checkTimerDelay } from '../time-values.js';
 import type {
@@ -114,7 +115,7 @@ export class EntitlementChecks {
       this.#reportError(
         new MobileBroadbandError(
           'ERR_WINDOWS',
-          `Sending the default entitlement answer failed: ${String(error)}`,
+          `Sending the default entitlement answer failed: ${describeValue(error)}`,
           { cause: error },
         ),
       );

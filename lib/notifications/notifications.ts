@@ -15,6 +15,7 @@ import type {
   NotificationSubscription,
   RawNotification,
 } from '../backend.js';
+import { describeKind } from '../check-arguments.js';
 import { MobileBroadbandError } from '../errors.js';
 import { asMobileBroadbandError, type OverflowInfo } from '../events/listener-registry.js';
 import { listenerFailedError } from '../events/listener-failure.js';
@@ -125,6 +126,12 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
   stream<T extends keyof NotificationMap>(
     options: StreamOptions<T> = {},
   ): NotificationStream<NotificationMap[T]> {
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        `stream(options) takes an options object or nothing, got ${describeKind(options)}`,
+      );
+    }
     if (this.registry.closed) {
       throw new MobileBroadbandError(
         'ERR_CLOSED',

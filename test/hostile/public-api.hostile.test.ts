@@ -29,16 +29,9 @@ const hostileArguments: [string, unknown[]][] = [
 
 /**
  * Not called here: the native backend needs Windows; `connect` is covered by the time and eSIM
- * suites; `parseProvisioningFile` quotes its path, which the hostile-cli branch bounds (its
- * engineer owns that file): remove it from this list once both branches are merged.
+ * suites.
  */
-const skipped = new Set([
-  'createNativeBackend',
-  'connect',
-  'defaultBackendName',
-  'notSupported',
-  'parseProvisioningFile',
-]);
+const skipped = new Set(['createNativeBackend', 'connect', 'defaultBackendName', 'notSupported']);
 
 function publicFunctions(): [string, (...args: unknown[]) => unknown][] {
   const found = new Map<string, (...args: unknown[]) => unknown>();

@@ -73,6 +73,16 @@ describe('notifications.stream()', () => {
     await mbb.close();
   });
 
+  it('takes an options object or nothing: anything else is ERR_INVALID_ARGUMENT', async () => {
+    const { mbb } = await connectFake();
+    for (const options of [null, 42, 'types', [] as unknown]) {
+      expect(() => mbb.notifications.stream(options as never)).toThrow(
+        expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }),
+      );
+    }
+    await mbb.close();
+  });
+
   it('rejects unknown types', async () => {
     const { mbb } = await connectFake();
     expect(() => mbb.notifications.stream({ types: ['bogus' as never] })).toThrow(
