@@ -18,6 +18,8 @@
             "native/winrt/esim/esim-operations.cpp",
             "native/winrt/esim/esim-records.cpp",
             "native/winrt/esim/esim-watcher.cpp",
+            "native/winrt/modems/account-records.cpp",
+            "native/winrt/modems/accounts.cpp",
             "native/addon/addon.cpp",
             "native/addon/core/core-exports.cpp",
             "native/addon/core/js-errors.cpp",
@@ -25,7 +27,8 @@
             "native/addon/core/record-delivery.cpp",
             "native/addon/esim/esim-exports.cpp",
             "native/addon/esim/esim-refs.cpp",
-            "native/addon/esim/esim-watcher-object.cpp"
+            "native/addon/esim/esim-watcher-object.cpp",
+            "native/addon/modems/modems-exports.cpp"
           ],
           "dependencies": [
             "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"

@@ -134,6 +134,20 @@ export interface NativeEsimExports {
   findEsim(id: string): NativeOperation<NativeEsimRef | null | false>;
 }
 
+/** A batch of records read at once (not streamed): decode with the capability's decoder. */
+export interface NativeRecords {
+  words: Int32Array;
+  text: string;
+}
+
+/** `addon.modems` (native/addon/modems/modems-exports.h). */
+export interface NativeModemsExports {
+  /** Every account's record; an Error record for one that went away while it was read. */
+  accounts(): NativeOperation<NativeRecords>;
+  /** One account's record; rejects with CreateFromNetworkAccountId's HRESULT for an unknown id. */
+  account(networkAccountId: string): NativeOperation<NativeRecords>;
+}
+
 /**
  * The addon's exports. A bad argument throws a TypeError; a failed Windows call rejects the
  * returned operation with a {@link NativeCallError}.
@@ -141,6 +155,7 @@ export interface NativeEsimExports {
 export interface NativeAddon {
   core: NativeCoreExports;
   esim: NativeEsimExports;
+  modems: NativeModemsExports;
 }
 
 /** The error the addon rejects with for a failed Windows call. */

@@ -9,6 +9,7 @@
  */
 
 import type { EsimInfo, EsimProfileInfo } from '../backend.js';
+import { BatchReader } from './batch-reader.js';
 import { enumName, esimProfileClasses, esimProfileStates, esimStates } from './winrt-enums.js';
 
 /** Record kinds (`RecordKind` in event-records.h). */
@@ -38,38 +39,6 @@ export interface EsimRecordHandler {
 
 /** HRESULT reported for a record the decoder cannot read (E_UNEXPECTED). */
 const unreadable = 0x8000ffff;
-
-/** A cursor over one batch. */
-class BatchReader {
-  #word = 0;
-  #char = 0;
-  constructor(
-    readonly words: Int32Array,
-    readonly text: string,
-  ) {}
-  get done(): boolean {
-    return this.#word >= this.words.length;
-  }
-  int(): number {
-    if (this.#word >= this.words.length) throw new RangeError('truncated event record');
-    return this.words[this.#word++]!;
-  }
-  bool(): boolean {
-    return this.int() !== 0;
-  }
-  string(): string {
-    const length = this.int();
-    const start = this.#char;
-    this.#char += length;
-    if (length < 0 || this.#char > this.text.length) throw new RangeError('truncated event text');
-    return this.text.slice(start, this.#char);
-  }
-  optionalInt(): number | undefined {
-    const present = this.int();
-    const value = this.int();
-    return present !== 0 ? value : undefined;
-  }
-}
 
 /** A record read whole whose enum value this version does not know: framing is intact. */
 class UnknownValue extends Error {}

@@ -3,8 +3,9 @@
 // objects are closed when it tears down.
 //
 // Exports (typed in lib/native/addon-types.ts, which must match):
-//   core   core/core-exports.h
-//   esim   esim/esim-exports.h
+//   core     core/core-exports.h
+//   esim     esim/esim-exports.h
+//   modems   modems/modems-exports.h
 // Every Windows call is made on the addon's MTA thread (winrt/core/mta-thread.h); the JS thread
 // never waits on Windows. Failures reject with an Error carrying `hresult` and `call`
 // (core/js-errors.h).
@@ -14,6 +15,7 @@
 #include "core/core-exports.h"
 #include "core/js-errors.h"
 #include "esim/esim-exports.h"
+#include "modems/modems-exports.h"
 
 namespace wmbb {
 namespace {
@@ -22,6 +24,7 @@ namespace {
 struct Instance {
   CoreExports core;
   EsimExports esim;
+  ModemsExports modems;
 };
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -32,11 +35,13 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   env.SetInstanceData<Instance>(instance);
   exports.Set("core", instance->core.Define(env));
   exports.Set("esim", instance->esim.Define(env));
+  exports.Set("modems", instance->modems.Define(env));
   // Before the environment's thread-safe functions are torn down: unsubscribe from Windows,
   // abandon pending operations (Windows cancels them; they are closed when they end) and
   // release every Windows object still held, each on the MTA thread.
   env.AddCleanupHook([instance] {
     instance->esim.Close();
+    instance->modems.Close();
     instance->core.Close();
   });
   return exports;

@@ -125,6 +125,28 @@ class ControlFactory final
     Scenario::Get().ScriptEsim(ToWString(eid), EsimScript{reset, durationMs});
     return S_OK;
   }
+  HRESULT STDMETHODCALLTYPE PutAccount(HSTRING networkAccountId, HSTRING fields) override {
+    AccountFields parsed;
+    const std::wstring text = ToWString(fields);
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find(L'\n', start);
+      if (end == std::wstring::npos) end = text.size();
+      const std::wstring line = text.substr(start, end - start);
+      const size_t equals = line.find(L'=');
+      if (equals != std::wstring::npos) parsed[line.substr(0, equals)] = line.substr(equals + 1);
+      start = end + 1;
+    }
+    Scenario::Get().PutAccount(ToWString(networkAccountId), std::move(parsed));
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE RemoveAccount(HSTRING networkAccountId) override {
+    return Scenario::Get().RemoveAccount(ToWString(networkAccountId));
+  }
+  HRESULT STDMETHODCALLTYPE SetGhostAccount(HSTRING networkAccountId) override {
+    Scenario::Get().SetGhostAccount(ToWString(networkAccountId));
+    return S_OK;
+  }
   HRESULT STDMETHODCALLTYPE SetCompletion(INT32 mode) override {
     if (mode < 0 || mode > 2) return E_INVALIDARG;
     Scenario::Get().SetCompletion(static_cast<CompletionMode>(mode));

@@ -3,6 +3,7 @@
 // value DllPath), so one DLL stands in for several Windows classes.
 #include <cwchar>
 
+#include "accounts.h"
 #include "control.h"
 #include "esim-manager.h"
 #include "live-objects.h"
@@ -17,6 +18,10 @@ extern "C" __declspec(dllexport) HRESULT WINAPI DllGetActivationFactory(HSTRING 
   if (wcscmp(name, L"Windows.Networking.NetworkOperators.ESimManager") == 0) {
     if (Scenario::Get().Access() == TestAccess::ClassNotRegistered) return REGDB_E_CLASSNOTREG;
     *factory = NewEsimManagerFactory();
+    return S_OK;
+  }
+  if (wcscmp(name, L"Windows.Networking.NetworkOperators.MobileBroadbandAccount") == 0) {
+    *factory = NewAccountFactory();
     return S_OK;
   }
   if (wcscmp(name, kTestControlClass) == 0) {

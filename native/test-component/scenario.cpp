@@ -22,6 +22,8 @@ void Scenario::Reset() {
   profiles_.clear();
   cards_.clear();
   completion_ = CompletionMode::OtherThread;
+  accounts_.clear();
+  ghostAccount_.clear();
   cancelCalls_ = 0;
   synchronous_ = 0;
   otherThread_ = 0;
@@ -171,6 +173,44 @@ EsimScript Scenario::EsimScriptOf(const std::wstring& eid) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto found = cards_.find(eid);
   return found == cards_.end() ? EsimScript{} : found->second;
+}
+
+void Scenario::PutAccount(const std::wstring& id, AccountFields fields) {
+  auto snapshot = std::make_shared<const AccountFields>(std::move(fields));
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (AccountSnapshot& account : accounts_) {
+    if (account.first == id) {
+      account.second = std::move(snapshot);
+      return;
+    }
+  }
+  accounts_.emplace_back(id, std::move(snapshot));
+}
+
+HRESULT Scenario::RemoveAccount(const std::wstring& id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto it = accounts_.begin(); it != accounts_.end(); ++it) {
+    if (it->first == id) {
+      accounts_.erase(it);
+      return S_OK;
+    }
+  }
+  return E_INVALIDARG;
+}
+
+std::vector<AccountSnapshot> Scenario::Accounts() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return accounts_;
+}
+
+void Scenario::SetGhostAccount(const std::wstring& id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ghostAccount_ = id;
+}
+
+std::wstring Scenario::GhostAccount() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return ghostAccount_;
 }
 
 CompletionMode Scenario::Completion() {

@@ -40,6 +40,10 @@ struct EsimData {
   std::vector<ProfileData> profiles;
 };
 
+/** A mobile broadband account's fields by name (accounts.cpp reads them); immutable once put. */
+using AccountFields = std::map<std::wstring, std::wstring>;  // as in connection-profiles.h
+using AccountSnapshot = std::pair<std::wstring, std::shared_ptr<const AccountFields>>;
+
 /** eSIM objects are immutable snapshots: a change makes a new one, so threads never race. */
 using EsimSnapshot = std::shared_ptr<const EsimData>;
 
@@ -119,6 +123,16 @@ class Scenario {
   /** The injected failure of `member`, or S_OK. Cheap when no failure is set. */
   HRESULT FailureOf(const wchar_t* member);
 
+  // --- mobile broadband accounts (accounts.cpp) -----------------------------------------------
+  /** Adds or replaces the account `id` (listed in the order first put). */
+  void PutAccount(const std::wstring& id, AccountFields fields);
+  HRESULT RemoveAccount(const std::wstring& id);
+  std::vector<AccountSnapshot> Accounts();
+  /** An id listed by AvailableNetworkAccountIds that CreateFromNetworkAccountId does not know
+   *  (an account gone between the two calls); empty for none. */
+  void SetGhostAccount(const std::wstring& id);
+  std::wstring GhostAccount();
+
   void PutEsim(EsimData esim, bool notify);
   HRESULT PutProfile(const std::wstring& eid, ProfileData profile, bool notify);
   HRESULT Publish(const std::wstring& eid, ChangeKind kind);
@@ -183,6 +197,8 @@ class Scenario {
   std::map<std::wstring, ProfileScript> profiles_;
   std::map<std::wstring, EsimScript> cards_;
   CompletionMode completion_ = CompletionMode::OtherThread;
+  std::vector<AccountSnapshot> accounts_;
+  std::wstring ghostAccount_;
   std::atomic<INT32> cancelCalls_{0};
   std::atomic<INT32> synchronous_{0};
   std::atomic<INT32> otherThread_{0};

@@ -92,6 +92,13 @@ ITestControl : public IInspectable {
    *  each event and raising it, with the handlers' time (the addon reading the eSIM and queuing
    *  it) included. 0 before the first burst after Reset() and while one runs. */
   virtual HRESULT STDMETHODCALLTYPE LastBurstMicroseconds(UINT32* microseconds) = 0;
+
+  // --- mobile broadband accounts (accounts.h) ------------------------------------------------
+  /** Adds or replaces an account; `fields` is "name=value" lines (accounts.cpp's names). */
+  virtual HRESULT STDMETHODCALLTYPE PutAccount(HSTRING networkAccountId, HSTRING fields) = 0;
+  virtual HRESULT STDMETHODCALLTYPE RemoveAccount(HSTRING networkAccountId) = 0;
+  /** An id AvailableNetworkAccountIds lists but no account answers to (empty: none). */
+  virtual HRESULT STDMETHODCALLTYPE SetGhostAccount(HSTRING networkAccountId) = 0;
 };
 
 #ifdef __CRT_UUID_DECL

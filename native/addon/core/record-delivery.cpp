@@ -4,6 +4,17 @@
 
 namespace wmbb {
 
+Napi::Int32Array WordsToJs(Napi::Env env, const RecordBatch& batch) {
+  const std::vector<int32_t>& words = batch.words();
+  Napi::ArrayBuffer buffer = Napi::ArrayBuffer::New(env, words.size() * sizeof(int32_t));
+  if (!words.empty()) std::memcpy(buffer.Data(), words.data(), words.size() * sizeof(int32_t));
+  return Napi::Int32Array::New(env, words.size(), buffer, 0);
+}
+
+Napi::String TextToJs(Napi::Env env, const RecordBatch& batch) {
+  return Napi::String::New(env, batch.text().data(), batch.text().size());
+}
+
 struct RecordDelivery::Context {
   std::shared_ptr<RecordQueue> queue;
   std::shared_ptr<bool> finalized;
@@ -48,11 +59,8 @@ void RecordDelivery::CallJs(Napi::Env env, Napi::Function callback, Context* con
   // environment is going away (a terminated worker), and an exception escaping here would end
   // the thread. The batch is then lost with the environment, which nobody is left to tell.
   try {
-    const std::vector<int32_t>& words = batch.words();
-    Napi::ArrayBuffer buffer = Napi::ArrayBuffer::New(env, words.size() * sizeof(int32_t));
-    if (!words.empty()) std::memcpy(buffer.Data(), words.data(), words.size() * sizeof(int32_t));
-    Napi::Int32Array array = Napi::Int32Array::New(env, words.size(), buffer, 0);
-    Napi::String text = Napi::String::New(env, batch.text().data(), batch.text().size());
+    Napi::Int32Array array = WordsToJs(env, batch);
+    Napi::String text = TextToJs(env, batch);
     try {
       callback.Call({array, text});
     } catch (const Napi::Error& error) {

@@ -11,6 +11,12 @@
 
 namespace wmbb {
 
+/** A batch's words as an Int32Array of their own. JS thread. */
+Napi::Int32Array WordsToJs(Napi::Env env, const RecordBatch& batch);
+
+/** A batch's text (every string of it, back to back) as one JS string. JS thread. */
+Napi::String TextToJs(Napi::Env env, const RecordBatch& batch);
+
 class RecordDelivery {
  public:
   /** Creates the queue and the thread-safe function calling `callback`. */

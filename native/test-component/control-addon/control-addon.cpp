@@ -14,6 +14,7 @@
 //     scriptEsim(eid, { reset, durationMs }), setCompletion(0 | 1),
 //     operationCounts(): { cancelCalls, synchronous, otherThread }, lastBurstMicroseconds(),
 //     makeSta() (the calling thread becomes an STA; returns "sta"), setCompletion(2) (late cancel),
+//     putAccount(id, fields), removeAccount(id), setGhostAccount(id) (accounts.h),
 //     crash(onThread) (the lane's own check that a crashed process fails the lane)
 #include <napi.h>
 
@@ -220,6 +221,34 @@ Napi::Value MakeSta(const Napi::CallbackInfo& info) {
   return Napi::String::New(info.Env(), type == APTTYPE_STA || type == APTTYPE_MAINSTA ? "sta" : "other");
 }
 
+// putAccount(id, { field: value, … }): the fields as "name=value" lines (accounts.cpp's names;
+// numbers as decimal text, telephoneNumbers comma-separated).
+Napi::Value PutAccount(const Napi::CallbackInfo& info) {
+  OwnedString id(info[0].As<Napi::String>().Utf16Value());
+  std::u16string lines;
+  Napi::Object fields = info[1].As<Napi::Object>();
+  Napi::Array names = fields.GetPropertyNames();
+  for (uint32_t i = 0; i < names.Length(); ++i) {
+    Napi::Value name = names.Get(i);
+    lines += name.ToString().Utf16Value() + u"=" + fields.Get(name).ToString().Utf16Value() + u"\n";
+  }
+  OwnedString text(lines);
+  Check(info.Env(), Control(info.Env())->PutAccount(id.get(), text.get()), "PutAccount");
+  return info.Env().Undefined();
+}
+
+Napi::Value RemoveAccount(const Napi::CallbackInfo& info) {
+  OwnedString id(info[0].As<Napi::String>().Utf16Value());
+  Check(info.Env(), Control(info.Env())->RemoveAccount(id.get()), "RemoveAccount");
+  return info.Env().Undefined();
+}
+
+Napi::Value SetGhostAccount(const Napi::CallbackInfo& info) {
+  OwnedString id(info[0].As<Napi::String>().Utf16Value());
+  Check(info.Env(), Control(info.Env())->SetGhostAccount(id.get()), "SetGhostAccount");
+  return info.Env().Undefined();
+}
+
 Napi::Value SetCompletion(const Napi::CallbackInfo& info) {
   Check(info.Env(), Control(info.Env())->SetCompletion(info[0].As<Napi::Number>().Int32Value()),
         "SetCompletion");
@@ -278,6 +307,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("scriptEsim", Napi::Function::New(env, ScriptEsim));
   exports.Set("setCompletion", Napi::Function::New(env, SetCompletion));
   exports.Set("makeSta", Napi::Function::New(env, MakeSta));
+  exports.Set("putAccount", Napi::Function::New(env, PutAccount));
+  exports.Set("removeAccount", Napi::Function::New(env, RemoveAccount));
+  exports.Set("setGhostAccount", Napi::Function::New(env, SetGhostAccount));
   exports.Set("operationCounts", Napi::Function::New(env, OperationCounts));
   exports.Set("lastBurstMicroseconds", Napi::Function::New(env, LastBurstMicroseconds));
   exports.Set("crash", Napi::Function::New(env, Crash));

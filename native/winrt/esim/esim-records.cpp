@@ -1,34 +1,13 @@
 #include "esim-records.h"
 
 #include "../core/hstring.h"
+#include "../core/partial-read.h"
 
 namespace wmbb {
 namespace {
 
 using abi_collections::IVectorView;
 using abi_foundation::IReference;
-
-/** The first failed read of a record; later reads go on with empty values. */
-class PartialRead {
- public:
-  /** True when `status` is a failure (and keeps the first one). */
-  bool Failed(Status status) {
-    if (!status) return false;
-    if (!first_) first_ = status;
-    return true;
-  }
-  void Write(RecordBatch& batch) const {
-    batch.Word(first_ ? static_cast<int32_t>(first_->hr) : 0);
-    std::u16string call;
-    if (first_) {
-      for (const char* c = first_->call; *c != '\0'; ++c) call.push_back(static_cast<char16_t>(*c));
-    }
-    batch.Text(call);
-  }
-
- private:
-  Status first_;
-};
 
 /** A string property; empty when it cannot be read. */
 void WriteString(HRESULT hr, const HString& value, const char* call, PartialRead& read,

@@ -1,0 +1,15 @@
+/**
+ * Export tables a scripted stand-in for the addon does not exercise: calling one is a test bug,
+ * so it throws.
+ */
+
+import type { NativeModemsExports } from '../../lib/native/addon-types.js';
+
+function unused(name: string): never {
+  throw new Error(`the scripted addon does not implement ${name}`);
+}
+
+export const unusedModems: NativeModemsExports = {
+  accounts: () => unused('modems.accounts()'),
+  account: () => unused('modems.account()'),
+};
