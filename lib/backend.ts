@@ -22,6 +22,7 @@
  */
 
 import type { Clock } from './clock.js';
+import type { KnownNotificationTypeName } from './notifications/notification-type.js';
 
 // ---------------------------------------------------------------------------------------------
 // The backend
@@ -139,7 +140,47 @@ export interface NotificationSink {
 export interface NotificationSubscription {
   /** Stops delivery and releases what the subscription holds. */
   close(): Promise<void>;
+  /**
+   * The types someone listens for changed (see {@link NotificationSubscribeOptions.types}). A
+   * backend that runs work per type (the data-plan poll of derived notifications) starts or
+   * stops it here; others may leave it out.
+   */
+  setTypes?(types: ReadonlySet<KnownNotificationTypeName>): void;
 }
+
+/** Options of {@link NotificationSource.subscribe}. */
+export interface NotificationSubscribeOptions {
+  /**
+   * The types someone listens for now: every type when a listener takes all notifications.
+   * Later changes come through {@link NotificationSubscription.setTypes}. A backend may still
+   * deliver other types; the public layer drops what nobody listens for.
+   */
+  types: ReadonlySet<KnownNotificationTypeName>;
+  /**
+   * Derived notifications: how often to read the data plan while someone listens for a
+   * data-plan type (`connect({ derived: { dataPlanPollMs } })`, default 60 000).
+   */
+  dataPlanPollMs: number;
+}
+
+/** Where a process gets notifications of one type from. */
+export type NotificationAvailabilitySource = 'system' | 'derived' | 'unavailable';
+
+/** How a process can receive one notification type; see {@link NotificationSource.availability}. */
+export interface NotificationAvailability {
+  /**
+   * `'system'`: Windows' own event (the operator's packaged app). `'derived'`: made from state
+   * the process may read (`origin: 'derived'`). `'unavailable'`: this process cannot get it.
+   */
+  source: NotificationAvailabilitySource;
+  /** Why, in words: what the source is, or what is needed to get the type. */
+  reason?: string;
+}
+
+/** {@link NotificationAvailability} of every known notification type. */
+export type NotificationAvailabilityMap = {
+  [T in KnownNotificationTypeName]: NotificationAvailability;
+};
 
 /** A tethering entitlement answer (`AuthorizeTethering(allow, entitlementFailureReason)`). */
 export interface EntitlementAnswer {
@@ -156,7 +197,15 @@ export interface NotificationSource {
    * added and closes the subscription when the last one is removed, so native watchers run only
    * while someone listens.
    */
-  subscribe(sink: NotificationSink): Promise<NotificationSubscription>;
+  subscribe(
+    sink: NotificationSink,
+    options?: NotificationSubscribeOptions,
+  ): Promise<NotificationSubscription>;
+  /**
+   * Which types this process can receive, and from where. A backend without it is taken to
+   * deliver every type from the system (what the operator's packaged app gets).
+   */
+  availability?(): Promise<NotificationAvailabilityMap>;
   /**
    * Answers the entitlement check of a MessageType 10 record. Windows expects exactly one
    * answer per check; the public layer guarantees that.
@@ -513,43 +562,303 @@ export interface TetheringBackend {
 // Modems and accounts
 // ---------------------------------------------------------------------------------------------
 
-/** `NetworkRegistrationState`. */
+/** `NetworkRegistrationState` (and `WwanNetworkRegistrationState`, which has the same values). */
 export type NetworkRegistrationState =
   'none' | 'deregistered' | 'searching' | 'home' | 'roaming' | 'partner' | 'denied';
 
-/** A mobile broadband network account and the modem behind it. */
+/** `MobileBroadbandDeviceType`. */
+export type MobileBroadbandDeviceType = 'unknown' | 'embedded' | 'removable' | 'remote';
+
+/** `MobileBroadbandRadioState`. */
+export type MobileBroadbandRadioState = 'off' | 'on';
+
+/** `NetworkDeviceStatus`: the modem's and the SIM's readiness. */
+export type NetworkDeviceStatus =
+  | 'deviceNotReady'
+  | 'deviceReady'
+  | 'simNotInserted'
+  | 'badSim'
+  | 'deviceHardwareFailure'
+  | 'accountNotActivated'
+  | 'deviceLocked'
+  | 'deviceBlocked';
+
+/** `Windows.Devices.Sms.CellularClass`. */
+export type CellularClass = 'none' | 'gsm' | 'cdma';
+
+/**
+ * One flag of `DataClasses` (`WwanDataClass` has the same values). A set of them is an array
+ * in the order of the flags' values; `DataClasses.None` is the empty array.
+ */
+export type DataClass =
+  | 'gprs'
+  | 'edge'
+  | 'umts'
+  | 'hsdpa'
+  | 'hsupa'
+  | 'lteAdvanced'
+  | 'newRadioNonStandalone'
+  | 'newRadioStandalone'
+  | 'cdma1xRtt'
+  | 'cdma1xEvdo'
+  | 'cdma1xEvdoRevA'
+  | 'cdma1xEvdv'
+  | 'cdma3xRtt'
+  | 'cdma1xEvdoRevB'
+  | 'cdmaUmb'
+  | 'custom';
+
+/** `Windows.Networking.Connectivity.NetworkConnectivityLevel`. */
+export type NetworkConnectivityLevel =
+  'none' | 'localAccess' | 'constrainedInternetAccess' | 'internetAccess';
+
+/** `MobileBroadbandSlotState`. */
+export type MobileBroadbandSlotState =
+  | 'unmanaged'
+  | 'unknown'
+  | 'offEmpty'
+  | 'off'
+  | 'empty'
+  | 'notReady'
+  | 'active'
+  | 'error'
+  | 'activeEsim'
+  | 'activeEsimNoProfile';
+
+/** `MobileBroadbandSlotInfo`: one SIM slot (newer Windows). */
+export interface SlotInfo {
+  /** `Index`. */
+  index: number;
+  /** `State`. */
+  state: MobileBroadbandSlotState;
+  /** `IMobileBroadbandSlotInfo2.IccId`, where the running Windows has it. An identifier. */
+  iccid?: string;
+}
+
+/**
+ * `MobileBroadbandDeviceInformation`: the modem and its SIM.
+ *
+ * Strings are as Windows gives them (`''` where the modem reports nothing). Fields marked
+ * "newer Windows" are `undefined` where the running Windows lacks the interface that carries
+ * them; reading them never fails on older Windows.
+ *
+ * `mobileEquipmentId`, `simIccId`, `subscriberId` and `telephoneNumbers` identify a person:
+ * the package never writes them whole into errors or logs, and the CLI masks them unless told
+ * otherwise.
+ */
+export interface DeviceInfo {
+  /** `DeviceId`: the modem's device interface id. */
+  deviceId: string;
+  /** `Manufacturer`. */
+  manufacturer: string;
+  /** `Model`. */
+  model: string;
+  /** `FirmwareInformation`. */
+  firmwareInformation: string;
+  /** `IMobileBroadbandDeviceInformation2.Revision`: the firmware revision (newer Windows). */
+  revision?: string;
+  /** `IMobileBroadbandDeviceInformation2.SerialNumber` (newer Windows). */
+  serialNumber?: string;
+  /** `DeviceType`. */
+  deviceType: MobileBroadbandDeviceType;
+  /** `CellularClass`. */
+  cellularClass: CellularClass;
+  /** `DataClasses`: what the modem supports. */
+  dataClasses: DataClass[];
+  /** `CustomDataClass`: the name of the `custom` data class, `''` if none. */
+  customDataClass: string;
+  /** `MobileEquipmentId`: the IMEI (GSM) or MEID (CDMA). An identifier. */
+  mobileEquipmentId: string;
+  /** `SimIccId`: the SIM's ICCID. An identifier. */
+  simIccId: string;
+  /** `SubscriberId`: the IMSI (GSM) or MIN (CDMA). An identifier. */
+  subscriberId: string;
+  /** `TelephoneNumbers`. Identifiers. */
+  telephoneNumbers: string[];
+  /** `CurrentRadioState`. */
+  radioState: MobileBroadbandRadioState;
+  /** `NetworkDeviceStatus`: SIM and device readiness. */
+  networkDeviceStatus: NetworkDeviceStatus;
+  /** `IMobileBroadbandDeviceInformation3.SimSpn`: service provider name on the SIM (newer Windows). */
+  simSpn?: string;
+  /** `IMobileBroadbandDeviceInformation3.SimPnn`: PLMN network name on the SIM (newer Windows). */
+  simPnn?: string;
+  /** `IMobileBroadbandDeviceInformation3.SimGid1` (newer Windows). */
+  simGid1?: string;
+  /** `IMobileBroadbandDeviceInformation4.SlotManager.SlotInfos` (newer Windows). */
+  slots?: SlotInfo[];
+  /** `IMobileBroadbandDeviceInformation4.SlotManager.CurrentSlotIndex` (newer Windows). */
+  currentSlotIndex?: number;
+}
+
+/** `MobileBroadbandNetwork`: where the modem is registered. */
+export interface NetworkInfo {
+  /** `NetworkRegistrationState`. */
+  registrationState: NetworkRegistrationState;
+  /** `RegisteredProviderId`: the MCC/MNC (GSM) or SID (CDMA) of the network, `''` if none. */
+  registeredProviderId: string;
+  /** `RegisteredProviderName`, `''` if none. */
+  registeredProviderName: string;
+  /** `RegistrationNetworkError`: the network's reject cause, 0 when none. */
+  registrationNetworkError: number;
+  /** `PacketAttachNetworkError`, 0 when none. */
+  packetAttachNetworkError: number;
+  /** `ActivationNetworkError`, 0 when none. */
+  activationNetworkError: number;
+  /** `AccessPointName` of the active context, `''` if none. */
+  accessPointName: string;
+  /** `RegisteredDataClass`. */
+  registeredDataClass: DataClass[];
+}
+
+/**
+ * The account's data connection: its WWAN `ConnectionProfile` (`IsWwanConnectionProfile`,
+ * `WwanConnectionProfileDetails.AccountId` equal to the account's id) in
+ * `NetworkInformation.GetConnectionProfiles()`.
+ */
+export interface ConnectionInfo {
+  /** Whether the profile's connectivity level is above `none`. */
+  connected: boolean;
+  /** `ConnectionProfile.ProfileName`; `undefined` when the account has no profile. */
+  profileName: string | undefined;
+  /** `ConnectionProfile.GetSignalBars()`, 0–5; `undefined` when Windows reports none. */
+  signalBars: number | undefined;
+  /** `ConnectionProfile.GetNetworkConnectivityLevel()`; `'none'` without a profile. */
+  connectivityLevel: NetworkConnectivityLevel;
+}
+
+/**
+ * Local data usage against the plan, as Windows counts it
+ * (`ConnectionProfile.GetDataPlanStatus()`). Times are ms since the epoch, as everywhere in the
+ * backend contract.
+ */
+export interface DataPlanStatus {
+  /** `DataPlanUsage.MegabytesUsed` in bytes (× 1 048 576): usage since the cycle started. */
+  usedBytes: number;
+  /** `DataLimitInMegabytes` in bytes; `undefined` for a plan without a limit. */
+  limitBytes: number | undefined;
+  /** `DataPlanUsage.LastSyncTime`, where Windows reports one. */
+  lastSyncTime: number | undefined;
+  /** `NextBillingCycle`, where the plan has a billing cycle. */
+  nextBillingCycle: number | undefined;
+}
+
+/** A mobile broadband network account (`MobileBroadbandAccount`) and the modem behind it. */
 export interface AccountInfo {
-  /** `MobileBroadbandAccount.NetworkAccountId`. */
+  /** `NetworkAccountId`. */
   networkAccountId: string;
-  /** GUID of the modem's network interface. */
-  interfaceId: string | undefined;
-  /** `ServiceProviderGuid`. */
+  /** `ServiceProviderGuid`, as `{xxxxxxxx-…}`; `undefined` when it is the empty GUID. */
   serviceProviderGuid: string | undefined;
   /** `ServiceProviderName`. */
   serviceProviderName: string;
-  /** `MobileBroadbandModem.DeviceId`. */
-  modemDeviceId: string | undefined;
-  registrationState: NetworkRegistrationState;
-  /** `MobileBroadbandNetwork.RegisteredProviderName`. */
-  registeredProviderName: string;
-  /** Whether a data connection is up. */
-  connected: boolean;
+  /**
+   * GUID of the modem's network interface (`CurrentNetwork.NetworkAdapter.NetworkAdapterId`),
+   * the `interfaceId` of notifications; `undefined` when Windows gives no adapter.
+   */
+  interfaceId: string | undefined;
+  /** `CurrentDeviceInformation`; `undefined` when the modem is gone (Windows returns null). */
+  device: DeviceInfo | undefined;
+  /** `CurrentNetwork`; `undefined` when Windows returns null. */
+  network: NetworkInfo | undefined;
+  /** The data connection. */
+  connection: ConnectionInfo;
+  /** The plan's usage; `undefined` when the account has no connection profile to read it from. */
+  dataPlan: DataPlanStatus | undefined;
 }
 
-/** Local data usage against the plan, as Windows counts it. */
-export interface DataPlanStatus {
-  /** Bytes sent and received since the start of the billing cycle. */
-  usedBytes: number;
-  /** The plan's limit in bytes, if it has one. */
-  limitBytes: number | undefined;
-}
-
-/** The modems-and-accounts part of a backend. */
+/**
+ * The modems-and-accounts part of a backend. Desktop processes may call all of it (Microsoft:
+ * non-UWP apps "have unrestricted access to the Mobile Broadband Account API").
+ *
+ * Errors: an id naming no account rejects with `ERR_INVALID_ARGUMENT` whose message lists the
+ * accounts present (see `unknownAccountError` in `lib/modems/unknown-account.ts`); the WWAN
+ * service (`WwanSvc`) stopped is `ERR_SERVICE_UNAVAILABLE` naming it; an account that
+ * disappears while it is read is left out of {@link ModemBackend.accounts} and is the unknown-id
+ * error for {@link ModemBackend.account}, never a crash.
+ */
 export interface ModemBackend {
-  /** Every mobile broadband account on the machine. */
+  /** Every mobile broadband account on the machine (`AvailableNetworkAccountIds`); `[]` without a modem. */
   accounts(): Promise<AccountInfo[]>;
-  /** Data usage and limit for an account. */
-  dataPlanStatus(networkAccountId: string): Promise<DataPlanStatus>;
+  /** One account (`CreateFromNetworkAccountId`). */
+  account(networkAccountId: string): Promise<AccountInfo>;
+  /**
+   * The plan's usage for an account; `undefined` when the account has no connection profile
+   * (the data plan is read from it).
+   */
+  dataPlanStatus(networkAccountId: string): Promise<DataPlanStatus | undefined>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived notifications: what a backend observed
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One fact a backend observed about an account, for the shared engine that derives
+ * notifications from it (`DerivedNotifications` in `lib/derived/`). Observations marked
+ * `initial` are the state found when watching starts: the engine learns them and raises nothing.
+ */
+export type DerivedObservation =
+  | {
+      /** A registration Windows reported (`AccountUpdated` with `HasNetworkChanged`): every one, repeats included. */
+      kind: 'registration';
+      networkAccountId: string;
+      state: NetworkRegistrationState;
+      initial?: boolean;
+      /** ms since the epoch; defaults to the clock's now. */
+      timestamp?: number;
+    }
+  | {
+      /** The account's WWAN profile is connected or not (`NetworkStatusChanged`); repeats are ignored. */
+      kind: 'connection';
+      networkAccountId: string;
+      connected: boolean;
+      initial?: boolean;
+      timestamp?: number;
+    }
+  | {
+      /**
+       * The data-plan status read from the account's profile (on `NetworkStatusChanged` and by
+       * the poll); `undefined` when the account has no profile any more (the plan is deleted).
+       */
+      kind: 'dataPlan';
+      networkAccountId: string;
+      status: DataPlanStatus | undefined;
+      initial?: boolean;
+      timestamp?: number;
+    }
+  | {
+      /** The account is gone (`AccountRemoved`): its state is forgotten, nothing is raised. */
+      kind: 'accountRemoved';
+      networkAccountId: string;
+    };
+
+/** Receives a {@link DerivedObserver}'s observations, on the JS thread, in order. */
+export interface DerivedObservationSink {
+  observe(observations: readonly DerivedObservation[]): void;
+  /** The observer failed (the watcher aborted, the WWAN service stopped). */
+  error(error: Error): void;
+}
+
+/** A running {@link DerivedObserver}. */
+export interface DerivedObserverHandle {
+  close(): Promise<void>;
+}
+
+/**
+ * What a backend implements so that a process without Windows' own operator events gets
+ * derived ones: it watches (`MobileBroadbandAccountWatcher`, `NetworkInformation.
+ * NetworkStatusChanged`) and reports what it sees. `DerivedNotificationSource`
+ * (`lib/derived/`) turns it into a {@link NotificationSource}, with the thresholds and the
+ * data-plan poll shared by every backend.
+ */
+export interface DerivedObserver {
+  /**
+   * Starts watching. First reports every account's registration, connection and data plan with
+   * `initial: true`, then each change: a registration on every `AccountUpdated` with
+   * `HasNetworkChanged`; on `NetworkStatusChanged`, the connection and the data plan of every
+   * account.
+   */
+  start(sink: DerivedObservationSink): Promise<DerivedObserverHandle>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@
 
 import type {
   Backend,
+  DataPlanStatus,
+  DeviceInfo,
   ModemBackend,
   NetworkRegistrationState,
   ProvisioningBackend,
@@ -33,6 +35,7 @@ import {
   type FakeRecord,
 } from './fake-context.js';
 import { FakeDataPlan, type FakeUsage } from './fake-data-plan.js';
+import { defaultFakeDevice } from './fake-device.js';
 import { FakeModems } from './fake-modems.js';
 import { FakeNetwork } from './fake-network.js';
 import {
@@ -59,6 +62,8 @@ import { VirtualClock } from './virtual-clock.js';
 export interface FakeBackendOptions {
   /** The simulated account and modem (ids, operator name). */
   account?: Partial<FakeAccount>;
+  /** The simulated modem and SIM as `mbb.modems` reports them (any field; identifiers included). */
+  device?: Partial<DeviceInfo>;
   /**
    * `'virtual'` (default): time moves only with `fake.clock.advance(ms)`. `'system'`: real time
    * and `globalThis` timers (which a test framework's fake timers can control).
@@ -96,7 +101,7 @@ export class FakeBackend implements Backend {
   readonly provisioning: ProvisioningBackend;
   readonly #context: FakeContext;
   readonly #network: FakeNetwork;
-  readonly #dataPlan = new FakeDataPlan();
+  readonly #dataPlan: FakeDataPlan;
   readonly #billingCycle: FakeBillingCycle;
   readonly #messages: FakeOperatorMessages;
   readonly #virtualClock: VirtualClock | undefined;
@@ -124,10 +129,16 @@ export class FakeBackend implements Backend {
     const account = { ...defaultFakeAccount, ...options.account };
     this.#context = new FakeContext(this.clock, this.#virtualClock, account, this.notifications);
     this.#network = new FakeNetwork(this.#context);
+    this.#dataPlan = new FakeDataPlan(() => this.clock.now());
     this.#billingCycle = new FakeBillingCycle(this.#context, () => void this.resetBillingCycle());
     this.#messages = new FakeOperatorMessages(this.#context, this.#dataPlan);
     this.tethering = new FakeTethering(this.#context, this.notifications);
-    this.modems = new FakeModems(account, this.#network, this.#dataPlan);
+    this.modems = new FakeModems({
+      account,
+      device: { ...defaultFakeDevice, ...options.device },
+      network: this.#network,
+      dataPlan: () => this.#dataPlanStatus(),
+    });
     this.provisioning = new FakeProvisioning((doc) => this.#applyProvisioning(doc));
   }
 
@@ -371,6 +382,17 @@ export class FakeBackend implements Backend {
       this.notifications.close();
       await this.esim.close();
     }
+  }
+
+  /** The plan as `GetDataPlanStatus()` reads it; none once the plan's profile is gone. */
+  #dataPlanStatus(): DataPlanStatus | undefined {
+    if (!this.#network.profilePresent) return undefined;
+    const usage = this.#dataPlan.usage();
+    return {
+      ...usage,
+      lastSyncTime: this.#dataPlan.lastSyncTime,
+      nextBillingCycle: this.#billingCycle.nextEnd,
+    };
   }
 
   #applyProvisioning(doc: ProvisioningDocument): ProvisionOutcome {

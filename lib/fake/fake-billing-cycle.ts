@@ -31,6 +31,7 @@ export class FakeBillingCycle {
   readonly #context: FakeContext;
   readonly #onReset: () => void;
   #timer: TimerHandle | undefined;
+  #nextEnd: number | undefined;
 
   constructor(context: FakeContext, onReset: () => void) {
     this.#context = context;
@@ -61,6 +62,12 @@ export class FakeBillingCycle {
   clear(): void {
     if (this.#timer !== undefined) this.#context.clock.clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#nextEnd = undefined;
+  }
+
+  /** When the current cycle ends (`DataPlanStatus.NextBillingCycle`), if a cycle resets. */
+  get nextEnd(): number | undefined {
+    return this.#nextEnd;
   }
 
   /** The number of the first cycle that ends after now. */
@@ -77,6 +84,7 @@ export class FakeBillingCycle {
 
   #schedule(start: number, duration: IsoDuration, n: number): void {
     const end = addIsoDuration(start, duration, n);
+    this.#nextEnd = end;
     this.#timer = this.#context.clock.setTimeout(() => {
       this.#onReset();
       this.#schedule(start, duration, n + 1);

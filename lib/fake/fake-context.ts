@@ -16,8 +16,12 @@ export interface FakeAccount {
   networkAccountId: string;
   /** GUID of the modem's network interface. */
   interfaceId: string;
-  /** The operator's name. */
+  /** The operator's name (`ServiceProviderName`, and the connection profile's name). */
   providerName: string;
+  /** `ServiceProviderGuid`. */
+  serviceProviderGuid: string;
+  /** The access point name of the data connection. */
+  accessPointName: string;
   /** `MobileBroadbandModem.DeviceId`. */
   modemDeviceId: string;
 }
@@ -27,6 +31,8 @@ export const defaultFakeAccount: FakeAccount = {
   networkAccountId: '{5e8b4a0c-3c1e-4f4e-9a55-0d1c2b3a4f01}',
   interfaceId: '{9f2c0e6a-7d35-4b8e-a1c4-52e0d8f3b6a2}',
   providerName: 'Contoso',
+  serviceProviderGuid: '{7b1c2f3e-4d5a-4b6c-8d7e-9f0a1b2c3d4e}',
+  accessPointName: 'internet.contoso.example',
   modemDeviceId: 'fake-modem-0',
 };
 

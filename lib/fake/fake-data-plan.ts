@@ -55,6 +55,18 @@ export class FakeDataPlan {
   #planName: string | undefined;
   /** Usage at the last DataPlanThresholdReached (or at the last re-base). */
   #baseline = 0;
+  /** When the counter last changed (`DataPlanUsage.LastSyncTime`). */
+  #lastSync: number | undefined;
+  readonly #now: () => number;
+
+  constructor(now: () => number) {
+    this.#now = now;
+  }
+
+  /** When the counter last changed, if ever. */
+  get lastSyncTime(): number | undefined {
+    return this.#lastSync;
+  }
 
   get planName(): string | undefined {
     return this.#planName;
@@ -86,6 +98,7 @@ export class FakeDataPlan {
   /** Counts a transfer; returns whether a DataPlanThresholdReached is due. */
   transfer(bytes: number, roaming: boolean): boolean {
     this.#used += bytes;
+    this.#lastSync = this.#now();
     if (!this.#notificationsEnabled) return false;
     if (this.#used - this.#baseline < this.step(roaming)) return false;
     this.#baseline = this.#used;
@@ -97,6 +110,7 @@ export class FakeDataPlan {
     if (fields.dataLimitBytes !== undefined) this.#limit = fields.dataLimitBytes;
     if (fields.usageBytes !== undefined) {
       this.#used = fields.usageBytes;
+      this.#lastSync = this.#now();
       this.#baseline = this.#used;
     }
   }
@@ -105,5 +119,6 @@ export class FakeDataPlan {
   reset(): void {
     this.#used = 0;
     this.#baseline = 0;
+    this.#lastSync = this.#now();
   }
 }

@@ -169,12 +169,14 @@ describe('observation', () => {
     const [account] = await fake.modems.accounts();
     expect(account).toMatchObject({
       networkAccountId: fake.account.networkAccountId,
-      registrationState: 'home',
-      connected: true,
+      network: { registrationState: 'home', registeredProviderName: 'Contoso' },
+      connection: { connected: true, connectivityLevel: 'internetAccess' },
     });
     await expect(fake.modems.dataPlanStatus(fake.account.networkAccountId)).resolves.toEqual({
       usedBytes: 0,
       limitBytes: undefined,
+      lastSyncTime: undefined,
+      nextBillingCycle: undefined,
     });
     await expect(fake.modems.dataPlanStatus('other')).rejects.toMatchObject({
       code: 'ERR_INVALID_ARGUMENT',
