@@ -11,6 +11,7 @@ import { notSupported } from '../not-supported.js';
 import type { NativeAddon } from './addon-types.js';
 import { loadAddon } from './load-addon.js';
 import { NativeEsim } from './native-esim.js';
+import { NativeModems } from './native-modems.js';
 
 /** Options of {@link createNativeBackend}. */
 export interface NativeBackendOptions {
@@ -72,7 +73,7 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
     notifications: notSupported('native', 'notifications', notImplemented),
     esim,
     tethering: notSupported('native', 'tethering', notImplemented),
-    modems: notSupported('native', 'modems', notImplemented),
+    modems: new NativeModems(addon),
     ussd: notSupported('native', 'ussd', notImplemented),
     provisioning: notSupported('native', 'provisioning', notImplemented),
     close: async () => {

@@ -3,6 +3,7 @@
 #include <cwchar>
 #include <vector>
 
+#include "../winrt/core/reference-uint8.h"
 #include "runtime-object.h"
 #include "scenario.h"
 
@@ -21,8 +22,6 @@ namespace {
 namespace connectivity = ABI::Windows::Networking::Connectivity;
 
 constexpr INT64 kTicksFrom1601To1970 = 116444736000000000LL;
-// IReference<UInt8>, asked for by its IID (see the addon's account-records.cpp).
-constexpr GUID kReferenceUInt8 = {0xe5198cc8, 0x2873, 0x55f5, {0xb0, 0xa1, 0x84, 0xff, 0x9e, 0x4a, 0xad, 0x62}};
 
 HRESULT Fails(const wchar_t* member) { return Scenario::Get().FailureOf(member); }
 
@@ -54,14 +53,14 @@ class Reference final : public RuntimeObject<Reference<T>, true, foundation::IRe
   T value_;
 };
 
-/** IReference<UInt8>, which widl cannot instantiate: a plain COM object with its IID. */
-class ByteReference final : public IInspectable {
+/** IReference<UInt8>: a plain COM object answering its IID. */
+class ByteReference final : public wmbb::IReferenceUInt8 {
  public:
   explicit ByteReference(BYTE value) : value_(value) {}
   HRESULT STDMETHODCALLTYPE QueryInterface(REFIID iid, void** object) override {
     if (object == nullptr) return E_POINTER;
     if (iid == __uuidof(IUnknown) || iid == __uuidof(IInspectable) ||
-        iid == __uuidof(IAgileObject) || iid == kReferenceUInt8) {
+        iid == __uuidof(IAgileObject) || iid == wmbb::kReferenceUInt8Iid) {
       *object = static_cast<IInspectable*>(this);
       AddRef();
       return S_OK;
@@ -87,8 +86,7 @@ class ByteReference final : public IInspectable {
     *level = BaseTrust;
     return S_OK;
   }
-  // IReference<UInt8>::get_Value, the slot after IInspectable's.
-  virtual HRESULT STDMETHODCALLTYPE get_Value(BYTE* value) {
+  HRESULT STDMETHODCALLTYPE get_Value(BYTE* value) override {
     if (value == nullptr) return E_POINTER;
     *value = value_;
     return S_OK;

@@ -104,7 +104,7 @@ TLS_DESTRUCTORS=$(find build/mingw/CMakeFiles/wmbb_addon.dir -name '*.obj' \
 [ -z "$TLS_DESTRUCTORS" ] || die "a thread_local with a destructor in the addon: $TLS_DESTRUCTORS"
 COMPONENT_DIR="$ROOT/build/mingw/native/test-component"
 ESBUILD="node_modules/.bin/esbuild"
-for entry in esim-native.test bench-events; do
+for entry in esim-native.test modems-native.test bench-events; do
   "$ESBUILD" "test/windows/$entry.ts" --bundle --platform=node --target=node22 --format=cjs \
     --outfile="build/wine/$entry.cjs" --log-level=warning || die "esbuild $entry failed"
 done
@@ -155,6 +155,7 @@ done_worker() { grep -qx "package-smoke registered: ok (node.exe --worker-only)"
 done_late() { grep -qx "late-completion: ok" "$1"; }
 done_core() { grep -qE "^core blocks: [1-9][0-9]* passed, 0 failed" "$1"; }
 done_conformance_sta() { grep -q "single-threaded apartment" "$1" && done_conformance "$1"; }
+done_modems() { done_conformance "$1"; }
 done_conformance() {
   grep -qE "^# tests [1-9][0-9]*$" "$1" && grep -qx "# fail 0" "$1" &&
     # Wine's heap checking (see the conformance run) reports a bad free or a damaged block.
@@ -205,7 +206,8 @@ wine_node() {
 register_component() {
   local dll
   dll=$(winpath "$COMPONENT_DIR/wmbb-test-component.dll")
-  for class in Windows.Networking.NetworkOperators.ESimManager WindowsMobileBroadband.Testing.Control; do
+  for class in Windows.Networking.NetworkOperators.ESimManager \
+    Windows.Networking.NetworkOperators.MobileBroadbandAccount WindowsMobileBroadband.Testing.Control; do
     wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
       /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
   done
@@ -257,6 +259,10 @@ if [ "$MODE" != bench ]; then
     "eSIM conformance suite (node --test; worker threads included; heap checked)" \
     300 "$NODE_EXE" --test esim-native.test.cjs
   grep -E "^# (tests|pass|fail|cancelled|skipped)" "$LOGS/conformance.log" | sed 's/^/    /'
+  WINEDEBUG=-all,warn+heap wine_node modems \
+    "modems: accounts, device, network, connection profile and data plan (node --test; heap checked)" \
+    120 "$NODE_EXE" --test modems-native.test.cjs
+  grep -E "^# (tests|pass|fail)" "$LOGS/modems.log" | sed 's/^/    /'
   WMBB_TEST_STA=1 WINEDEBUG=-all,warn+heap wine_node conformance_sta \
     "eSIM conformance suite with the JS thread an STA (Electron's main process after ready)" \
     300 "$NODE_EXE" --test esim-native.test.cjs

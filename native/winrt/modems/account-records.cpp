@@ -5,6 +5,7 @@
 
 #include "../core/partial-read.h"
 #include "../core/readers.h"
+#include "../core/reference-uint8.h"
 
 namespace wmbb {
 namespace {
@@ -13,13 +14,6 @@ using abi_netops::IMobileBroadbandDeviceInformation;
 using abi_netops::IMobileBroadbandNetwork;
 namespace abi_connectivity = ABI::Windows::Networking::Connectivity;
 
-// IReference<UInt8> (GetSignalBars). Wine 8's widl cannot instantiate it, so the IDL types the
-// result as IInspectable and the reference is asked for by its IID, computed like every
-// parameterized IID (pinterface({61c17706-…};u1), UUIDv5; test/abi/winrt-signature.ts).
-constexpr GUID kReferenceUInt8 = {0xe5198cc8, 0x2873, 0x55f5, {0xb0, 0xa1, 0x84, 0xff, 0x9e, 0x4a, 0xad, 0x62}};
-struct IReferenceUInt8 : IInspectable {
-  virtual HRESULT STDMETHODCALLTYPE get_Value(BYTE* value) = 0;
-};
 
 /** The type a getter `get_X(T*)` writes. */
 template <class C, class T>
@@ -187,7 +181,7 @@ void WriteConnection(abi_netops::IMobileBroadbandAccount* account, PartialRead& 
       SUCCEEDED(profile->QueryInterface(__uuidof(abi_connectivity::IConnectionProfile2),
                                         reinterpret_cast<void**>(profile2.GetAddressOf()))) &&
       !read.Failed(Check(profile2->GetSignalBars(&bars), "ConnectionProfile.GetSignalBars")) && bars &&
-      !read.Failed(Check(bars->QueryInterface(kReferenceUInt8,
+      !read.Failed(Check(bars->QueryInterface(kReferenceUInt8Iid,
                                               reinterpret_cast<void**>(reference.GetAddressOf())),
                          "ConnectionProfile.GetSignalBars")) &&
       !read.Failed(Check(reference->get_Value(&value), "ConnectionProfile.GetSignalBars"));
