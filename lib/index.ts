@@ -62,3 +62,11 @@ export {
   type ActivationCode,
 } from './esim/activation-code.js';
 export { createNativeBackend, type NativeBackendOptions } from './native/native-backend.js';
+export { Modems, type Account, type DataPlan } from './modems/modems.js';
+export type { DerivedOptions } from './derived/derived-options.js';
+export {
+  DerivedNotificationSource,
+  type DerivedSourceParts,
+} from './derived/derived-notification-source.js';
+export { DerivedNotifications } from './derived/derived-notifications.js';
+export { defaultDataPlanPollMs } from './derived/data-plan-poll.js';

@@ -8,11 +8,15 @@ import type { Backend } from './backend.js';
 import { Esim } from './esim/esim.js';
 import type { EntitlementOptions } from './notifications/entitlement-check.js';
 import { Notifications } from './notifications/notifications.js';
+import { Modems } from './modems/modems.js';
+import { dataPlanPollMsOf, type DerivedOptions } from './derived/derived-options.js';
 
 /** Options of {@link MobileBroadband}; see {@link connect}. */
 export interface MobileBroadbandOptions {
   /** How unanswered tethering entitlement checks are handled. */
   entitlement?: EntitlementOptions;
+  /** How derived notifications are made (a process without Windows' own operator events). */
+  derived?: DerivedOptions;
 }
 
 /**
@@ -24,14 +28,21 @@ export class MobileBroadband {
   readonly notifications: Notifications;
   /** eSIM discovery: `list()`, `watch()`, `serviceInfo()`. */
   readonly esim: Esim;
+  /** Network accounts and modems: `accounts()`, `account(id)`, `dataPlanStatus(id)`. */
+  readonly modems: Modems;
   readonly #backend: Backend;
   #closing: Promise<void> | undefined;
 
   /** @internal Use {@link connect}. */
   constructor(backend: Backend, options: MobileBroadbandOptions = {}) {
     this.#backend = backend;
-    this.notifications = new Notifications(backend, options.entitlement);
+    this.notifications = new Notifications(
+      backend,
+      options.entitlement,
+      dataPlanPollMsOf(options.derived),
+    );
     this.esim = new Esim(backend.esim);
+    this.modems = new Modems(backend.modems);
   }
 
   /** The backend's name: `'native'` on Windows, `'fake'` elsewhere, or a custom backend's. */

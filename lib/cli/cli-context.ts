@@ -8,6 +8,7 @@
 import type { Backend } from '../backend.js';
 import { connect, defaultBackendName } from '../connect.js';
 import { createFakeBackend } from '../fake/fake-backend.js';
+import { createNativeBackend } from '../native/native-backend.js';
 import type { MobileBroadband } from '../mobile-broadband.js';
 import type { CliIo } from './cli-io.js';
 import { paint } from './cli-io.js';
@@ -34,8 +35,20 @@ export async function connectForCli(
   context: CliContext,
   options: GlobalOptions,
 ): Promise<MobileBroadband> {
-  if (context.backend !== undefined) return connect({ backend: context.backend });
-  if (options.fake === true) return connect({ backend: createFakeBackend() });
+  return connect({ backend: await backendForCli(context, options) });
+}
+
+/**
+ * The backend the CLI uses (see {@link connectForCli}); `makeFake` makes the fake when the
+ * CLI picks one itself (a command may want a fake with something to show).
+ */
+export async function backendForCli(
+  context: CliContext,
+  options: GlobalOptions,
+  makeFake: () => Promise<Backend> | Backend = () => createFakeBackend(),
+): Promise<Backend> {
+  if (context.backend !== undefined) return context.backend;
+  if (options.fake === true) return await makeFake();
   if (defaultBackendName() === 'fake') {
     context.io.err(
       paint(
@@ -44,6 +57,7 @@ export async function connectForCli(
         'wmbb: not on Windows, using the fake backend (a simulated Windows with no events of its own; see `wmbb demo`)\n',
       ),
     );
+    return await makeFake();
   }
-  return connect();
+  return await createNativeBackend();
 }

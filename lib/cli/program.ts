@@ -13,6 +13,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerMessages } from './commands/messages.js';
 import { registerProvision } from './commands/provision.js';
+import { registerStatus } from './commands/status.js';
 import { registerWatch } from './commands/watch.js';
 import { describeError, maxErrorLineChars } from './describe-error.js';
 import { boundLines } from './terminal-safe.js';
@@ -44,6 +45,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       // Usage errors quote the arguments: escaped and bounded like every other message.
       outputError: (s, write) => write(paint(io, 'red', boundLines(s, maxErrorLineChars))),
     });
+  registerStatus(program, context, done);
   registerWatch(program, context, done);
   registerDemo(program, context, done);
   registerSimulate(program, context, done);

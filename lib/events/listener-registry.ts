@@ -37,6 +37,8 @@ export interface ListenerRegistryOptions {
   dataEvents: readonly string[];
   /** Called when the first data listener is added and when the last is removed. */
   onDemandChange(wanted: boolean): void;
+  /** Called after a data listener of `event` was added or removed. */
+  onListenersChange?(event: string): void;
   /** The error to throw when a data listener is added after close. */
   closedError(event: string): MobileBroadbandError;
 }
@@ -84,7 +86,10 @@ export class ListenerRegistry {
     if (isData && this.#closed) throw this.#options.closedError(event);
     // Copy on write: a listener that adds or removes listeners does not disturb a delivery.
     this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), listener]);
-    if (isData) this.retain();
+    if (isData) {
+      this.#options.onListenersChange?.(event);
+      this.retain();
+    }
   }
 
   once(event: string, listener: AnyListener): void {
@@ -108,7 +113,10 @@ export class ListenerRegistry {
     const next = list.toSpliced(index, 1);
     if (next.length === 0) this.#listeners.delete(event);
     else this.#listeners.set(event, next);
-    if (this.#dataEvents.has(event)) this.release();
+    if (this.#dataEvents.has(event)) {
+      this.#options.onListenersChange?.(event);
+      this.release();
+    }
   }
 
   removeAll(event?: string): void {

@@ -26,12 +26,18 @@ export abstract class TypedEmitter<Events extends EventListeners<Events>> {
   protected readonly registry: ListenerRegistry;
 
   /** @internal */
-  protected constructor(options: Omit<ListenerRegistryOptions, 'onDemandChange'>) {
+  protected constructor(
+    options: Omit<ListenerRegistryOptions, 'onDemandChange' | 'onListenersChange'>,
+  ) {
     this.registry = new ListenerRegistry({
       ...options,
       onDemandChange: (wanted) => this.demandChanged(wanted),
+      onListenersChange: (event) => this.listenersChanged(event),
     });
   }
+
+  /** @internal A data listener of `event` was added or removed. */
+  protected listenersChanged(_event: string): void {}
 
   /** @internal Starts (`true`) or stops (`false`) the backend source. */
   protected abstract demandChanged(wanted: boolean): void;

@@ -18,7 +18,7 @@ const unitBytes: Record<string, number> = {
 const sizePattern = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB)$/i;
 
 /** Bytes in one megabyte, as Windows counts them. */
-export const megabyte = 2 ** 20;
+export { megabyte } from '../derived/data-plan-thresholds.js';
 
 /**
  * The number of bytes `value` stands for; throws `ERR_INVALID_ARGUMENT` naming `what` for a

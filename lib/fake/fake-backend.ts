@@ -37,6 +37,8 @@ import {
 import { FakeDataPlan, type FakeUsage } from './fake-data-plan.js';
 import { defaultFakeDevice } from './fake-device.js';
 import { FakeModems } from './fake-modems.js';
+import { FakeDerivedObserver } from './fake-derived-observer.js';
+import { DerivedNotificationSource } from '../derived/derived-notification-source.js';
 import { FakeNetwork } from './fake-network.js';
 import {
   FakeNotificationSource,
@@ -69,6 +71,14 @@ export interface FakeBackendOptions {
    * and `globalThis` timers (which a test framework's fake timers can control).
    */
   clock?: 'virtual' | 'system';
+  /**
+   * `true` (default): the fake plays the operator's packaged app, which Windows gives every
+   * MobileOperatorNotification. `false`: any other process (`node.exe`, Electron, the CLI, a
+   * service): notifications come only as the derived source makes them (`origin: 'derived'`;
+   * operator messages and entitlement checks never reach it), and eSIM calls are
+   * `ERR_NOT_AUTHORIZED`. The controls stay the same.
+   */
+  packaged?: boolean;
   /** Where virtual time starts (default 2026-01-05T08:00:00Z). */
   startTime?: Date | number;
   /**
@@ -121,13 +131,38 @@ export class FakeBackend implements Backend {
       options.startTime instanceof Date ? options.startTime.getTime() : options.startTime;
     this.#virtualClock = kind === 'virtual' ? new VirtualClock(start) : undefined;
     this.clock = this.#virtualClock ?? realClock();
+    const packaged = options.packaged ?? true;
+    if (typeof packaged !== 'boolean') {
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        `createFakeBackend({ packaged }) must be a boolean, got ${describeValue(packaged)}`,
+      );
+    }
+    const account = { ...defaultFakeAccount, ...options.account };
+    const observer = packaged
+      ? undefined
+      : new FakeDerivedObserver(() => ({
+          networkAccountId: account.networkAccountId,
+          registration: this.#network.registration,
+          connected: this.#network.connected,
+          dataPlan: this.#dataPlanStatus(),
+        }));
     this.notifications = new FakeNotificationSource(
       () => this.clock.now(),
       checkRecordLimit(options.recordLimit),
+      observer === undefined
+        ? undefined
+        : new DerivedNotificationSource({
+            clock: this.clock,
+            observer,
+            modems: { dataPlanStatus: (id) => this.modems.dataPlanStatus(id) },
+          }),
     );
     this.esim = new FakeEsim(this.clock);
-    const account = { ...defaultFakeAccount, ...options.account };
+    // Managing eSIMs needs a capability only a packaged app can declare.
+    if (!packaged) this.esim.setAccess('notAuthorized');
     this.#context = new FakeContext(this.clock, this.#virtualClock, account, this.notifications);
+    this.#context.observer = observer;
     this.#network = new FakeNetwork(this.#context);
     this.#dataPlan = new FakeDataPlan(() => this.clock.now());
     this.#billingCycle = new FakeBillingCycle(this.#context, () => void this.resetBillingCycle());
@@ -145,6 +180,11 @@ export class FakeBackend implements Backend {
   /** The simulated account and modem. */
   get account(): Readonly<FakeAccount> {
     return this.#context.account;
+  }
+
+  /** Whether the fake plays the operator's packaged app (see {@link FakeBackendOptions.packaged}). */
+  get packaged(): boolean {
+    return this.#context.packaged;
   }
 
   /**
@@ -242,7 +282,14 @@ export class FakeBackend implements Backend {
         'transfer(): no data connection; connect() first',
       );
     }
-    if (!this.#dataPlan.transfer(count, this.#network.roaming)) {
+    const due = this.#dataPlan.transfer(count, this.#network.roaming);
+    if (!this.#context.packaged) {
+      return {
+        emitted: [],
+        note: 'an unpackaged process sees usage when it reads the data plan: at the next data-plan poll or network change',
+      };
+    }
+    if (!due) {
       return {
         emitted: [],
         note: this.#dataPlan.notificationsEnabled
@@ -261,7 +308,13 @@ export class FakeBackend implements Backend {
   /** The billing cycle ends: usage back to zero, and dataPlanReset. */
   async resetBillingCycle(): Promise<FakeOutcome> {
     this.#dataPlan.reset();
-    return { emitted: await this.#context.emit({ messageType: 4 }) };
+    const emitted = await this.#context.emit({ messageType: 4 });
+    if (!this.#context.packaged)
+      return {
+        emitted,
+        note: 'an unpackaged process sees the reset when it reads the data plan: at the next data-plan poll or network change',
+      };
+    return { emitted };
   }
 
   /**
@@ -403,7 +456,11 @@ export class FakeBackend implements Backend {
       this.#dataPlan.apply(plan.plan);
       this.#billingCycle.set(plan.billingCycle);
     }
-    if (doc.profiles.length > 0) this.#network.restoreProfile();
+    if (doc.profiles.length > 0 && !this.#network.profilePresent) {
+      this.#network.restoreProfile();
+      // A new connection profile is a NetworkStatusChanged for the watchers.
+      this.#context.observer?.networkStatusChanged();
+    }
     return {
       plan: plan?.plan.name,
       messageRules: rules.rules.length,

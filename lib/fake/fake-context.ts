@@ -6,6 +6,7 @@
  */
 
 import type { RawNotification } from '../backend.js';
+import type { FakeDerivedObserver } from './fake-derived-observer.js';
 import type { FakeNotificationSource } from './fake-notification-source.js';
 import type { VirtualClock } from './virtual-clock.js';
 import type { Clock } from '../clock.js';
@@ -53,6 +54,11 @@ export class FakeContext {
   readonly virtualClock: VirtualClock | undefined;
   readonly account: FakeAccount;
   readonly #source: FakeNotificationSource;
+  /**
+   * Set when the fake plays an unpackaged process: Windows' own events do not reach it, and
+   * what it sees goes to this observer instead (the derived notifications).
+   */
+  observer: FakeDerivedObserver | undefined;
 
   constructor(
     clock: Clock & { advance(ms: number): void },
@@ -71,6 +77,7 @@ export class FakeContext {
    * step; resolves with the records once the app has received them.
    */
   async emit(...records: FakeRecord[]): Promise<RawNotification[]> {
+    if (this.observer !== undefined) return await this.#observe(records);
     const queued = records.map((record) =>
       this.#source.queue({
         ...record,
@@ -81,5 +88,26 @@ export class FakeContext {
     );
     await Promise.all(queued.map((q) => q.delivered));
     return queued.map((q) => q.record);
+  }
+
+  /** Whether the fake plays the operator's packaged app (Windows' own events reach it). */
+  get packaged(): boolean {
+    return this.observer === undefined;
+  }
+
+  /**
+   * An unpackaged process: what Windows raised is seen only through the watchers (registrations;
+   * connection, profile and plan changes through NetworkStatusChanged). Resolves with the
+   * derived records that reached the app.
+   */
+  async #observe(records: FakeRecord[]): Promise<RawNotification[]> {
+    const observer = this.observer!;
+    const types = new Set(records.map((r) => r.messageType));
+    const { records: derived, delivered } = this.#source.capture(() => {
+      if (types.has(8) || types.has(9)) observer.registrationChanged();
+      if (types.has(5) || types.has(6) || types.has(7)) observer.networkStatusChanged();
+    });
+    await delivered;
+    return derived;
   }
 }

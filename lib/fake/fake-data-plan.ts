@@ -17,7 +17,11 @@
  * @module
  */
 
-import { megabyte } from './byte-count.js';
+import {
+  DataPlanThresholds,
+  thresholdStep,
+  thresholdSteps,
+} from '../derived/data-plan-thresholds.js';
 
 /** The plan as the fake applies it (from a provisioning document's Plan). */
 export interface FakePlan {
@@ -37,15 +41,7 @@ export interface FakeUsage {
   limitBytes: number | undefined;
 }
 
-/** Steps of the threshold rule, in bytes. */
-export const thresholdSteps = {
-  /** Fraction of the limit at home. */
-  homeLimitFraction: 0.05,
-  /** Home network, no limit. */
-  homeUnlimited: 100 * megabyte,
-  /** Roaming or partner network, limit ignored. */
-  roaming: 5 * megabyte,
-} as const;
+export { thresholdSteps };
 
 /** @internal */
 export class FakeDataPlan {
@@ -53,8 +49,8 @@ export class FakeDataPlan {
   #limit: number | undefined;
   #notificationsEnabled = false;
   #planName: string | undefined;
-  /** Usage at the last DataPlanThresholdReached (or at the last re-base). */
-  #baseline = 0;
+  /** Where the next DataPlanThresholdReached counts from: the rule derived notifications share. */
+  readonly #thresholds = new DataPlanThresholds();
   /** When the counter last changed (`DataPlanUsage.LastSyncTime`). */
   #lastSync: number | undefined;
   readonly #now: () => number;
@@ -85,14 +81,12 @@ export class FakeDataPlan {
     this.#planName = plan.name;
     this.#limit = plan.limitBytes;
     this.#notificationsEnabled = plan.notificationsEnabled;
-    this.#baseline = this.#used;
+    this.#thresholds.rebase(this.#used);
   }
 
   /** The step that applies now, in bytes. */
   step(roaming: boolean): number {
-    if (roaming) return thresholdSteps.roaming;
-    if (this.#limit !== undefined) return this.#limit * thresholdSteps.homeLimitFraction;
-    return thresholdSteps.homeUnlimited;
+    return thresholdStep(this.#limit, roaming);
   }
 
   /** Counts a transfer; returns whether a DataPlanThresholdReached is due. */
@@ -100,9 +94,7 @@ export class FakeDataPlan {
     this.#used += bytes;
     this.#lastSync = this.#now();
     if (!this.#notificationsEnabled) return false;
-    if (this.#used - this.#baseline < this.step(roaming)) return false;
-    this.#baseline = this.#used;
-    return true;
+    return this.#thresholds.reached(this.#used, this.#limit, roaming);
   }
 
   /** Corrects the counter from an operator message's parsed fields. */
@@ -111,14 +103,14 @@ export class FakeDataPlan {
     if (fields.usageBytes !== undefined) {
       this.#used = fields.usageBytes;
       this.#lastSync = this.#now();
-      this.#baseline = this.#used;
+      this.#thresholds.rebase(this.#used);
     }
   }
 
   /** Billing-cycle reset: local usage back to zero. */
   reset(): void {
     this.#used = 0;
-    this.#baseline = 0;
+    this.#thresholds.rebase(0);
     this.#lastSync = this.#now();
   }
 }

@@ -90,6 +90,9 @@ export class FakeNetwork {
       this.#connected = false;
       records.push(disconnected);
     }
+    // Windows' watcher reports every registration; states that raise no notification too.
+    if (records.length === 0 || records[0]!.messageType === 7)
+      this.#context.observer?.registrationChanged();
     const emitted = await this.#context.emit(...records);
     return emitted.length > 0
       ? { emitted }

@@ -7,11 +7,15 @@
 
 import type {
   EntitlementAnswer,
+  NotificationAvailabilityMap,
   NotificationSink,
   NotificationSource,
+  NotificationSubscribeOptions,
   NotificationSubscription,
   RawNotification,
 } from '../backend.js';
+import { packagedAvailability, unpackagedAvailability } from '../derived/availability.js';
+import type { DerivedNotificationSource } from '../derived/derived-notification-source.js';
 import { MobileBroadbandError } from '../errors.js';
 import { BoundedLog, defaultRecordLimit } from './bounded-log.js';
 
@@ -41,23 +45,89 @@ export class FakeNotificationSource implements NotificationSource {
   #flush: Promise<void> | undefined;
   #nextCheckId = 1;
   #closed = false;
+  /** Unpackaged: the derived source whose records this source queues, and its subscription. */
+  readonly #derived: DerivedNotificationSource | undefined;
+  #derivedSubscription: Promise<NotificationSubscription> | undefined;
+  #capture: RawNotification[] | undefined;
 
-  /** @param recordLimit - records (and, apart, answers) kept for a test to look at. */
-  constructor(now: () => number, recordLimit: number = defaultRecordLimit) {
+  /**
+   * @param recordLimit - records (and, apart, answers) kept for a test to look at.
+   * @param derived - set when the fake plays an unpackaged process.
+   */
+  constructor(
+    now: () => number,
+    recordLimit: number = defaultRecordLimit,
+    derived?: DerivedNotificationSource,
+  ) {
     this.#now = now;
     this.#recorded = new BoundedLog(recordLimit);
     this.#answers = new BoundedLog(recordLimit);
+    this.#derived = derived;
   }
 
-  subscribe(sink: NotificationSink): Promise<NotificationSubscription> {
-    if (this.#closed) return Promise.reject(closedError());
+  async subscribe(
+    sink: NotificationSink,
+    options?: NotificationSubscribeOptions,
+  ): Promise<NotificationSubscription> {
+    if (this.#closed) throw closedError();
     this.#sinks.add(sink);
-    return Promise.resolve({
-      close: () => {
+    if (this.#derived !== undefined) {
+      this.#derivedSubscription ??= this.#derived.subscribe(this.#derivedSink, options);
+      try {
+        await this.#derivedSubscription;
+      } catch (error) {
         this.#sinks.delete(sink);
-        return Promise.resolve();
+        this.#derivedSubscription = undefined;
+        throw error;
+      }
+    }
+    return {
+      close: async () => {
+        this.#sinks.delete(sink);
+        const derived = this.#derivedSubscription;
+        if (this.#sinks.size === 0 && derived !== undefined) {
+          this.#derivedSubscription = undefined;
+          await (await derived).close();
+        }
       },
-    });
+      setTypes: (types) => {
+        void this.#derivedSubscription?.then((s) => s.setTypes?.(types));
+      },
+    };
+  }
+
+  /** Which types the app can receive: everything as the operator's app, else derived ones. */
+  availability(): Promise<NotificationAvailabilityMap> {
+    return Promise.resolve(
+      this.#derived === undefined ? packagedAvailability() : unpackagedAvailability(),
+    );
+  }
+
+  /** Derived records join the queue, so recorded(), settled() and ordering work the same. */
+  readonly #derivedSink: NotificationSink = {
+    deliver: (records) => {
+      for (const record of records) this.queue(record);
+    },
+    overflow: (discarded) => {
+      for (const sink of [...this.#sinks]) sink.overflow(discarded);
+    },
+    error: (error) => {
+      for (const sink of [...this.#sinks]) sink.error(error);
+    },
+  };
+
+  /** Runs `fn`; returns the records queued meanwhile and when they are delivered. */
+  capture(fn: () => void): { records: RawNotification[]; delivered: Promise<void> } {
+    const records: RawNotification[] = [];
+    const outer = this.#capture;
+    this.#capture = records;
+    try {
+      fn();
+    } finally {
+      this.#capture = outer;
+    }
+    outer?.push(...records);
+    return { records, delivered: this.settled() };
   }
 
   answerEntitlementCheck(entitlementCheckId: string, answer: EntitlementAnswer): Promise<void> {
@@ -100,6 +170,7 @@ export class FakeNotificationSource implements NotificationSource {
       this.#track(record.entitlementCheckId);
     }
     this.#recorded.push(record);
+    this.#capture?.push(record);
     this.#queue.push(record);
     this.#flush ??= Promise.resolve().then(() => this.#drain());
     return { record, delivered: this.#flush };
@@ -158,6 +229,9 @@ export class FakeNotificationSource implements NotificationSource {
   close(): void {
     this.#closed = true;
     this.#sinks.clear();
+    const derived = this.#derivedSubscription;
+    this.#derivedSubscription = undefined;
+    void derived?.then((s) => s.close()).catch(() => undefined);
   }
 
   #track(entitlementCheckId: string): void {

@@ -109,6 +109,16 @@ export class FakeOperatorMessages {
     }
     // Windows updates the counter from the message before the app sees it.
     this.#dataPlan.correct(match.fields);
+    if (!this.#context.packaged) {
+      return {
+        delivered: false,
+        reason: `matched rule ${match.ruleId ?? '(without RuleId)'}, but operator messages reach only the operator's packaged app, and this process is unpackaged`,
+        ...(match.ruleId === undefined ? {} : { ruleId: match.ruleId }),
+        fields: match.fields,
+        warnings: match.warnings,
+        emitted: [],
+      };
+    }
     const emitted = await this.#context.emit({
       messageType,
       ...coding,

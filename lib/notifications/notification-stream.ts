@@ -68,6 +68,11 @@ export class NotificationStream<
   }
 
   /** True when the stream wants this notification. @internal */
+  /** @internal The types it takes; `undefined` for every type. */
+  get types(): ReadonlySet<string> | undefined {
+    return this.#types;
+  }
+
   accepts(notification: Notification): boolean {
     return !this.#ended && (this.#types === undefined || this.#types.has(notification.type));
   }

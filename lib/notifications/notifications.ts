@@ -11,6 +11,7 @@
 
 import type {
   Backend,
+  NotificationAvailabilityMap,
   NotificationSink,
   NotificationSubscription,
   RawNotification,
@@ -24,7 +25,13 @@ import { TypedEmitter } from '../events/typed-emitter.js';
 import { EntitlementChecks, type EntitlementOptions } from './entitlement-check.js';
 import type { Notification, NotificationMap } from './notification.js';
 import { NotificationStream, type StreamOptions } from './notification-stream.js';
-import { allNotificationTypeNames } from './notification-type.js';
+import {
+  allNotificationTypeNames,
+  notificationTypeNames,
+  type KnownNotificationTypeName,
+} from './notification-type.js';
+import { packagedAvailability } from '../derived/availability.js';
+import { defaultDataPlanPollMs } from '../derived/data-plan-poll.js';
 import { toNotification, type ConversionContext } from './to-notification.js';
 
 export type { OverflowInfo };
@@ -69,6 +76,10 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
   readonly #streams = new Set<NotificationStream>();
   readonly #entitlementChecks: EntitlementChecks;
   #sequence = 0;
+  readonly #dataPlanPollMs: number;
+  #subscription: NotificationSubscription | undefined;
+  #availability: Promise<NotificationAvailabilityMap> | undefined;
+  readonly #warned = new Set<string>();
   readonly #sink: NotificationSink = {
     deliver: (records) => this.#deliver(records),
     overflow: (discarded) => this.registry.reportOverflow(discarded),
@@ -77,7 +88,11 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
   };
 
   /** @internal Use {@link connect}. */
-  constructor(backend: Backend, entitlement: EntitlementOptions = {}) {
+  constructor(
+    backend: Backend,
+    entitlement: EntitlementOptions = {},
+    dataPlanPollMs: number = defaultDataPlanPollMs,
+  ) {
     super({
       eventKind: 'notification event',
       recordKind: 'notifications',
@@ -89,8 +104,9 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
         ),
     });
     this.#backend = backend;
+    this.#dataPlanPollMs = dataPlanPollMs;
     this.#source = new SourceLifecycle(
-      () => backend.notifications.subscribe(this.#sink),
+      () => this.#subscribe(),
       (error) =>
         this.registry.reportError(
           asMobileBroadbandError(error, 'Subscribing to operator notifications failed'),
@@ -107,6 +123,88 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
   /** @internal The first listener or stream subscribes to the backend; the last unsubscribes. */
   protected demandChanged(wanted: boolean): void {
     void this.#source.want(wanted);
+  }
+
+  /** @internal The backend learns which types are listened for; unavailable ones are warned of. */
+  protected override listenersChanged(event: string): void {
+    if (this.registry.count(event) > 0) this.#warnIfUnavailable([event]);
+    this.#subscription?.setTypes?.(this.#listenedTypes());
+  }
+
+  /**
+   * Which notification types this process can receive, and from where: `'system'` (Windows'
+   * own events, as the operator's packaged app gets them), `'derived'` (made from registration,
+   * connection and data-plan state any process may read; `origin: 'derived'`), or
+   * `'unavailable'`, with the reason. Adding a listener for an unavailable type emits one
+   * process warning (code `WMBB_NOTIFICATION_UNAVAILABLE`) naming what is needed.
+   *
+   * @example
+   * ```ts
+   * import { connect } from 'windows-mobile-broadband';
+   * const mbb = await connect();
+   * const availability = await mbb.notifications.availability();
+   * if (availability.gsmSms.source === 'unavailable') console.log(availability.gsmSms.reason);
+   * ```
+   */
+  availability(): Promise<NotificationAvailabilityMap> {
+    this.#availability ??= (async () => {
+      const source = this.#backend.notifications;
+      // A backend without availability() is one that delivers Windows' own events.
+      if (typeof source.availability !== 'function') return packagedAvailability();
+      return await source.availability();
+    })();
+    return this.#availability.then((map) => structuredClone(map));
+  }
+
+  async #subscribe(): Promise<NotificationSubscription> {
+    const subscription = await this.#backend.notifications.subscribe(this.#sink, {
+      types: this.#listenedTypes(),
+      dataPlanPollMs: this.#dataPlanPollMs,
+    });
+    this.#subscription = subscription;
+    return {
+      close: () => {
+        if (this.#subscription === subscription) this.#subscription = undefined;
+        return subscription.close();
+      },
+    };
+  }
+
+  /** The types someone listens for now (every type for a catch-all listener or stream). */
+  #listenedTypes(): ReadonlySet<KnownNotificationTypeName> {
+    const all = new Set<KnownNotificationTypeName>(notificationTypeNames);
+    if (this.registry.count('notification') > 0) return all;
+    const types = new Set<KnownNotificationTypeName>();
+    for (const type of notificationTypeNames) if (this.registry.count(type) > 0) types.add(type);
+    for (const stream of this.#streams) {
+      const wanted = stream.types;
+      if (wanted === undefined) return all;
+      for (const type of wanted)
+        if (all.has(type as KnownNotificationTypeName))
+          types.add(type as KnownNotificationTypeName);
+    }
+    return types;
+  }
+
+  #warnIfUnavailable(types: readonly string[]): void {
+    const fresh = types.filter((t) => !this.#warned.has(t));
+    if (fresh.length === 0) return;
+    void this.availability().then(
+      (map) => {
+        for (const type of fresh) {
+          const entry = (map as Partial<NotificationAvailabilityMap>)[
+            type as KnownNotificationTypeName
+          ];
+          if (entry?.source !== 'unavailable' || this.#warned.has(type)) continue;
+          this.#warned.add(type);
+          process.emitWarning(
+            `windows-mobile-broadband: this process cannot receive '${type}' notifications: ${entry.reason ?? 'not available'}`,
+            { code: 'WMBB_NOTIFICATION_UNAVAILABLE' },
+          );
+        }
+      },
+      () => undefined, // a backend that cannot say is not worth a second warning
+    );
   }
 
   /**
@@ -153,7 +251,9 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
     );
     if (stream.open) {
       this.#streams.add(stream as unknown as NotificationStream);
+      if (options.types !== undefined) this.#warnIfUnavailable(options.types);
       this.registry.retain();
+      this.#subscription?.setTypes?.(this.#listenedTypes());
     }
     return stream;
   }
@@ -169,7 +269,10 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
   }
 
   #detach(stream: object): void {
-    if (this.#streams.delete(stream as NotificationStream)) this.registry.release();
+    if (this.#streams.delete(stream as NotificationStream)) {
+      this.registry.release();
+      this.#subscription?.setTypes?.(this.#listenedTypes());
+    }
   }
 
   #deliver(records: readonly RawNotification[]): void {

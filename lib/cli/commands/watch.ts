@@ -60,6 +60,17 @@ async function watch(context: CliContext, options: GlobalOptions & WatchOptions)
   mbb.notifications.on('error', (error) =>
     io.err(paint(io, 'red', `wmbb: ${describeError(error)}\n`)),
   );
+  // Once, on stderr: which types this process can receive, and why the others not.
+  const availability = await mbb.notifications.availability();
+  for (const [type, entry] of Object.entries(availability))
+    if (types === undefined || types.includes(type as keyof NotificationMap))
+      io.err(
+        paint(
+          io,
+          'dim',
+          `${type.padEnd(34)}${entry.source}${entry.source === 'unavailable' ? `: ${entry.reason ?? ''}` : ''}\n`,
+        ),
+      );
   if (types === undefined) mbb.notifications.on('notification', print);
   else for (const type of types) mbb.notifications.on(type, print);
   if (!options.json)
