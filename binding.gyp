@@ -20,6 +20,7 @@
             "native/winrt/esim/esim-watcher.cpp",
             "native/winrt/modems/account-records.cpp",
             "native/winrt/modems/accounts.cpp",
+            "native/winrt/modems/modems-watch.cpp",
             "native/addon/addon.cpp",
             "native/addon/core/core-exports.cpp",
             "native/addon/core/js-errors.cpp",
@@ -27,7 +28,6 @@
             "native/addon/core/record-delivery.cpp",
             "native/addon/esim/esim-exports.cpp",
             "native/addon/esim/esim-refs.cpp",
-            "native/addon/esim/esim-watcher-object.cpp",
             "native/addon/modems/modems-exports.cpp"
           ],
           "dependencies": [

@@ -23,12 +23,13 @@ export interface NativeEsimServiceInfo {
  */
 export type NativeRecordCallback = (words: Int32Array, text: string) => void;
 
-/** An `ESimWatcher` in the addon. Its events reach the callback given at creation. */
-export interface NativeEsimWatcher {
-  /** `ESimWatcher.Start()`. */
+/** A watcher in the addon (`ESimWatcher`, the account watcher). Its events reach the callback
+ *  given at creation. */
+export interface NativeWatcher {
+  /** The watcher's `Start()`. */
   start(): NativeOperation<void>;
   /**
-   * `ESimWatcher.Stop()`; a Stopped record follows (queued by the addon if Windows sends none,
+   * The watcher's `Stop()`; a Stopped record follows (queued by the addon if Windows sends none,
    * after an Error record if stopping failed).
    */
   stop(): void;
@@ -134,6 +135,9 @@ export interface NativeEsimExports {
   findEsim(id: string): NativeOperation<NativeEsimRef | null | false>;
 }
 
+/** An `ESimWatcher` in the addon. */
+export type NativeEsimWatcher = NativeWatcher;
+
 /** A batch of records read at once (not streamed): decode with the capability's decoder. */
 export interface NativeRecords {
   words: Int32Array;
@@ -146,6 +150,15 @@ export interface NativeModemsExports {
   accounts(): NativeOperation<NativeRecords>;
   /** One account's record; rejects with CreateFromNetworkAccountId's HRESULT for an unknown id. */
   account(networkAccountId: string): NativeOperation<NativeRecords>;
+  /**
+   * The `MobileBroadbandAccountWatcher` and `NetworkInformation.NetworkStatusChanged`,
+   * subscribed and ready to start (native/winrt/modems/modems-watch.h). Never null.
+   */
+  createWatcher(
+    onBatch: NativeRecordCallback,
+    maxBatch: number,
+    maxQueued: number,
+  ): NativeOperation<NativeWatcher | null>;
 }
 
 /**

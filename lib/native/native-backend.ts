@@ -5,13 +5,15 @@
  */
 
 import type { Backend } from '../backend.js';
-import { systemClock } from '../clock.js';
+import { systemClock, type Clock } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
 import { notSupported } from '../not-supported.js';
 import type { NativeAddon } from './addon-types.js';
 import { loadAddon } from './load-addon.js';
 import { NativeEsim } from './native-esim.js';
 import { NativeModems } from './native-modems.js';
+import { NativeDerivedObserver } from './native-derived-observer.js';
+import { DerivedNotificationSource } from '../derived/derived-notification-source.js';
 
 /** Options of {@link createNativeBackend}. */
 export interface NativeBackendOptions {
@@ -34,6 +36,12 @@ export interface NativeBackendOptions {
      */
     stopTimeoutMs?: number;
   };
+  /**
+   * The clock derived notifications stamp records with and time their data-plan poll by
+   * (default: the system clock). A test passes a virtual one (the fake's `VirtualClock`) to
+   * play the poll in milliseconds.
+   */
+  clock?: Clock;
   /** @internal An addon object to use instead of loading one (tests). */
   addon?: NativeAddon;
 }
@@ -66,14 +74,23 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
     );
   }
   const addon = options.addon ?? loadAddon<NativeAddon>();
+  const clock = options.clock ?? systemClock;
   const esim = new NativeEsim(addon, limits);
+  const modems = new NativeModems(addon);
+  // This version serves processes without the operator app's events (any node.exe, Electron,
+  // the CLI): their notifications are derived from what they may read (lib/derived).
+  const notifications = new DerivedNotificationSource({
+    clock,
+    observer: new NativeDerivedObserver(addon, modems, limits),
+    modems,
+  });
   return await Promise.resolve({
     name: 'native',
-    clock: systemClock,
-    notifications: notSupported('native', 'notifications', notImplemented),
+    clock,
+    notifications,
     esim,
     tethering: notSupported('native', 'tethering', notImplemented),
-    modems: new NativeModems(addon),
+    modems,
     ussd: notSupported('native', 'ussd', notImplemented),
     provisioning: notSupported('native', 'provisioning', notImplemented),
     close: async () => {

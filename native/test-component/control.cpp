@@ -1,6 +1,8 @@
 // ITestControl: the test's handle on the scenario (see test-control.h).
 #include "control.h"
 
+#include "account-watcher.h"
+
 #include "runtime-object.h"
 #include "scenario.h"
 
@@ -137,11 +139,22 @@ class ControlFactory final
       if (equals != std::wstring::npos) parsed[line.substr(0, equals)] = line.substr(equals + 1);
       start = end + 1;
     }
-    Scenario::Get().PutAccount(ToWString(networkAccountId), std::move(parsed));
+    const std::wstring id = ToWString(networkAccountId);
+    const AccountFields after = parsed;
+    std::shared_ptr<const AccountFields> before = Scenario::Get().PutAccount(id, std::move(parsed));
+    AnnounceAccountChange(id, before.get(), &after);
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE RemoveAccount(HSTRING networkAccountId) override {
-    return Scenario::Get().RemoveAccount(ToWString(networkAccountId));
+    const std::wstring id = ToWString(networkAccountId);
+    std::shared_ptr<const AccountFields> before = Scenario::Get().RemoveAccount(id);
+    if (!before) return E_INVALIDARG;
+    AnnounceAccountChange(id, before.get(), nullptr);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE RaiseNetworkStatusChanged() override {
+    test_component::RaiseNetworkStatusChanged();
+    return S_OK;
   }
   HRESULT STDMETHODCALLTYPE SetGhostAccount(HSTRING networkAccountId) override {
     Scenario::Get().SetGhostAccount(ToWString(networkAccountId));

@@ -1,5 +1,7 @@
 #include "esim-watcher.h"
 
+#include "handler-table.h"
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -38,51 +40,6 @@ struct ArgsOf<RemovedHandler> {
 
 enum Status : INT32 { kCreated = 0, kStarted = 1, kEnumerationCompleted = 2, kStopping = 3, kStopped = 4 };
 
-/**
- * Handlers of one event, by token. A registration counts as a live object until removed.
- * Raising reads an immutable list replaced on every add/remove, so a burst of events costs no
- * allocation here and a handler may unsubscribe while being called.
- */
-template <class Handler>
-class HandlerTable {
- public:
-  using List = std::vector<std::pair<INT64, ComPtr<Handler>>>;
-
-  HRESULT Add(Handler* handler, EventRegistrationToken* token) {
-    if (handler == nullptr || token == nullptr) return E_POINTER;
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto next = std::make_shared<List>(*list_);
-    token->value = ++next_;
-    next->emplace_back(token->value, handler);
-    list_ = std::move(next);
-    ++LiveObjectCount();
-    return S_OK;
-  }
-  HRESULT Remove(EventRegistrationToken token) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    auto next = std::make_shared<List>();
-    for (const auto& entry : *list_) {
-      if (entry.first != token.value) next->push_back(entry);
-    }
-    if (next->size() != list_->size()) --LiveObjectCount();
-    list_ = std::move(next);
-    return S_OK;
-  }
-  template <class Call>
-  void Raise(Call&& call) {
-    std::shared_ptr<const List> list;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      list = list_;
-    }
-    for (const auto& entry : *list) call(entry.second.Get());
-  }
-
- private:
-  std::mutex mutex_;
-  INT64 next_ = 0;
-  std::shared_ptr<const List> list_ = std::make_shared<List>();
-};
 
 class EsimWatcher final : public RuntimeObject<EsimWatcher, true, netops::IESimWatcher>,
                           public ScenarioListener {

@@ -3,6 +3,7 @@
 // value DllPath), so one DLL stands in for several Windows classes.
 #include <cwchar>
 
+#include "account-watcher.h"
 #include "accounts.h"
 #include "control.h"
 #include "esim-manager.h"
@@ -22,6 +23,14 @@ extern "C" __declspec(dllexport) HRESULT WINAPI DllGetActivationFactory(HSTRING 
   }
   if (wcscmp(name, L"Windows.Networking.NetworkOperators.MobileBroadbandAccount") == 0) {
     *factory = NewAccountFactory();
+    return S_OK;
+  }
+  if (wcscmp(name, L"Windows.Networking.NetworkOperators.MobileBroadbandAccountWatcher") == 0) {
+    *factory = NewAccountWatcherFactory();
+    return S_OK;
+  }
+  if (wcscmp(name, L"Windows.Networking.Connectivity.NetworkInformation") == 0) {
+    *factory = NewNetworkInformationFactory();
     return S_OK;
   }
   if (wcscmp(name, kTestControlClass) == 0) {

@@ -175,27 +175,31 @@ EsimScript Scenario::EsimScriptOf(const std::wstring& eid) {
   return found == cards_.end() ? EsimScript{} : found->second;
 }
 
-void Scenario::PutAccount(const std::wstring& id, AccountFields fields) {
+std::shared_ptr<const AccountFields> Scenario::PutAccount(const std::wstring& id,
+                                                         AccountFields fields) {
   auto snapshot = std::make_shared<const AccountFields>(std::move(fields));
   std::lock_guard<std::mutex> lock(mutex_);
   for (AccountSnapshot& account : accounts_) {
     if (account.first == id) {
+      std::shared_ptr<const AccountFields> before = std::move(account.second);
       account.second = std::move(snapshot);
-      return;
+      return before;
     }
   }
   accounts_.emplace_back(id, std::move(snapshot));
+  return nullptr;
 }
 
-HRESULT Scenario::RemoveAccount(const std::wstring& id) {
+std::shared_ptr<const AccountFields> Scenario::RemoveAccount(const std::wstring& id) {
   std::lock_guard<std::mutex> lock(mutex_);
   for (auto it = accounts_.begin(); it != accounts_.end(); ++it) {
     if (it->first == id) {
+      std::shared_ptr<const AccountFields> before = std::move(it->second);
       accounts_.erase(it);
-      return S_OK;
+      return before;
     }
   }
-  return E_INVALIDARG;
+  return nullptr;
 }
 
 std::vector<AccountSnapshot> Scenario::Accounts() {

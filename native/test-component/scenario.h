@@ -125,8 +125,10 @@ class Scenario {
 
   // --- mobile broadband accounts (accounts.cpp) -----------------------------------------------
   /** Adds or replaces the account `id` (listed in the order first put). */
-  void PutAccount(const std::wstring& id, AccountFields fields);
-  HRESULT RemoveAccount(const std::wstring& id);
+  /** Returns the fields the account had before (null: it is new). */
+  std::shared_ptr<const AccountFields> PutAccount(const std::wstring& id, AccountFields fields);
+  /** Returns the fields the removed account had (null: there was none). */
+  std::shared_ptr<const AccountFields> RemoveAccount(const std::wstring& id);
   std::vector<AccountSnapshot> Accounts();
   /** An id listed by AvailableNetworkAccountIds that CreateFromNetworkAccountId does not know
    *  (an account gone between the two calls); empty for none. */

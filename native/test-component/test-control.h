@@ -99,6 +99,8 @@ ITestControl : public IInspectable {
   virtual HRESULT STDMETHODCALLTYPE RemoveAccount(HSTRING networkAccountId) = 0;
   /** An id AvailableNetworkAccountIds lists but no account answers to (empty: none). */
   virtual HRESULT STDMETHODCALLTYPE SetGhostAccount(HSTRING networkAccountId) = 0;
+  /** NetworkInformation.NetworkStatusChanged to every handler, on a thread of its own. */
+  virtual HRESULT STDMETHODCALLTYPE RaiseNetworkStatusChanged() = 0;
 };
 
 #ifdef __CRT_UUID_DECL

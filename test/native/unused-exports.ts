@@ -12,4 +12,5 @@ function unused(name: string): never {
 export const unusedModems: NativeModemsExports = {
   accounts: () => unused('modems.accounts()'),
   account: () => unused('modems.account()'),
+  createWatcher: () => unused('modems.createWatcher()'),
 };

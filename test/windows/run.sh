@@ -207,7 +207,9 @@ register_component() {
   local dll
   dll=$(winpath "$COMPONENT_DIR/wmbb-test-component.dll")
   for class in Windows.Networking.NetworkOperators.ESimManager \
-    Windows.Networking.NetworkOperators.MobileBroadbandAccount WindowsMobileBroadband.Testing.Control; do
+    Windows.Networking.NetworkOperators.MobileBroadbandAccount \
+    Windows.Networking.NetworkOperators.MobileBroadbandAccountWatcher \
+    Windows.Networking.Connectivity.NetworkInformation WindowsMobileBroadband.Testing.Control; do
     wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
       /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
   done

@@ -13,33 +13,13 @@ struct ServiceInfoEnd {
   Failure failure{E_FAIL, ""};
 };
 
-/** createWatcher's end: whether Windows gave a watcher (subscribed into the cell). */
-struct WatcherEnd {
-  AsyncEndKind kind = AsyncEndKind::Failed;
-  bool available = false;
-  Failure failure{E_FAIL, ""};
-};
-
-/** Closes a watcher that no JS object claimed (the environment went away first). */
-class UnclaimedWatcher final : public AsyncWork {
- public:
-  explicit UnclaimedWatcher(std::shared_ptr<EsimWatcherCell> cell) : cell_(std::move(cell)) {}
-  Status Cancel() override { return std::nullopt; }
-  void Close() override {
-    if (!cell_->claimed) cell_->watcher.reset();
-  }
-
- private:
-  std::shared_ptr<EsimWatcherCell> cell_;
-};
-
 EsimExports* Self(const Napi::CallbackInfo& info) { return static_cast<EsimExports*>(info.Data()); }
 
 }  // namespace
 
 Napi::Object EsimExports::Define(Napi::Env env) {
   refs_.DefineClasses(env);
-  watcherClass_ = Napi::Persistent(EsimWatcherObject::DefineClass(env));
+  watcherClass_ = Napi::Persistent(WatchObject<EsimWatcher>::DefineClass(env, "NativeEsimWatcher"));
   Napi::Object table = Napi::Object::New(env);
   table.Set("serviceInfo", Napi::Function::New(env, ServiceInfo, "serviceInfo", this));
   table.Set("createWatcher", Napi::Function::New(env, CreateWatcher, "createWatcher", this));
@@ -78,57 +58,15 @@ Napi::Value EsimExports::ServiceInfo(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value EsimExports::CreateWatcher(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  if (info.Length() < 3 || !info[0].IsFunction() || !info[1].IsNumber() || !info[2].IsNumber()) {
-    ThrowTypeError(env, "createWatcher",
-                   "(onBatch: function, maxBatch: number, maxQueued: number)");
-  }
-  const int64_t maxBatch = info[1].As<Napi::Number>().Int64Value();
-  const int64_t maxQueued = info[2].As<Napi::Number>().Int64Value();
-  if (maxBatch < 1 || maxBatch > (1 << 24) || maxQueued < 1 || maxQueued > (1 << 24)) {
-    throw Napi::RangeError::New(env, "createWatcher: maxBatch and maxQueued must be 1 to 16777216");
-  }
-  RecordQueue::Limits limits;
-  limits.maxBatch = static_cast<uint32_t>(maxBatch);
-  limits.maxQueued = static_cast<uint32_t>(maxQueued);
-  // The delivery exists before Windows' watcher does, so no event can come before it.
-  auto delivery = std::make_shared<RecordDelivery>(env, info[0].As<Napi::Function>(), limits);
-  auto cell = std::make_shared<EsimWatcherCell>();
-  std::shared_ptr<RecordQueue> queue = delivery->queue();
   EsimExports* self = Self(info);
-  using Create = JsOperation<WatcherEnd>;
-  return Create::Start(
-      env, self->refs_.operations,
-      [cell, queue](Create::EndSink onEnd, Create::ProgressSink,
-                    std::shared_ptr<AsyncWork>* work) -> Status {
+  return StartWatchCreation<EsimWatcher>(
+      info, "createWatcher", self->refs_.operations, self->watchers_, &self->watcherClass_,
+      [](std::shared_ptr<RecordQueue> queue, std::unique_ptr<EsimWatcher>* out) -> Status {
         ComPtr<abi_netops::IESimWatcher> watcher;
         if (auto failure = TryCreateEsimWatcher(&watcher)) return failure;
-        WatcherEnd end;
-        end.kind = AsyncEndKind::Completed;
-        if (watcher) {
-          if (auto failure = EsimWatcher::Create(Take(watcher), queue, &cell->watcher)) {
-            return failure;
-          }
-          end.available = true;
-        }
-        *work = std::make_shared<UnclaimedWatcher>(cell);
-        onEnd(end);
-        return std::nullopt;
-      },
-      [self, delivery, cell](Napi::Env env, Napi::Promise::Deferred& deferred, WatcherEnd& end) {
-        if (end.kind != AsyncEndKind::Completed || !end.available) {
-          delivery->Close();
-          if (end.kind != AsyncEndKind::Completed) {
-            deferred.Reject(WinRtError(env, end.failure).Value());
-          } else {
-            deferred.Resolve(env.Null());
-          }
-          return;
-        }
-        Napi::Object object = self->watcherClass_.New({});
-        EsimWatcherObject::Unwrap(object)->Attach(delivery, cell, self->watchers_,
-                                                  self->refs_.operations);
-        deferred.Resolve(object);
+        // Null: the process lacks the eSIM capability; the promise resolves null.
+        if (!watcher) return std::nullopt;
+        return EsimWatcher::Create(Take(watcher), std::move(queue), out);
       });
 }
 

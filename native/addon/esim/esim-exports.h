@@ -17,7 +17,8 @@
 
 #include "../core/js-operation.h"
 #include "esim-refs.h"
-#include "esim-watcher-object.h"
+#include "../../winrt/esim/esim-watcher.h"
+#include "../core/watch-object.h"
 
 namespace wmbb {
 
@@ -36,7 +37,7 @@ class EsimExports {
   static Napi::Value FindEsim(const Napi::CallbackInfo& info);
 
   EsimRefContext refs_;
-  std::shared_ptr<WatcherRegistry> watchers_ = std::make_shared<WatcherRegistry>();
+  std::shared_ptr<WatchRegistry> watchers_ = std::make_shared<WatchRegistry>();
   Napi::FunctionReference watcherClass_;
 };
 

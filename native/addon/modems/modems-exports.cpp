@@ -3,6 +3,7 @@
 #include <string>
 
 #include "../../winrt/modems/accounts.h"
+#include "../../winrt/modems/modems-watch.h"
 #include "../core/js-errors.h"
 #include "../core/record-delivery.h"
 
@@ -48,6 +49,8 @@ Napi::Object ModemsExports::Define(Napi::Env env) {
   Napi::Object table = Napi::Object::New(env);
   table.Set("accounts", Napi::Function::New(env, Accounts, "accounts", this));
   table.Set("account", Napi::Function::New(env, Account, "account", this));
+  watchClass_ = Napi::Persistent(WatchObject<ModemsWatch>::DefineClass(env, "NativeModemsWatcher"));
+  table.Set("createWatcher", Napi::Function::New(env, CreateWatcher, "createWatcher", this));
   return table;
 }
 
@@ -70,6 +73,12 @@ Napi::Value ModemsExports::Account(const Napi::CallbackInfo& info) {
         return ReadRecords([&id](RecordBatch* batch) { return ReadAccount(id, batch); });
       },
       SettleRecords);
+}
+
+Napi::Value ModemsExports::CreateWatcher(const Napi::CallbackInfo& info) {
+  ModemsExports* self = Self(info);
+  return StartWatchCreation<ModemsWatch>(info, "createWatcher", self->operations_, self->watches_,
+                                         &self->watchClass_, ModemsWatch::Create);
 }
 
 }  // namespace wmbb

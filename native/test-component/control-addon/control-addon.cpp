@@ -15,6 +15,7 @@
 //     operationCounts(): { cancelCalls, synchronous, otherThread }, lastBurstMicroseconds(),
 //     makeSta() (the calling thread becomes an STA; returns "sta"), setCompletion(2) (late cancel),
 //     putAccount(id, fields), removeAccount(id), setGhostAccount(id) (accounts.h),
+//     raiseNetworkStatusChanged() (account-watcher.h),
 //     crash(onThread) (the lane's own check that a crashed process fails the lane)
 #include <napi.h>
 
@@ -249,6 +250,11 @@ Napi::Value SetGhostAccount(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+Napi::Value RaiseNetworkStatusChanged(const Napi::CallbackInfo& info) {
+  Check(info.Env(), Control(info.Env())->RaiseNetworkStatusChanged(), "RaiseNetworkStatusChanged");
+  return info.Env().Undefined();
+}
+
 Napi::Value SetCompletion(const Napi::CallbackInfo& info) {
   Check(info.Env(), Control(info.Env())->SetCompletion(info[0].As<Napi::Number>().Int32Value()),
         "SetCompletion");
@@ -310,6 +316,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("putAccount", Napi::Function::New(env, PutAccount));
   exports.Set("removeAccount", Napi::Function::New(env, RemoveAccount));
   exports.Set("setGhostAccount", Napi::Function::New(env, SetGhostAccount));
+  exports.Set("raiseNetworkStatusChanged", Napi::Function::New(env, RaiseNetworkStatusChanged));
   exports.Set("operationCounts", Napi::Function::New(env, OperationCounts));
   exports.Set("lastBurstMicroseconds", Napi::Function::New(env, LastBurstMicroseconds));
   exports.Set("crash", Napi::Function::New(env, Crash));

@@ -1,0 +1,81 @@
+/**
+ * Decodes the addon's account-watcher and network-status records (layout:
+ * native/winrt/modems/modems-watch.h, which this file must match).
+ *
+ * @module
+ * @internal
+ */
+
+import { BatchReader } from './batch-reader.js';
+import { RecordKind } from './event-records.js';
+
+/** The modems capability's event record kinds (native/winrt/modems/modems-watch.h). */
+export const ModemEventKind = {
+  accountAdded: 0x102,
+  accountUpdated: 0x103,
+  accountRemoved: 0x104,
+  networkStatusChanged: 0x105,
+} as const;
+
+/** What a decoded batch hands over, in order. */
+export interface ModemEventHandler {
+  accountAdded(networkAccountId: string): void;
+  accountUpdated(networkAccountId: string, deviceChanged: boolean, networkChanged: boolean): void;
+  accountRemoved(networkAccountId: string): void;
+  networkStatusChanged(): void;
+  enumerationCompleted(): void;
+  stopped(): void;
+  overflow(discarded: number): void;
+  error(hresult: number, call: string): void;
+}
+
+const undecodable = 0x8000ffff;
+
+export function decodeModemEvents(
+  words: Int32Array,
+  text: string,
+  handler: ModemEventHandler,
+): void {
+  const reader = new BatchReader(words, text);
+  while (!reader.done) {
+    try {
+      const kind = reader.int();
+      switch (kind) {
+        case ModemEventKind.accountAdded:
+          handler.accountAdded(reader.string());
+          break;
+        case ModemEventKind.accountUpdated: {
+          const id = reader.string();
+          const device = reader.bool();
+          handler.accountUpdated(id, device, reader.bool());
+          break;
+        }
+        case ModemEventKind.accountRemoved:
+          handler.accountRemoved(reader.string());
+          break;
+        case ModemEventKind.networkStatusChanged:
+          handler.networkStatusChanged();
+          break;
+        case RecordKind.enumerationCompleted:
+          handler.enumerationCompleted();
+          break;
+        case RecordKind.stopped:
+          handler.stopped();
+          break;
+        case RecordKind.overflow:
+          handler.overflow(reader.int());
+          break;
+        case RecordKind.error:
+          handler.error(reader.int() >>> 0, reader.string());
+          break;
+        default:
+          throw new RangeError(`unknown modem event record kind ${kind}`);
+      }
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      // The rest of the batch cannot be framed: report it once, never as data.
+      handler.error(undecodable, `decoding a modem event record (${error.message})`);
+      return;
+    }
+  }
+}
