@@ -17,7 +17,7 @@
 //   --host-copy    the check runs again under a copy of this node.exe named MyApp.exe (an
 //                  Electron-style host: Node-API must resolve against the running executable)
 'use strict';
-/* global require, process, __dirname, __filename, console, AbortSignal */
+/* global require, process, __dirname, __filename, console, AbortSignal, setImmediate */
 /* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS run by Windows' node.exe */
 const assert = require('node:assert/strict');
 const path = require('node:path');
