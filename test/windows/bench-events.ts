@@ -23,6 +23,11 @@
  * run: an empty round trip (`addon.core.flush()`) and a real call (`mbb.esim.serviceInfo()`:
  * the hop plus activation and two property reads through the test component).
  *
+ * A fourth table, "derived", gives what an unpackaged process gets: each AccountUpdated with
+ * HasNetworkChanged (raised by the test component's thread) makes the addon read the account
+ * again on its MTA thread and the shared engine emit one `registeredHome` notification; the
+ * rate is accounts announced → typed events received, against one event-loop turn.
+ *
  * A second table, "producer", gives the rate of the component's thread itself (timed by the
  * component around the burst; it includes the addon's reading and queuing, which run on that
  * thread). It is the ceiling of the live cases; beside each live case it says how close
@@ -247,6 +252,7 @@ async function main(): Promise<void> {
   }
   if (floorReceived === 0) throw new Error('the floor delivered nothing');
   await reportCalls(batched);
+  await reportDerived();
   await Promise.all([batched.close(), perEvent.close()]);
   const live = await driver.liveObjects();
   console.log(`test component objects alive after close: ${String(live)}`);
@@ -280,6 +286,49 @@ async function reportCalls(mbb: Awaited<ReturnType<typeof connect>>): Promise<vo
   ]);
   console.log();
   report(`calls through the addon's MTA thread, ${calls} in sequence per run`, results, turn.name);
+}
+
+/** Account updates → derived registeredHome notifications, through the native path. */
+async function reportDerived(): Promise<void> {
+  const updates = Number(process.env.BENCH_DERIVED ?? 300);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a .node file can only be required
+  const control = require(process.env.WMBB_TEST_CONTROL_ADDON!) as {
+    putAccount(id: string, fields: Record<string, number>): void;
+  };
+  const id = '{5E4A8C1B-21D4-4F0B-9C35-1A2B3C4D5E6F}';
+  let serial = 0;
+  control.putAccount(id, { networkRegistrationState: 3, registrationSerial: serial });
+  const mbb = await connect({ backend: await createNativeBackend() });
+  let received = 0;
+  let wake: (() => void) | undefined;
+  mbb.notifications.on('registeredHome', () => {
+    received++;
+    wake?.();
+  });
+  const turn = {
+    name: 'one event-loop turn (setImmediate)',
+    operations: updates,
+    run: async () => {
+      for (let i = 0; i < updates; i++) await new Promise((resolve) => setImmediate(resolve));
+    },
+  };
+  const derived = {
+    name: 'AccountUpdated → registeredHome (read again, engine, listener)',
+    operations: updates,
+    setup: () => void (received = 0),
+    run: async () => {
+      for (let i = 0; i < updates; i++) {
+        control.putAccount(id, { networkRegistrationState: 3, registrationSerial: ++serial });
+      }
+      while (received < updates) await new Promise<void>((resolve) => (wake = resolve));
+    },
+  };
+  // The first listener starts the watcher: let its enumeration pass before timing.
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const results = await measure([turn, derived]);
+  console.log();
+  report(`derived notifications, ${updates} account updates per run`, results, turn.name);
+  await mbb.close();
 }
 
 main().catch((error: unknown) => {
