@@ -13,18 +13,11 @@
 
 import type { NetworkRegistrationState } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
+import { networkRegistrationStates } from '../modems/modem-enums.js';
 import type { FakeContext, FakeOutcome, FakeRecord } from './fake-context.js';
 
-/** The NetworkRegistrationState names the fake accepts. */
-export const registrationStates: readonly NetworkRegistrationState[] = [
-  'none',
-  'deregistered',
-  'searching',
-  'home',
-  'roaming',
-  'partner',
-  'denied',
-];
+/** The NetworkRegistrationState names the fake accepts: Windows' own. */
+export const registrationStates: readonly NetworkRegistrationState[] = networkRegistrationStates;
 
 const connected: FakeRecord = { messageType: 6 };
 const disconnected: FakeRecord = { messageType: 7 };

@@ -8,7 +8,7 @@
  */
 
 import { BatchReader } from './batch-reader.js';
-import { RecordKind } from './event-records.js';
+import { CoreRecordKind, undecodableBatch } from './core-records.js';
 
 /** The modems capability's record kinds (native/winrt/modems/account-records.h). */
 export const AccountRecordKind = { account: 0x101 } as const;
@@ -88,8 +88,6 @@ export interface AccountRecords {
   /** Accounts that could not be read at all (listed, then gone), and undecodable records. */
   errors: { hresult: number; call: string }[];
 }
-
-const undecodable = 0x8000ffff;
 
 function readDevice(reader: BatchReader): DeviceRecord {
   const deviceId = reader.string();
@@ -197,7 +195,7 @@ export function decodeAccountRecords(words: Int32Array, text: string): AccountRe
       const kind = reader.int();
       if (kind === AccountRecordKind.account) {
         result.accounts.push(readAccount(reader));
-      } else if (kind === RecordKind.error) {
+      } else if (kind === CoreRecordKind.error) {
         result.errors.push({ hresult: reader.int() >>> 0, call: reader.string() });
       } else {
         throw new RangeError(`unknown account record kind ${kind}`);
@@ -205,7 +203,7 @@ export function decodeAccountRecords(words: Int32Array, text: string): AccountRe
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       result.errors.push({
-        hresult: undecodable,
+        hresult: undecodableBatch,
         call: `decoding an account record (${error.message})`,
       });
       break;

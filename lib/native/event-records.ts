@@ -10,26 +10,25 @@
 
 import type { EsimInfo, EsimProfileInfo } from '../backend.js';
 import { BatchReader } from './batch-reader.js';
+import {
+  CoreRecordKind,
+  decodeCoreRecord,
+  undecodableBatch,
+  type CoreRecordHandler,
+} from './core-records.js';
 import { enumName, esimProfileClasses, esimProfileStates, esimStates } from './winrt-enums.js';
 
-/** Record kinds (`RecordKind` in event-records.h). */
+/** Record kinds: the eSIM capability's (native/winrt/esim/esim-records.h) and the core ones. */
 export const RecordKind = {
   added: 1,
   updated: 2,
   removed: 3,
-  enumerationCompleted: 4,
-  stopped: 5,
-  overflow: 6,
-  error: 7,
+  ...CoreRecordKind,
 } as const;
 
 /** Receives decoded records, in order. */
-export interface EsimRecordHandler {
+export interface EsimRecordHandler extends CoreRecordHandler {
   esim(kind: 'added' | 'updated' | 'removed', esim: EsimInfo): void;
-  enumerationCompleted(): void;
-  stopped(): void;
-  overflow(discarded: number): void;
-  /** A failed Windows call in the addon (reading an eSIM), or a record this file cannot read. */
   /**
    * A failure: an event that carried nothing usable, or (with `esimId`) a field of an eSIM that
    * could not be read; that eSIM was delivered just before with what could be read.
@@ -38,7 +37,7 @@ export interface EsimRecordHandler {
 }
 
 /** HRESULT reported for a record the decoder cannot read (E_UNEXPECTED). */
-const unreadable = 0x8000ffff;
+const unreadable = undecodableBatch;
 
 /** A record read whole whose enum value this version does not know: framing is intact. */
 class UnknownValue extends Error {}
@@ -139,20 +138,10 @@ export function decodeEsimRecords(
         case RecordKind.removed:
           deliverEsim('removed', reader, handler);
           break;
-        case RecordKind.enumerationCompleted:
-          handler.enumerationCompleted();
-          break;
-        case RecordKind.stopped:
-          handler.stopped();
-          break;
-        case RecordKind.overflow:
-          handler.overflow(reader.int());
-          break;
-        case RecordKind.error:
-          handler.error(reader.int() >>> 0, reader.string());
-          break;
         default:
-          throw new RangeError(`unknown event record kind ${kind}`);
+          if (!decodeCoreRecord(kind, reader, handler)) {
+            throw new RangeError(`unknown event record kind ${kind}`);
+          }
       }
     } catch (error) {
       if (error instanceof UnknownValue) {

@@ -7,7 +7,7 @@
  */
 
 import { BatchReader } from './batch-reader.js';
-import { RecordKind } from './event-records.js';
+import { decodeCoreRecord, undecodableBatch, type CoreRecordHandler } from './core-records.js';
 
 /** The modems capability's event record kinds (native/winrt/modems/modems-watch.h). */
 export const ModemEventKind = {
@@ -18,18 +18,12 @@ export const ModemEventKind = {
 } as const;
 
 /** What a decoded batch hands over, in order. */
-export interface ModemEventHandler {
+export interface ModemEventHandler extends CoreRecordHandler {
   accountAdded(networkAccountId: string): void;
   accountUpdated(networkAccountId: string, deviceChanged: boolean, networkChanged: boolean): void;
   accountRemoved(networkAccountId: string): void;
   networkStatusChanged(): void;
-  enumerationCompleted(): void;
-  stopped(): void;
-  overflow(discarded: number): void;
-  error(hresult: number, call: string): void;
 }
-
-const undecodable = 0x8000ffff;
 
 export function decodeModemEvents(
   words: Int32Array,
@@ -56,25 +50,15 @@ export function decodeModemEvents(
         case ModemEventKind.networkStatusChanged:
           handler.networkStatusChanged();
           break;
-        case RecordKind.enumerationCompleted:
-          handler.enumerationCompleted();
-          break;
-        case RecordKind.stopped:
-          handler.stopped();
-          break;
-        case RecordKind.overflow:
-          handler.overflow(reader.int());
-          break;
-        case RecordKind.error:
-          handler.error(reader.int() >>> 0, reader.string());
-          break;
         default:
-          throw new RangeError(`unknown modem event record kind ${kind}`);
+          if (!decodeCoreRecord(kind, reader, handler)) {
+            throw new RangeError(`unknown modem event record kind ${kind}`);
+          }
       }
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       // The rest of the batch cannot be framed: report it once, never as data.
-      handler.error(undecodable, `decoding a modem event record (${error.message})`);
+      handler.error(undecodableBatch, `decoding a modem event record (${error.message})`);
       return;
     }
   }

@@ -3,6 +3,7 @@
 // the test component counts registrations that were never removed as leaks.
 #pragma once
 
+#include "status.h"
 #include "winrt-abi.h"
 
 namespace wmbb {
@@ -43,5 +44,19 @@ class EventRegistration {
   RemoveMethod remove_ = nullptr;
   EventRegistrationToken token_{};
 };
+
+/**
+ * Subscribes `handler` through `add` and keeps the registration (removed with `remove` when it
+ * goes away). `call` names the `add_` member in a failure.
+ */
+template <class Source, class Handler, class Add>
+Status Subscribe(const ComPtr<Source>& source, Add add,
+                 typename EventRegistration<Source>::RemoveMethod remove, ComPtr<Handler> handler,
+                 const char* call, EventRegistration<Source>* registration) {
+  EventRegistrationToken token{};
+  if (auto f = Check(((*source.Get()).*add)(handler.Get(), &token), call)) return f;
+  *registration = EventRegistration<Source>(source, remove, token);
+  return std::nullopt;
+}
 
 }  // namespace wmbb

@@ -67,16 +67,6 @@ class ControlHandler final
   RecordKind kind_;
 };
 
-template <class Handler, class AddMethod>
-Status Subscribe(const ComPtr<IESimWatcher>& watcher, AddMethod add,
-                 HRESULT (STDMETHODCALLTYPE IESimWatcher::*remove)(EventRegistrationToken),
-                 ComPtr<Handler> handler, const char* call,
-                 EventRegistration<IESimWatcher>* registration) {
-  EventRegistrationToken token{};
-  if (auto f = Check(((*watcher.Get()).*add)(handler.Get(), &token), call)) return f;
-  *registration = EventRegistration<IESimWatcher>(watcher, remove, token);
-  return std::nullopt;
-}
 
 }  // namespace
 

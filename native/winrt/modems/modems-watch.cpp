@@ -120,14 +120,6 @@ class NetworkStatusHandler final
   std::shared_ptr<RecordQueue> queue_;
 };
 
-template <class Source, class Handler, class Add, class Remove>
-Status Subscribe(const ComPtr<Source>& source, Add add, Remove remove, ComPtr<Handler> handler,
-                 const char* call, EventRegistration<Source>* registration) {
-  EventRegistrationToken token{};
-  if (auto f = Check(((*source.Get()).*add)(handler.Get(), &token), call)) return f;
-  *registration = EventRegistration<Source>(source, remove, token);
-  return std::nullopt;
-}
 
 }  // namespace
 
