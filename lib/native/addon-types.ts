@@ -72,9 +72,22 @@ export interface NativeDownloadResult {
   isManagedByEnterprise?: boolean;
 }
 
+/** `ESimDiscoverResult`, with the metadata's properties read by the addon. */
+export interface NativeDiscoverResult extends NativeDownloadResult {
+  /** `ESimDiscoverResultKind`: None 0, Events 1, ProfileMetadata 2. */
+  kind: number;
+  /** `Events` (kind 1): the profiles an SM-DS knows for this eSIM. */
+  events: { matchingId: string; rspServerAddress: string }[];
+}
+
 /** One `ESim` object. Its operations resolve with an `ESimOperationStatus` value. */
 export interface NativeEsimRef {
   downloadProfileMetadata(activationCode: string): NativeOperation<NativeDownloadResult>;
+  /**
+   * `ESim.DiscoverAsync()` (the default SM-DS), or `DiscoverAsync(serverAddress, matchingId)`
+   * with both. Rejects with E_NOTIMPL (ERR_NOT_SUPPORTED) on Windows before 10 version 2004.
+   */
+  discover(serverAddress?: string, matchingId?: string): NativeOperation<NativeDiscoverResult>;
   /** The profile whose id is `iccid` (`GetProfiles`), or null. */
   findProfile(iccid: string): NativeOperation<NativeProfileRef | null>;
   deleteProfile(iccid: string): NativeOperation<number>;

@@ -152,6 +152,22 @@ class ControlFactory final
     AnnounceAccountChange(id, before.get(), nullptr);
     return S_OK;
   }
+  HRESULT STDMETHODCALLTYPE ScriptDiscover(HSTRING eid, HSTRING events, INT32 status) override {
+    DiscoverScript script;
+    script.status = status;
+    const std::wstring text = ToWString(events);
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find(L'\n', start);
+      if (end == std::wstring::npos) end = text.size();
+      const std::wstring line = text.substr(start, end - start);
+      const size_t bar = line.find(L'|');
+      if (bar != std::wstring::npos) script.events.emplace_back(line.substr(0, bar), line.substr(bar + 1));
+      start = end + 1;
+    }
+    Scenario::Get().ScriptDiscover(ToWString(eid), std::move(script));
+    return S_OK;
+  }
   HRESULT STDMETHODCALLTYPE RaiseNetworkStatusChanged() override {
     test_component::RaiseNetworkStatusChanged();
     return S_OK;

@@ -236,7 +236,8 @@ class EsimParts {
 
 namespace {
 
-class Esim final : public RuntimeObject<Esim, true, netops::IESim, netops::IESim3> {
+class Esim final
+    : public RuntimeObject<Esim, true, netops::IESim, netops::IESim2, netops::IESim3> {
  public:
   static constexpr const wchar_t* kClassName = L"Windows.Networking.NetworkOperators.ESim";
   Esim(std::shared_ptr<const EsimParts> parts, std::wstring_view firmwareVersion)
@@ -295,6 +296,25 @@ class Esim final : public RuntimeObject<Esim, true, netops::IESim, netops::IESim
   }
   HRESULT STDMETHODCALLTYPE remove_ProfileChanged(EventRegistrationToken) override {
     return E_NOTIMPL;
+  }
+  // IESim2: the synchronous forms block; the component has only the asynchronous ones.
+  HRESULT STDMETHODCALLTYPE Discover(netops::IESimDiscoverResult**) override { return E_NOTIMPL; }
+  HRESULT STDMETHODCALLTYPE DiscoverWithServerAddressAndMatchingId(
+      HSTRING, HSTRING, netops::IESimDiscoverResult**) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE DiscoverAsync(DiscoverOperation** operation) override {
+    if (operation == nullptr) return E_POINTER;
+    *operation = StartDiscover(parts_->eid, nullptr, nullptr);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE DiscoverWithServerAddressAndMatchingIdAsync(
+      HSTRING server, HSTRING matchingId, DiscoverOperation** operation) override {
+    if (operation == nullptr) return E_POINTER;
+    const std::wstring serverText = ToWString(server);
+    const std::wstring id = ToWString(matchingId);
+    *operation = StartDiscover(parts_->eid, &serverText, &id);
+    return S_OK;
   }
   // IESim3
   HRESULT STDMETHODCALLTYPE get_SlotIndex(foundation::IReference<INT32>** value) override {

@@ -13,6 +13,7 @@ using InstallOperation =
 using StatusImitation = ImitatedOperation<StatusOperation>;
 using InstallImitation = ImitatedOperation<InstallOperation>;
 using DownloadImitation = ImitatedOperation<DownloadOperation>;
+using DiscoverImitation = ImitatedOperation<DiscoverOperation>;
 
 HRESULT CopyString(const std::wstring& text, HSTRING* out) { return MakeHString(text, out); }
 
@@ -222,6 +223,96 @@ class DownloadResult final
   ComPtr<netops::IESimProfileMetadata> metadata_;
 };
 
+class DiscoverEvent final : public RuntimeObject<DiscoverEvent, true, netops::IESimDiscoverEvent> {
+ public:
+  static constexpr const wchar_t* kClassName = L"Windows.Networking.NetworkOperators.ESimDiscoverEvent";
+  DiscoverEvent(std::wstring matchingId, std::wstring server)
+      : matchingId_(std::move(matchingId)), server_(std::move(server)) {}
+  HRESULT STDMETHODCALLTYPE get_MatchingId(HSTRING* value) override {
+    return MakeHString(matchingId_, value);
+  }
+  HRESULT STDMETHODCALLTYPE get_RspServerAddress(HSTRING* value) override {
+    return MakeHString(server_, value);
+  }
+
+ private:
+  std::wstring matchingId_;
+  std::wstring server_;
+};
+
+class DiscoverEvents final
+    : public RuntimeObject<DiscoverEvents, true,
+                           collections::IVectorView<netops::ESimDiscoverEvent*>> {
+ public:
+  static constexpr const wchar_t* kClassName =
+      L"Windows.Foundation.Collections.IVectorView`1<Windows.Networking.NetworkOperators.ESimDiscoverEvent>";
+  explicit DiscoverEvents(const std::vector<std::pair<std::wstring, std::wstring>>& events) {
+    for (const auto& [id, server] : events) {
+      ComPtr<netops::IESimDiscoverEvent> event;
+      *event.GetAddressOf() = new DiscoverEvent(id, server);
+      events_.push_back(std::move(event));
+    }
+  }
+  HRESULT STDMETHODCALLTYPE GetAt(UINT32 index, netops::IESimDiscoverEvent** value) override {
+    if (value == nullptr) return E_POINTER;
+    if (index >= events_.size()) return E_BOUNDS;
+    return events_[index].CopyTo(value);
+  }
+  HRESULT STDMETHODCALLTYPE get_Size(UINT32* value) override {
+    if (value == nullptr) return E_POINTER;
+    *value = static_cast<UINT32>(events_.size());
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE IndexOf(netops::IESimDiscoverEvent*, UINT32*, BOOLEAN*) override {
+    return E_NOTIMPL;
+  }
+  HRESULT STDMETHODCALLTYPE GetMany(UINT32, UINT32, netops::IESimDiscoverEvent**, UINT32*) override {
+    return E_NOTIMPL;
+  }
+
+ private:
+  std::vector<ComPtr<netops::IESimDiscoverEvent>> events_;
+};
+
+/** ESimDiscoverResultKind: None 0, Events 1, ProfileMetadata 2. */
+class DiscoverResult final
+    : public RuntimeObject<DiscoverResult, true, netops::IESimDiscoverResult> {
+ public:
+  static constexpr const wchar_t* kClassName =
+      L"Windows.Networking.NetworkOperators.ESimDiscoverResult";
+  DiscoverResult(INT32 status, INT32 kind,
+                 const std::vector<std::pair<std::wstring, std::wstring>>& events,
+                 ComPtr<netops::IESimProfileMetadata> metadata)
+      : kind_(kind), metadata_(std::move(metadata)) {
+    StatusResult(status, &result_);
+    *events_.GetAddressOf() = new DiscoverEvents(events);
+  }
+  HRESULT STDMETHODCALLTYPE get_Events(
+      collections::IVectorView<netops::ESimDiscoverEvent*>** value) override {
+    if (value == nullptr) return E_POINTER;
+    return events_.CopyTo(value);
+  }
+  HRESULT STDMETHODCALLTYPE get_Kind(netops::ESimDiscoverResultKind* value) override {
+    if (value == nullptr) return E_POINTER;
+    *value = static_cast<netops::ESimDiscoverResultKind>(kind_);
+    return S_OK;
+  }
+  HRESULT STDMETHODCALLTYPE get_ProfileMetadata(netops::IESimProfileMetadata** value) override {
+    if (value == nullptr) return E_POINTER;
+    return metadata_.CopyTo(value);
+  }
+  HRESULT STDMETHODCALLTYPE get_Result(netops::IESimOperationResult** value) override {
+    if (value == nullptr) return E_POINTER;
+    return result_.CopyTo(value);
+  }
+
+ private:
+  INT32 kind_;
+  ComPtr<collections::IVectorView<netops::ESimDiscoverEvent*>> events_;
+  ComPtr<netops::IESimProfileMetadata> metadata_;
+  ComPtr<netops::IESimOperationResult> result_;
+};
+
 /** An operation on one profile: the failure, the profile's presence, its script, the rule. */
 StatusOperation* StartProfileOperation(
     const std::wstring& eid, const std::wstring& iccid, const wchar_t* member,
@@ -269,6 +360,45 @@ DownloadOperation* StartDownload(const std::wstring& eid, const std::wstring& ac
     return S_OK;
   };
   return DownloadImitation::Start(std::move(plan));
+}
+
+DiscoverOperation* StartDiscover(const std::wstring& eid, const std::wstring* server,
+                                 const std::wstring* matchingId) {
+  // A targeted discovery answers from the code scripts: the profile waiting under that code.
+  const std::wstring code =
+      server != nullptr && matchingId != nullptr ? L"1$" + *server + L"$" + *matchingId : L"";
+  const std::optional<CodeScript> script =
+      code.empty() ? std::nullopt : Scenario::Get().CodeScriptOf(code);
+  DiscoverImitation::Plan plan;
+  plan.durationMs = script ? script->durationMs : 0;
+  plan.finish = [eid, code, script](ComPtr<netops::IESimDiscoverResult>* result) {
+    if (HRESULT hr = Injected(L"ESim.DiscoverAsync"); FAILED(hr)) return hr;
+    const std::vector<std::pair<std::wstring, std::wstring>> none;
+    INT32 status = kSuccess;
+    INT32 kind = 0;
+    ComPtr<netops::IESimProfileMetadata> metadata;
+    DiscoverScript found;
+    if (!Scenario::Get().FindEsim(eid)) {
+      status = kNotFound;
+    } else if (!code.empty()) {
+      if (!script) {
+        status = kInvalidMatchingId;
+      } else if (script->download != kSuccess) {
+        status = script->download;
+      } else {
+        kind = 2;
+        *metadata.GetAddressOf() = new Metadata(eid, code, *script);
+      }
+    } else {
+      found = Scenario::Get().DiscoverScriptOf(eid);
+      status = found.status;
+      if (status == kSuccess) kind = 1;
+    }
+    *result->ReleaseAndGetAddressOf() =
+        new DiscoverResult(status, kind, kind == 1 ? found.events : none, std::move(metadata));
+    return S_OK;
+  };
+  return DiscoverImitation::Start(std::move(plan));
 }
 
 StatusOperation* StartDelete(const std::wstring& eid, const std::wstring& iccid) {

@@ -24,6 +24,11 @@ using DownloadOperation = foundation::IAsyncOperation<netops::ESimDownloadProfil
 
 /** ESim.DownloadProfileMetadataAsync. */
 DownloadOperation* StartDownload(const std::wstring& eid, const std::wstring& activationCode);
+using DiscoverOperation = foundation::IAsyncOperation<netops::ESimDiscoverResult*>;
+
+/** ESim.DiscoverAsync() (server and matchingId null) or DiscoverAsync(server, matchingId). */
+DiscoverOperation* StartDiscover(const std::wstring& eid, const std::wstring* server,
+                                 const std::wstring* matchingId);
 /** ESim.DeleteProfileAsync. */
 StatusOperation* StartDelete(const std::wstring& eid, const std::wstring& iccid);
 /** ESim.ResetAsync. */

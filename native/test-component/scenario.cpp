@@ -21,6 +21,7 @@ void Scenario::Reset() {
   codes_.clear();
   profiles_.clear();
   cards_.clear();
+  discoveries_.clear();
   completion_ = CompletionMode::OtherThread;
   accounts_.clear();
   ghostAccount_.clear();
@@ -173,6 +174,17 @@ EsimScript Scenario::EsimScriptOf(const std::wstring& eid) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto found = cards_.find(eid);
   return found == cards_.end() ? EsimScript{} : found->second;
+}
+
+void Scenario::ScriptDiscover(const std::wstring& eid, DiscoverScript script) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  discoveries_[eid] = std::move(script);
+}
+
+DiscoverScript Scenario::DiscoverScriptOf(const std::wstring& eid) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto found = discoveries_.find(eid);
+  return found == discoveries_.end() ? DiscoverScript{} : found->second;
 }
 
 std::shared_ptr<const AccountFields> Scenario::PutAccount(const std::wstring& id,

@@ -91,6 +91,14 @@ struct EsimScript {
   UINT32 durationMs = 0;
 };
 
+/** What ESim.DiscoverAsync() (the default SM-DS) finds for an eSIM (ITestControl::ScriptDiscover).
+ *  A targeted DiscoverAsync(server, matchingId) answers from the code scripts instead. */
+struct DiscoverScript {
+  INT32 status = 0;
+  /** matching id, SM-DP+ address */
+  std::vector<std::pair<std::wstring, std::wstring>> events;
+};
+
 /** How asynchronous operations complete (ITestControl::SetCompletion). */
 enum class CompletionMode : INT32 {
   OtherThread = 0,
@@ -154,6 +162,8 @@ class Scenario {
   ProfileScript ProfileScriptOf(const std::wstring& iccid);
   void ScriptEsim(const std::wstring& eid, EsimScript script);
   EsimScript EsimScriptOf(const std::wstring& eid);
+  void ScriptDiscover(const std::wstring& eid, DiscoverScript script);
+  DiscoverScript DiscoverScriptOf(const std::wstring& eid);
   CompletionMode Completion();
   void SetCompletion(CompletionMode mode);
   /** The eSIM with this EID now, or null. */
@@ -198,6 +208,7 @@ class Scenario {
   std::map<std::wstring, CodeScript> codes_;
   std::map<std::wstring, ProfileScript> profiles_;
   std::map<std::wstring, EsimScript> cards_;
+  std::map<std::wstring, DiscoverScript> discoveries_;
   CompletionMode completion_ = CompletionMode::OtherThread;
   std::vector<AccountSnapshot> accounts_;
   std::wstring ghostAccount_;

@@ -101,6 +101,9 @@ ITestControl : public IInspectable {
   virtual HRESULT STDMETHODCALLTYPE SetGhostAccount(HSTRING networkAccountId) = 0;
   /** NetworkInformation.NetworkStatusChanged to every handler, on a thread of its own. */
   virtual HRESULT STDMETHODCALLTYPE RaiseNetworkStatusChanged() = 0;
+  /** What ESim.DiscoverAsync() finds for `eid`: the status, and on success the events
+   *  ("matchingId|smdpAddress" lines). */
+  virtual HRESULT STDMETHODCALLTYPE ScriptDiscover(HSTRING eid, HSTRING events, INT32 status) = 0;
 };
 
 #ifdef __CRT_UUID_DECL

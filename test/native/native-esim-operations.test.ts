@@ -80,6 +80,9 @@ function scriptedAddon(script: Script): NativeAddon & { closedRefs: number } {
             isManagedByEnterprise: false,
           }),
         findProfile: () => settledWith(null),
+        discover: () => {
+          throw new Error('discover is not scripted here');
+        },
         deleteProfile: () => settledWith(0),
         reset: () => (script.reset ? script.reset() : settledWith(0)),
         close: () => void addon.closedRefs++,

@@ -15,6 +15,7 @@ constexpr uint32_t kCanceled = 0x800704C7u;
 using StatusOperation = JsOperation<EsimStatusEnd>;
 using InstallOperation = JsOperation<EsimStatusEnd, EsimInstallProgress>;
 using DownloadOperation = JsOperation<EsimDownloadEnd>;
+using DiscoverOperation = JsOperation<EsimDiscoverEnd>;
 
 /** The end of findProfile: the profile, or null when the eSIM has none with the ICCID. */
 struct ProfileEnd {
@@ -46,6 +47,27 @@ std::u16string StringArgument(const Napi::CallbackInfo& info, size_t index, cons
     ThrowTypeError(info.Env(), function, expected);
   }
   return info[index].As<Napi::String>().Utf16Value();
+}
+
+/**
+ * The `metadata` ref and its properties on a download's or a discovery's result; `metadata:
+ * null` when there is none (a failure status, or events rather than metadata).
+ */
+void SetMetadata(Napi::Env env, Napi::Object& result, EsimRefContext* context,
+                 ComPtr<abi_netops::IESimProfileMetadata>& metadata, const EsimMetadataValues& v) {
+  if (!metadata) {
+    result.Set("metadata", env.Null());
+    return;
+  }
+  result.Set("metadata", context->NewMetadata(metadata));
+  result.Set("id", Napi::String::New(env, v.id));
+  result.Set("providerId", Napi::String::New(env, v.providerId));
+  result.Set("providerName", Napi::String::New(env, v.providerName));
+  result.Set("isConfirmationCodeRequired", v.isConfirmationCodeRequired);
+  result.Set("state", v.state);
+  result.Set("canDelete", v.canDelete);
+  result.Set("canDisable", v.canDisable);
+  result.Set("isManagedByEnterprise", v.isManagedByEnterprise);
 }
 
 /** A JS object wrapping one Windows object of interface `Interface`. */
@@ -94,6 +116,7 @@ class EsimRefObject final : public RefObject<EsimRefObject, abi_netops::IESim> {
         env, "NativeEsimRef",
         {
             InstanceMethod<&EsimRefObject::Download>("downloadProfileMetadata"),
+            InstanceMethod<&EsimRefObject::Discover>("discover"),
             InstanceMethod<&EsimRefObject::FindProfileMethod>("findProfile"),
             InstanceMethod<&EsimRefObject::Delete>("deleteProfile"),
             InstanceMethod<&EsimRefObject::Reset>("reset"),
@@ -127,20 +150,54 @@ class EsimRefObject final : public RefObject<EsimRefObject, abi_netops::IESim> {
           }
           Napi::Object result = Napi::Object::New(env);
           result.Set("status", end.status);
-          if (end.metadata) {
-            result.Set("metadata", context->NewMetadata(end.metadata));
-            const EsimMetadataValues& v = end.values;
-            result.Set("id", Napi::String::New(env, v.id));
-            result.Set("providerId", Napi::String::New(env, v.providerId));
-            result.Set("providerName", Napi::String::New(env, v.providerName));
-            result.Set("isConfirmationCodeRequired", v.isConfirmationCodeRequired);
-            result.Set("state", v.state);
-            result.Set("canDelete", v.canDelete);
-            result.Set("canDisable", v.canDisable);
-            result.Set("isManagedByEnterprise", v.isManagedByEnterprise);
-          } else {
-            result.Set("metadata", env.Null());
+          SetMetadata(env, result, context, end.metadata, end.values);
+          deferred.Resolve(result);
+        });
+  }
+
+  /** discover(serverAddress?, matchingId?): both or neither (the default SM-DS). */
+  Napi::Value Discover(const Napi::CallbackInfo& info) {
+    static constexpr const char* kCall = "ESim.DiscoverAsync";
+    Napi::Env env = info.Env();
+    const bool targeted = info.Length() >= 2 && info[0].IsString() && info[1].IsString();
+    if (!targeted && info.Length() > 0 && !(info[0].IsUndefined() && (info.Length() < 2 || info[1].IsUndefined()))) {
+      ThrowTypeError(env, "discover", "(serverAddress: string, matchingId: string) or ()");
+    }
+    // The matching id is a secret: it lives in this string and the HSTRING made for the call.
+    std::u16string server = targeted ? info[0].As<Napi::String>().Utf16Value() : std::u16string();
+    std::u16string matchingId = targeted ? info[1].As<Napi::String>().Utf16Value() : std::u16string();
+    MtaObject<abi_netops::IESim> esim = Object(env, kCall);
+    EsimRefContext* context = context_;
+    return DiscoverOperation::Start(
+        env, context->operations,
+        [esim, targeted, server = std::move(server), matchingId = std::move(matchingId)](
+            DiscoverOperation::EndSink onEnd, DiscoverOperation::ProgressSink,
+            std::shared_ptr<AsyncWork>* work) {
+          return DiscoverProfiles(esim->Get(), targeted ? &server : nullptr,
+                                  targeted ? &matchingId : nullptr, std::move(onEnd), work);
+        },
+        [context](Napi::Env env, Napi::Promise::Deferred& deferred, EsimDiscoverEnd& end) {
+          if (end.kind == AsyncEndKind::Canceled) {
+            deferred.Reject(CanceledError(env, kCall).Value());
+            return;
           }
+          if (end.kind == AsyncEndKind::Failed) {
+            deferred.Reject(WinRtError(env, end.failure).Value());
+            return;
+          }
+          Napi::Object result = Napi::Object::New(env);
+          result.Set("status", end.status);
+          result.Set("kind", end.resultKind);
+          Napi::Array events = Napi::Array::New(env, end.events.size());
+          for (size_t i = 0; i < end.events.size(); ++i) {
+            Napi::Object event = Napi::Object::New(env);
+            const EsimDiscoverEvent& e = end.events[i];
+            event.Set("matchingId", Napi::String::New(env, e.matchingId));
+            event.Set("rspServerAddress", Napi::String::New(env, e.rspServerAddress));
+            events.Set(static_cast<uint32_t>(i), event);
+          }
+          result.Set("events", events);
+          SetMetadata(env, result, context, end.metadata, end.values);
           deferred.Resolve(result);
         });
   }

@@ -2,7 +2,7 @@
 //
 //   NativeEsimRef      (IESim)                 downloadProfileMetadata(code), findProfile(iccid)
 //                                              (an operation too), deleteProfile(iccid), reset(),
-//                                              close()
+//                                              discover(server?, matchingId?), close()
 //   NativeProfileRef   (IESimProfile)          setEnabled(enabled), setNickname(name), close()
 //   NativeMetadataRef  (IESimProfileMetadata)  confirmInstall(code | undefined, onProgress),
 //                                              decline(postpone), close()

@@ -15,7 +15,7 @@
 //     operationCounts(): { cancelCalls, synchronous, otherThread }, lastBurstMicroseconds(),
 //     makeSta() (the calling thread becomes an STA; returns "sta"), setCompletion(2) (late cancel),
 //     putAccount(id, fields), removeAccount(id), setGhostAccount(id) (accounts.h),
-//     raiseNetworkStatusChanged() (account-watcher.h),
+//     raiseNetworkStatusChanged() (account-watcher.h), scriptDiscover(eid, events, status),
 //     crash(onThread) (the lane's own check that a crashed process fails the lane)
 #include <napi.h>
 
@@ -250,6 +250,22 @@ Napi::Value SetGhostAccount(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// scriptDiscover(eid, [{ matchingId, smdpAddress }], status)
+Napi::Value ScriptDiscover(const Napi::CallbackInfo& info) {
+  OwnedString eid(info[0].As<Napi::String>().Utf16Value());
+  std::u16string lines;
+  Napi::Array events = info[1].As<Napi::Array>();
+  for (uint32_t i = 0; i < events.Length(); ++i) {
+    Napi::Object event = events.Get(i).As<Napi::Object>();
+    lines += Text(event, "matchingId") + u"|" + Text(event, "smdpAddress") + u"\n";
+  }
+  OwnedString text(lines);
+  Check(info.Env(),
+        Control(info.Env())->ScriptDiscover(eid.get(), text.get(), info[2].As<Napi::Number>().Int32Value()),
+        "ScriptDiscover");
+  return info.Env().Undefined();
+}
+
 Napi::Value RaiseNetworkStatusChanged(const Napi::CallbackInfo& info) {
   Check(info.Env(), Control(info.Env())->RaiseNetworkStatusChanged(), "RaiseNetworkStatusChanged");
   return info.Env().Undefined();
@@ -317,6 +333,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("removeAccount", Napi::Function::New(env, RemoveAccount));
   exports.Set("setGhostAccount", Napi::Function::New(env, SetGhostAccount));
   exports.Set("raiseNetworkStatusChanged", Napi::Function::New(env, RaiseNetworkStatusChanged));
+  exports.Set("scriptDiscover", Napi::Function::New(env, ScriptDiscover));
   exports.Set("operationCounts", Napi::Function::New(env, OperationCounts));
   exports.Set("lastBurstMicroseconds", Napi::Function::New(env, LastBurstMicroseconds));
   exports.Set("crash", Napi::Function::New(env, Crash));

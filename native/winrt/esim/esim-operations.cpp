@@ -2,6 +2,7 @@
 
 #include "../core/async-operation.h"
 #include "../core/hstring.h"
+#include "../core/readers.h"
 
 namespace wmbb {
 namespace {
@@ -120,7 +121,93 @@ EsimDownloadEnd ToDownloadEnd(AsyncEnd<abi_netops::IESimDownloadProfileMetadataR
   return out;
 }
 
+/** Reads a discovery's result: the status, the kind, the events or the metadata. */
+EsimDiscoverEnd ToDiscoverEnd(AsyncEnd<abi_netops::IESimDiscoverResult>& end, const char* call) {
+  EsimDiscoverEnd out;
+  out.kind = end.kind;
+  out.failure = end.failure;
+  if (end.kind != AsyncEndKind::Completed) return out;
+  auto fail = [&](Failure failure) {
+    out.kind = AsyncEndKind::Failed;
+    out.failure = failure;
+    out.metadata.Reset();
+    return out;
+  };
+  if (!end.result) return fail(Failure{E_POINTER, call});
+  ComPtr<abi_netops::IESimOperationResult> result;
+  if (auto f = Check(end.result->get_Result(&result), "ESimDiscoverResult.Result")) return fail(*f);
+  if (auto f = ReadStatus(result.Get(), "ESimDiscoverResult.Result", &out.status)) return fail(*f);
+  abi_netops::ESimDiscoverResultKind kind{};
+  if (auto f = Check(end.result->get_Kind(&kind), "ESimDiscoverResult.Kind")) return fail(*f);
+  out.resultKind = static_cast<int32_t>(kind);
+  if (out.resultKind == 1) {
+    ComPtr<abi_collections::IVectorView<abi_netops::ESimDiscoverEvent*>> events;
+    if (auto f = Check(end.result->get_Events(&events), "ESimDiscoverResult.Events")) return fail(*f);
+    Status read = ForEach(events.Get(), "IVectorView<ESimDiscoverEvent>",
+                          [&](UINT32, abi_netops::IESimDiscoverEvent* event) -> Status {
+                            if (event == nullptr) return Failure{E_POINTER, "ESimDiscoverEvent"};
+                            HString text;
+                            EsimDiscoverEvent value;
+                            if (auto f = Check(event->get_MatchingId(text.Put()),
+                                               "ESimDiscoverEvent.MatchingId"))
+                              return f;
+                            value.matchingId = text.View();
+                            if (auto f = Check(event->get_RspServerAddress(text.Put()),
+                                               "ESimDiscoverEvent.RspServerAddress"))
+                              return f;
+                            value.rspServerAddress = text.View();
+                            out.events.push_back(std::move(value));
+                            return std::nullopt;
+                          });
+    if (read) return fail(*read);
+  } else if (out.resultKind == 2) {
+    if (auto f = Check(end.result->get_ProfileMetadata(&out.metadata),
+                       "ESimDiscoverResult.ProfileMetadata"))
+      return fail(*f);
+    if (!out.metadata) return fail(Failure{E_POINTER, "ESimDiscoverResult.ProfileMetadata"});
+    if (auto f = ReadMetadata(out.metadata.Get(), &out.values)) return fail(*f);
+  }
+  return out;
+}
+
 }  // namespace
+
+Status DiscoverProfiles(abi_netops::IESim* esim, const std::u16string* serverAddress,
+                        const std::u16string* matchingId,
+                        std::function<void(EsimDiscoverEnd)> onEnd,
+                        std::shared_ptr<AsyncWork>* out) {
+  static constexpr const char* kCall = "ESim.DiscoverAsync";
+  if (esim == nullptr) return Failure{RO_E_CLOSED, kCall};
+  ComPtr<abi_netops::IESim2> esim2;
+  if (FAILED(esim->QueryInterface(__uuidof(abi_netops::IESim2),
+                                  reinterpret_cast<void**>(esim2.GetAddressOf())))) {
+    return Failure{E_NOTIMPL, "ESim.DiscoverAsync (IESim2: Windows 10 version 2004 or later)"};
+  }
+  using DiscoverOperation = abi_foundation::IAsyncOperation<abi_netops::ESimDiscoverResult*>;
+  ComPtr<DiscoverOperation> operation;
+  if (serverAddress != nullptr && matchingId != nullptr) {
+    HString server;
+    HString id;
+    if (auto f = HString::Create(*serverAddress, &server)) return f;
+    if (auto f = HString::Create(*matchingId, &id)) return f;
+    if (auto f = Check(esim2->DiscoverWithServerAddressAndMatchingIdAsync(
+                           server.Get(), id.Get(), operation.GetAddressOf()),
+                       kCall))
+      return f;
+  } else if (auto f = Check(esim2->DiscoverAsync(operation.GetAddressOf()), kCall)) {
+    return f;
+  }
+  std::shared_ptr<AsyncOperation<DiscoverOperation>> watched;
+  if (auto f = AsyncOperation<DiscoverOperation>::Watch(
+          std::move(operation), kCall,
+          [onEnd = std::move(onEnd)](AsyncOperation<DiscoverOperation>::End end) {
+            onEnd(ToDiscoverEnd(end, kCall));
+          },
+          {}, &watched))
+    return f;
+  *out = std::move(watched);
+  return std::nullopt;
+}
 
 Status DownloadProfileMetadata(abi_netops::IESim* esim, std::u16string_view activationCode,
                                std::function<void(EsimDownloadEnd)> onEnd,

@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "../core/async-work.h"
 
@@ -42,6 +43,26 @@ struct EsimDownloadEnd {
   AsyncEndKind kind = AsyncEndKind::Failed;
   int32_t status = 0;
   /** The metadata object, on success only (released at once otherwise). */
+  ComPtr<abi_netops::IESimProfileMetadata> metadata;
+  EsimMetadataValues values;
+  Failure failure{E_FAIL, ""};
+};
+
+/** One ESimDiscoverEvent: a profile waiting on an SM-DP+ for this eSIM. */
+struct EsimDiscoverEvent {
+  std::u16string matchingId;
+  std::u16string rspServerAddress;
+};
+
+/** The end of DiscoverAsync. */
+struct EsimDiscoverEnd {
+  AsyncEndKind kind = AsyncEndKind::Failed;
+  /** ESimOperationStatus of ESimDiscoverResult.Result. */
+  int32_t status = 0;
+  /** ESimDiscoverResultKind: None 0, Events 1, ProfileMetadata 2. */
+  int32_t resultKind = 0;
+  std::vector<EsimDiscoverEvent> events;
+  /** The metadata (ProfileMetadata kind only). */
   ComPtr<abi_netops::IESimProfileMetadata> metadata;
   EsimMetadataValues values;
   Failure failure{E_FAIL, ""};
@@ -80,6 +101,15 @@ Status SetProfileEnabled(abi_netops::IESimProfile* profile, bool enabled, OnEsim
 /** `profile.SetNicknameAsync(nickname)`. */
 Status SetProfileNickname(abi_netops::IESimProfile* profile, std::u16string_view nickname,
                           OnEsimStatusEnd onEnd, std::shared_ptr<AsyncWork>* out);
+
+/**
+ * `esim.DiscoverAsync()` (the default SM-DS), or `DiscoverAsync(serverAddress, matchingId)` when
+ * both are given (IESim2, Windows 10 2004 and later; older Windows: E_NOTIMPL).
+ */
+Status DiscoverProfiles(abi_netops::IESim* esim, const std::u16string* serverAddress,
+                        const std::u16string* matchingId,
+                        std::function<void(EsimDiscoverEnd)> onEnd,
+                        std::shared_ptr<AsyncWork>* out);
 
 /** `esim.DeleteProfileAsync(iccid)`. */
 Status DeleteProfile(abi_netops::IESim* esim, std::u16string_view iccid, OnEsimStatusEnd onEnd,
