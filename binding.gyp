@@ -11,6 +11,7 @@
           "sources": [
             "native/winrt/core/module-pin.cpp",
             "native/winrt/core/mta-thread.cpp",
+            "native/winrt/core/open-uri.cpp",
             "native/winrt/core/record-queue.cpp",
             "native/winrt/core/release-later.cpp",
             "native/winrt/esim/esim-lookup.cpp",
@@ -42,7 +43,7 @@
             "_UNICODE",
             "NOMINMAX"
           ],
-          "libraries": ["runtimeobject.lib", "ole32.lib"],
+          "libraries": ["runtimeobject.lib", "ole32.lib", "shell32.lib"],
           "msvs_settings": {
             "VCCLCompilerTool": {
               "AdditionalOptions": ["/std:c++17", "/utf-8", "/permissive-"],

@@ -122,6 +122,11 @@ export interface NativeCoreExports {
    * earlier `close()` calls included.
    */
   flush(): NativeOperation<void>;
+  /**
+   * `ShellExecuteEx(uri, "open")` on a thread of its own (the shell wants an STA). Rejects when
+   * no handler takes the scheme.
+   */
+  openUri(uri: string): NativeOperation<void>;
 }
 
 /** `addon.esim` (native/addon/esim/esim-exports.h). */

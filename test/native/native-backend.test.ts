@@ -13,7 +13,7 @@ import type {
   NativeOperation,
 } from '../../lib/native/addon-types.js';
 import { createNativeBackend } from '../../lib/native/native-backend.js';
-import { unusedModems } from './unused-exports.js';
+import { unusedModems, unusedOpenUri } from './unused-exports.js';
 import { RecordEncoder } from './record-encoder.js';
 
 interface Script {
@@ -40,7 +40,7 @@ function scriptedAddon(script: Script = {}): NativeAddon & { closed: number; cre
   const addon = {
     closed: 0,
     created: 0,
-    core: { flush: () => answered<void>(undefined) },
+    core: { flush: () => answered<void>(undefined), openUri: unusedOpenUri },
     modems: unusedModems,
     esim: {
       serviceInfo: () => answered({ authenticationPreference: 2, isEsimUiEnabled: true }),

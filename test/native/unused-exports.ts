@@ -3,7 +3,7 @@
  * so it throws.
  */
 
-import type { NativeModemsExports } from '../../lib/native/addon-types.js';
+import type { NativeModemsExports, NativeOperation } from '../../lib/native/addon-types.js';
 
 function unused(name: string): never {
   throw new Error(`the scripted addon does not implement ${name}`);
@@ -14,3 +14,6 @@ export const unusedModems: NativeModemsExports = {
   account: () => unused('modems.account()'),
   createWatcher: () => unused('modems.createWatcher()'),
 };
+
+/** openUri of the core table, for a scripted addon whose test does not open links. */
+export const unusedOpenUri = (): NativeOperation<void> => unused('core.openUri()');

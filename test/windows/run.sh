@@ -153,6 +153,7 @@ done_registered() { grep -qx "package-smoke registered: ok (node.exe)" "$1"; }
 done_myapp() { grep -qx "package-smoke registered: ok (MyApp.exe)" "$1"; }
 done_worker() { grep -qx "package-smoke registered: ok (node.exe --worker-only)" "$1"; }
 done_late() { grep -qx "late-completion: ok" "$1"; }
+done_open() { grep -qx "open-uri: ok" "$1"; }
 done_core() { grep -qE "^core blocks: [1-9][0-9]* passed, 0 failed" "$1"; }
 done_conformance_sta() { grep -q "single-threaded apartment" "$1" && done_conformance "$1"; }
 done_modems() { done_conformance "$1"; }
@@ -246,6 +247,18 @@ if [ "$MODE" != bench ]; then
     120 "$NODE_EXE" "$SMOKE" unregistered
   register_component
   wine_node registered "package with the test component registered (node.exe)" 120 "$NODE_EXE" "$SMOKE" registered
+  # Stand-in for Settings: a handler of our own for lpa: and ms-settings: records each launch.
+  export WMBB_LAUNCH_LOG
+  WMBB_LAUNCH_LOG=$(winpath "$LOGS/launched.txt")
+  for scheme in lpa ms-settings; do
+    wine reg add "HKCR\\$scheme" /v "URL Protocol" /t REG_SZ /d "" /f >>"$LOGS/reg.log" 2>&1
+    wine reg add "HKCR\\$scheme\\shell\\open\\command" /ve /t REG_SZ \
+      /d "\"$(winpath "$NODE_EXE")\" \"$(winpath "$ROOT/test/windows/record-launch.cjs")\" \"%1\"" /f \
+      >>"$LOGS/reg.log" 2>&1 || die "cannot register the $scheme: handler"
+  done
+  WMBB_NATIVE_ADDON=$(winpath "$ROOT/prebuilds/win32-x64/windows-mobile-broadband.node") \
+    wine_node open "the shell opens lpa: and ms-settings: links (a handler of the lane's own)" 60 \
+    "$NODE_EXE" "$(winpath "$ROOT/test/windows/open-uri.cjs")"
   mkdir -p "$CACHE/myapp"
   cp "$NODE_EXE" "$CACHE/myapp/MyApp.exe"
   wine_node myapp "package in a host named MyApp.exe (Electron-style)" 120 "$CACHE/myapp/MyApp.exe" "$SMOKE" registered

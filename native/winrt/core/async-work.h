@@ -92,4 +92,11 @@ class AsyncWork {
   virtual void Close() = 0;
 };
 
+/** Work that runs to its end on its own (a shell launch): nothing to cancel or close. */
+class UncancellableWork final : public AsyncWork {
+ public:
+  Status Cancel() override { return std::nullopt; }
+  void Close() override {}
+};
+
 }  // namespace wmbb

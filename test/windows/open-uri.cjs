@@ -1,0 +1,41 @@
+// The addon opens URIs through the shell (the eSIM doors of Windows 11 24H2: lpa: and
+// ms-settings:cellular-id): under Wine a handler of the lane's own (record-launch.cjs) stands
+// in for Settings and records what it was opened with. An unknown scheme is a typed failure.
+'use strict';
+/* global require, process, console, setTimeout */
+/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS run by node.exe */
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+
+const addon = require(process.env.WMBB_NATIVE_ADDON);
+const log = process.env.WMBB_LAUNCH_LOG;
+
+async function launched(count) {
+  for (let i = 0; i < 200; i++) {
+    const lines = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+    if (lines.length >= count) return lines;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`the handler recorded fewer than ${count} launches`);
+}
+
+async function main() {
+  fs.rmSync(log, { force: true });
+  const link = 'lpa:1$smdp.example.com$04386-AGYFT-A74Y8-3F815';
+  await addon.core.openUri(link).promise;
+  const settings =
+    'ms-settings:cellular-id?callbackUrl=https%3A%2F%2Fportal.contoso.example%2Fids%3Feid%3D%7Beid%7D';
+  await addon.core.openUri(settings).promise;
+  assert.deepEqual(await launched(2), [link, settings]);
+  await assert.rejects(addon.core.openUri('wmbb-no-such-scheme:x').promise, (error) => {
+    assert.equal(error.call, 'ShellExecuteEx');
+    assert.ok(error.hresult >= 0x80000000, String(error.hresult));
+    return true;
+  });
+  console.log('open-uri: ok');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
