@@ -12,7 +12,9 @@ const log = process.env.WMBB_LAUNCH_LOG;
 
 async function launched(count) {
   for (let i = 0; i < 200; i++) {
-    const lines = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+    const lines = fs.existsSync(log)
+      ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean)
+      : [];
     if (lines.length >= count) return lines;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
