@@ -51,6 +51,11 @@ export interface Backend {
   /** Carrier provisioning (`ProvisioningAgent`). */
   readonly provisioning: ProvisioningBackend;
   /**
+   * Opening links through the shell: the eSIM doors of Windows 11 24H2 (`lpa:`,
+   * `ms-settings:cellular-id`). Optional: without it those calls are `ERR_NOT_SUPPORTED`.
+   */
+  readonly links?: LinkBackend;
+  /**
    * Releases everything the backend holds (watchers, sessions, COM references). Pending
    * operations reject with `ERR_CLOSED`. Calling it twice is harmless.
    */
@@ -479,6 +484,14 @@ export interface EsimDiscoverResult {
   events: { matchingId: string; rspServerAddress: string }[];
   /** The profile on offer (kind `profileMetadata`). */
   metadata: EsimProfileMetadataInfo | undefined;
+}
+
+/** What a backend offers for opening links (see {@link Backend.links}). */
+export interface LinkBackend {
+  /** The running Windows' build number (26100 for 24H2); `undefined` when not Windows. */
+  windowsBuild(): number | undefined;
+  /** Opens `uri` as the shell does (`ShellExecuteEx`, verb open). */
+  open(uri: string): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ export class MobileBroadband {
       options.entitlement,
       dataPlanPollMsOf(options.derived),
     );
-    this.esim = new Esim(backend.esim);
+    this.esim = new Esim(backend.esim, backend.links);
     this.modems = new Modems(backend.modems);
   }
 

@@ -17,10 +17,12 @@ import type {
   EsimOperationStatus,
   EsimProfileMetadataInfo,
   EsimServiceInfo,
+  LinkBackend,
   OperationOptions,
 } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
 import type { ActivationCode } from './activation-code.js';
+import { activationLink, checkDoorBuild, deviceIdentifiersLink } from './esim-doors.js';
 import { esimOperations } from './esim-errors.js';
 import { checkEsimStatus, type EsimOperationFacts } from './esim-operation-errors.js';
 import { EsimWatcher } from './esim-watcher.js';
@@ -68,12 +70,62 @@ import { progressListener } from './progress-listener.js';
  */
 export class Esim {
   readonly #backend: EsimBackend;
+  readonly #links: LinkBackend | undefined;
   readonly #watchers = new Set<EsimWatcher>();
   #closed = false;
 
   /** @internal Use {@link connect}. */
-  constructor(backend: EsimBackend) {
+  constructor(backend: EsimBackend, links?: LinkBackend) {
     this.#backend = backend;
+    this.#links = links;
+  }
+
+  /**
+   * Opens Settings' eSIM activation flow for `code` (an `lpa:` link, Windows 11 24H2 and later):
+   * what any process may do, with or without the eSIM capability. The user confirms in Settings;
+   * nothing comes back to the caller. `ERR_NOT_SUPPORTED` (naming the build) on older Windows,
+   * `ERR_INVALID_ACTIVATION_CODE` for a malformed code (never opened).
+   *
+   * @example
+   * ```ts
+   * import { connect } from 'windows-mobile-broadband';
+   * const mbb = await connect();
+   * await mbb.esim.openActivation('LPA:1$smdp.example.com$04386-AGYFT-A74Y8-3F815');
+   * ```
+   */
+  async openActivation(code: string | ActivationCode): Promise<void> {
+    await this.#open('esim.openActivation()');
+    const link = activationLink(code);
+    await this.#openLink(link, 'esim.openActivation() (an lpa: link)');
+  }
+
+  /**
+   * Opens Windows' consent dialog for sharing the device's EID, IMEI, ICCID, make and model
+   * (`ms-settings:cellular-id`, Windows 11 24H2 and later). With `callbackUrl` (https: only, with
+   * any of the placeholders `{eid}` `{imei}` `{iccid}` `{make}` `{model}`), Windows opens that URL
+   * with them filled in once the user agrees.
+   */
+  async requestDeviceIdentifiers(options: { callbackUrl?: string } = {}): Promise<void> {
+    await this.#open('esim.requestDeviceIdentifiers()');
+    if (typeof options !== 'object' || options === null) {
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        'esim.requestDeviceIdentifiers(options) takes an options object or nothing',
+      );
+    }
+    const link = deviceIdentifiersLink(options.callbackUrl);
+    await this.#openLink(link, 'esim.requestDeviceIdentifiers() (ms-settings:cellular-id)');
+  }
+
+  async #openLink(link: string, what: string): Promise<void> {
+    if (this.#links === undefined) {
+      throw new MobileBroadbandError(
+        'ERR_NOT_SUPPORTED',
+        `${what}: this backend cannot open links`,
+      );
+    }
+    checkDoorBuild(this.#links.windowsBuild(), what);
+    await this.#links.open(link);
   }
 
   /** `ESimManager.ServiceInfo`: how Windows' eSIM service is set up. */

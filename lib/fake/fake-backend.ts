@@ -38,6 +38,7 @@ import { FakeDataPlan, type FakeUsage } from './fake-data-plan.js';
 import { defaultFakeDevice } from './fake-device.js';
 import { FakeModems } from './fake-modems.js';
 import { FakeDerivedObserver } from './fake-derived-observer.js';
+import { FakeLinks } from './fake-links.js';
 import { DerivedNotificationSource } from '../derived/derived-notification-source.js';
 import { FakeNetwork } from './fake-network.js';
 import {
@@ -62,6 +63,12 @@ import { VirtualClock } from './virtual-clock.js';
 
 /** Options of {@link createFakeBackend}. */
 export interface FakeBackendOptions {
+  /**
+   * The Windows build the fake plays for the eSIM doors (`mbb.esim.openActivation()`,
+   * `requestDeviceIdentifiers()`): 26100 (Windows 11 24H2, which has both) unless set; an older
+   * one makes them ERR_NOT_SUPPORTED.
+   */
+  windowsBuild?: number;
   /** The simulated account and modem (ids, operator name). */
   account?: Partial<FakeAccount>;
   /** The simulated modem and SIM as `mbb.modems` reports them (any field; identifiers included). */
@@ -101,6 +108,8 @@ export class FakeBackend implements Backend {
   readonly clock: FakeClock;
   readonly notifications: FakeNotificationSource;
   readonly esim: FakeEsim;
+  /** What a process would have opened (the eSIM doors' links), recorded. */
+  readonly links: FakeLinks;
   readonly tethering: FakeTethering;
   readonly modems: ModemBackend;
   readonly ussd: UssdBackend = notSupported(
@@ -159,6 +168,7 @@ export class FakeBackend implements Backend {
           }),
     );
     this.esim = new FakeEsim(this.clock);
+    this.links = new FakeLinks(options.windowsBuild === undefined ? 26100 : options.windowsBuild);
     // Managing eSIMs needs a capability only a packaged app can declare.
     if (!packaged) this.esim.setAccess('notAuthorized');
     this.#context = new FakeContext(this.clock, this.#virtualClock, account, this.notifications);

@@ -49,3 +49,4 @@ export {
 } from './fake-esim.js';
 export type { FakeEsimInit, FakeEsimPatch, FakeEsimProfileInit } from './fake-esim-data.js';
 export { VirtualClock } from './virtual-clock.js';
+export { FakeLinks } from './fake-links.js';

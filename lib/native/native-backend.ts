@@ -12,6 +12,8 @@ import type { NativeAddon } from './addon-types.js';
 import { loadAddon } from './load-addon.js';
 import { NativeEsim } from './native-esim.js';
 import { NativeModems } from './native-modems.js';
+import { NativeLinks, windowsBuildOf } from './native-links.js';
+import { release } from 'node:os';
 import { NativeDerivedObserver } from './native-derived-observer.js';
 import { DerivedNotificationSource } from '../derived/derived-notification-source.js';
 
@@ -42,6 +44,8 @@ export interface NativeBackendOptions {
    * play the poll in milliseconds.
    */
   clock?: Clock;
+  /** @internal The Windows build to take as running (tests of the eSIM doors under Wine). */
+  windowsBuild?: number;
   /** @internal An addon object to use instead of loading one (tests). */
   addon?: NativeAddon;
 }
@@ -91,6 +95,7 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
     esim,
     tethering: notSupported('native', 'tethering', notImplemented),
     modems,
+    links: new NativeLinks(addon, options.windowsBuild ?? windowsBuildOf(release())),
     ussd: notSupported('native', 'ussd', notImplemented),
     provisioning: notSupported('native', 'provisioning', notImplemented),
     close: async () => {

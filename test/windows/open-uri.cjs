@@ -29,6 +29,22 @@ async function main() {
     'ms-settings:cellular-id?callbackUrl=https%3A%2F%2Fportal.contoso.example%2Fids%3Feid%3D%7Beid%7D';
   await addon.core.openUri(settings).promise;
   assert.deepEqual(await launched(2), [link, settings]);
+  // The public doors over the native backend. Wine plays Windows 10, so the test says which
+  // build to take as running: the build check itself is tested on the fake.
+  const root = process.env.WMBB_PACKAGE_ROOT;
+  const { connect } = require(`${root}\\dist\\index.js`);
+  const { createNativeBackend } = require(`${root}\\dist\\native\\native-backend.js`);
+  const mbb = await connect({ backend: await createNativeBackend({ windowsBuild: 26100 }) });
+  await mbb.esim.openActivation('LPA:1$smdp.example.com$04386-AGYFT-A74Y8-3F815');
+  await mbb.esim.requestDeviceIdentifiers({
+    callbackUrl: 'https://portal.contoso.example/ids?eid={eid}',
+  });
+  await mbb.close();
+  const all = await launched(4);
+  assert.deepEqual(all.slice(2), [
+    link,
+    'ms-settings:cellular-id?callbackUrl=https%3A%2F%2Fportal.contoso.example%2Fids%3Feid%3D%7Beid%7D',
+  ]);
   await assert.rejects(addon.core.openUri('wmbb-no-such-scheme:x').promise, (error) => {
     assert.equal(error.call, 'ShellExecuteEx');
     assert.ok(error.hresult >= 0x80000000, String(error.hresult));
