@@ -3,6 +3,7 @@
 #include <windows.h>
 #include <objbase.h>
 
+#include <atomic>
 #include <deque>
 #include <mutex>
 #include <new>
@@ -20,10 +21,10 @@ struct State {
   SrwMutex mutex;
   CONDITION_VARIABLE wake = CONDITION_VARIABLE_INIT;
   std::deque<MtaThread::Task> tasks;
-  DWORD threadId = 0;
+  // Read by IsCurrent() on any thread without the lock.
+  std::atomic<DWORD> threadId{0};
   bool started = false;
   HRESULT startFailure = S_OK;
-  volatile unsigned long long tasksRun = 0;
 };
 
 State& GetState() {
@@ -33,6 +34,7 @@ State& GetState() {
 
 DWORD WINAPI Run(void*) {
   State& state = GetState();
+  state.threadId = GetCurrentThreadId();  // before any task runs
   // Joins the process's MTA (and keeps it alive for the life of the process). A failure here
   // cannot happen on a fresh thread; should it, the tasks still run and their own calls report
   // CO_E_NOTINITIALIZED.
@@ -54,7 +56,6 @@ DWORD WINAPI Run(void*) {
       // A task reports its own failures; nothing may unwind out of this thread.
     }
     task = nullptr;  // release what the task captured here, on this thread
-    state.tasksRun = state.tasksRun + 1;
   }
 }
 
@@ -66,12 +67,10 @@ Status MtaThread::Post(Task task) noexcept {
     std::lock_guard<SrwMutex> lock(state.mutex);
     if (!state.started) {
       state.started = true;
-      DWORD id = 0;
-      HANDLE thread = CreateThread(nullptr, 0, Run, nullptr, 0, &id);
+      HANDLE thread = CreateThread(nullptr, 0, Run, nullptr, 0, nullptr);
       if (thread == nullptr) {
         state.startFailure = HRESULT_FROM_WIN32(GetLastError());
       } else {
-        state.threadId = id;
         CloseHandle(thread);
       }
     }
@@ -90,7 +89,5 @@ bool MtaThread::IsCurrent() noexcept {
   State& state = GetState();
   return state.threadId != 0 && GetCurrentThreadId() == state.threadId;
 }
-
-unsigned long long MtaThread::TasksRun() noexcept { return GetState().tasksRun; }
 
 }  // namespace wmbb

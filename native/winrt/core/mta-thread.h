@@ -40,9 +40,6 @@ class MtaThread {
 
   /** True on the MTA thread itself. */
   static bool IsCurrent() noexcept;
-
-  /** Tasks run so far, for tests and the benchmark's report. */
-  static unsigned long long TasksRun() noexcept;
 };
 
 }  // namespace wmbb
