@@ -19,7 +19,7 @@ export interface NativeEsimServiceInfo {
 
 /**
  * One batch of event records: 32-bit words and the batch's strings back to back (layout in
- * native/winrt/event-records.h, decoded by {@link decodeEsimRecords}).
+ * native/winrt/core/event-records.h, decoded by {@link decodeEsimRecords}).
  */
 export type NativeRecordCallback = (words: Int32Array, text: string) => void;
 
@@ -40,7 +40,7 @@ export interface NativeWatcher {
 }
 
 /**
- * An asynchronous Windows operation in progress (native/addon/js-operation.h). The promise
+ * An asynchronous Windows operation in progress (native/addon/core/js-operation.h). The promise
  * settles on the JS thread; it rejects with a {@link NativeCallError} when the operation
  * failed, and with one whose `canceled` is true (hresult ERROR_CANCELLED) when it was cancelled.
  */

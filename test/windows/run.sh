@@ -98,7 +98,7 @@ node node_modules/typescript/bin/tsc -p tsconfig.build.json >"$LOGS/tsc.log" 2>&
 WMBB_TEST_COMPONENT=1 bash native/scripts/prebuild.sh || die "the cross build failed"
 # No thread_local with a destructor in the addon: under mingw-w64 its emulated TLS is freed
 # before that destructor runs when a thread exits, and the addon's code runs on Windows' threads
-# (native/winrt/record-queue.h). Such a variable makes its object file import __cxa_thread_atexit.
+# (native/winrt/core/record-queue.h). Such a variable makes its object file import __cxa_thread_atexit.
 TLS_DESTRUCTORS=$(find build/mingw/CMakeFiles/wmbb_addon.dir -name '*.obj' \
   -exec x86_64-w64-mingw32-nm -A -u {} + | grep __cxa_thread_atexit)
 [ -z "$TLS_DESTRUCTORS" ] || die "a thread_local with a destructor in the addon: $TLS_DESTRUCTORS"

@@ -1,6 +1,6 @@
 // Something running in Windows that ends once, delivered to whoever started it: an
 // IAsyncOperation (async-operation.h) or an ESimWatcher run to EnumerationCompleted
-// (esim-lookup.h). The glue (native/addon/js-operation.h) holds one of these per JS promise and
+// (esim/esim-lookup.h). The glue (native/addon/core/js-operation.h) holds one of these per JS promise and
 // needs only these two calls, whatever runs underneath.
 #pragma once
 
