@@ -32,7 +32,7 @@ eSIMs, pick one with --esim <number|EID>. EIDs and ICCIDs are masked unless --re
 Off Windows (or with --fake) the commands run on a fake with one eSIM, and these codes:
   ${demoCodes.plain}          installs in about 2 s
   ${demoCodes.confirmation}  needs the confirmation code ${demoConfirmationCode}
-  ${demoCodes.slow}              takes 10 minutes (try Ctrl+C)
+  ${demoCodes.slow}              takes 2 minutes (try Ctrl+C)
 `,
     );
 

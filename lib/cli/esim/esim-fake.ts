@@ -19,7 +19,7 @@ export const demoCodes = {
   plain: 'LPA:1$smdp.contoso.example$CONTOSO-DEMO-0001',
   /** Fabrikam: the profile needs the confirmation code 73519. */
   confirmation: 'LPA:1$smdp.fabrikam.example$FABRIKAM-DEMO-0002$$1',
-  /** Takes ten minutes: for trying Ctrl+C. */
+  /** Takes a minute to download and another to install: for trying Ctrl+C. */
   slow: 'LPA:1$smdp.example.com$SLOW-DEMO-0003',
 } as const;
 
@@ -58,8 +58,8 @@ export function createEsimFake(): FakeBackend {
   });
   fake.esim.script(demoCodes.slow, {
     metadata: { id: '8901001010000000035', providerName: 'Slow Networks' },
-    progressSteps: 600,
-    durationMs: 10 * 60 * 1000,
+    progressSteps: 120,
+    durationMs: 60 * 1000,
   });
   return fake;
 }
