@@ -30,6 +30,17 @@ describe('wmbb --fake esim', () => {
     });
   });
 
+  it('watch prints the eSIMs present as NDJSON until Ctrl+C', async () => {
+    const run = await spawnCli(['--fake', 'esim', 'watch', '--json'], {
+      killAfterMs,
+      interrupt: { signal: 'SIGINT', when: /enumerationCompleted/ },
+    });
+    expect(run.code).toBe(130);
+    const events = ndjson(run.stdout);
+    expect(events.map((e) => e.event)).toEqual(['added', 'enumerationCompleted']);
+    expect(JSON.stringify(events)).not.toContain(demoEid);
+  });
+
   it('download reads the confirmation code from stdin and reports progress as NDJSON', async () => {
     const run = await spawnCliWithInput(
       ['--fake', 'esim', 'download', demoCodes.confirmation, '--confirmation-code-stdin', '--json'],
