@@ -30,17 +30,17 @@ Profiles are named by their number in "wmbb esim list" (or their whole ICCID); w
 eSIMs, pick one with --esim <number|EID>. EIDs and ICCIDs are masked unless --reveal.
 
 Off Windows (or with --fake) the commands run on a fake with one eSIM, and these codes:
-  ${demoCodes.plain}          installs in about 2 s
-  ${demoCodes.confirmation}  needs the confirmation code ${demoConfirmationCode}
-  ${demoCodes.slow}              takes 2 minutes (try Ctrl+C)
+  ${demoCodes.plain.padEnd(52)}installs in about 2 s
+  ${demoCodes.confirmation.padEnd(52)}needs the confirmation code ${demoConfirmationCode}
+  ${demoCodes.slow.padEnd(52)}takes 2 minutes (try Ctrl+C)
 `,
     );
 
-  common(esim.command('list'))
+  output(esim.command('list'))
     .description('the eSIMs and their profiles')
     .action(run(done, (o) => esimList(context, o)));
 
-  common(esim.command('watch'))
+  output(esim.command('watch'))
     .description('print the eSIMs as they appear and change (NDJSON with --json; Ctrl+C to stop)')
     .action(run(done, (o) => esimWatch(context, o)));
 
@@ -69,12 +69,18 @@ Off Windows (or with --fake) the commands run on a fake with one eSIM, and these
     .action(run<EsimDiscoverOptions>(done, (o) => esimDiscover(context, o)));
 }
 
-/** The options every eSIM command takes. */
-function common(command: Command): Command {
+/** The output options every eSIM command takes. */
+function output(command: Command): Command {
   return command
     .option('--json', 'JSON output (one object per line)')
-    .option('--reveal', 'show EIDs, ICCIDs and matching ids whole')
-    .addOption(new Option('--esim <number|EID>', 'the eSIM to act on (when there are several)'));
+    .option('--reveal', 'show EIDs, ICCIDs and matching ids whole');
+}
+
+/** The options of a command that acts on one eSIM. */
+function common(command: Command): Command {
+  return output(command).addOption(
+    new Option('--esim <number|EID>', 'the eSIM to act on (when there are several)'),
+  );
 }
 
 /** An action taking only options. */
