@@ -96,6 +96,17 @@ describe('wmbb --fake esim', () => {
     expect(run.stderr).toMatch(/--confirmation-code-stdin/);
   });
 
+  it('a confirmation code in the arguments is refused without being echoed', async () => {
+    for (const args of [['--confirmation-code', '73519'], ['--confirmation-code=73519']]) {
+      const run = await spawnCli(['--fake', 'esim', 'download', demoCodes.confirmation, ...args], {
+        killAfterMs,
+      });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/never taken from the arguments/);
+      expect(run.stdout + run.stderr).not.toContain('73519');
+    }
+  });
+
   it('delete without a terminal and without --yes refuses in one line; --yes deletes', async () => {
     const refused = await spawnCli(['--fake', 'esim', 'delete', '1'], { killAfterMs });
     expect(refused.code).toBe(1);

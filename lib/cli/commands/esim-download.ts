@@ -6,13 +6,18 @@
  * @module
  */
 
+import { MobileBroadbandError } from '../../errors.js';
 import { parseActivationCode } from '../../esim/activation-code.js';
 import type { CliContext } from '../cli-context.js';
 import { runEsimCommand, withSignal, type EsimCommonOptions } from '../esim/esim-session.js';
 import { installOffer, type InstallOfferOptions } from '../esim/install-offer.js';
 import { createDownloadReporter } from '../esim/install-progress.js';
 
-export type EsimDownloadOptions = EsimCommonOptions & InstallOfferOptions;
+export type EsimDownloadOptions = EsimCommonOptions &
+  InstallOfferOptions & {
+    /** Refused: a code in the arguments is visible to every user of the machine. */
+    confirmationCode?: string;
+  };
 
 export function esimDownload(
   context: CliContext,
@@ -20,6 +25,13 @@ export function esimDownload(
   options: EsimDownloadOptions,
 ): Promise<void> {
   return runEsimCommand(context, options, async (session) => {
+    if (options.confirmationCode !== undefined) {
+      // Said without the code: the usage error of an unknown option would quote it whole.
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        'a confirmation code is never taken from the arguments (every user of the machine can read them): pipe it in with --confirmation-code-stdin, or let wmbb ask for it on a terminal',
+      );
+    }
     const code = parseActivationCode(activationCode);
     const esim = await session.target();
     const reporter = await createDownloadReporter(

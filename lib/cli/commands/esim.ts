@@ -52,6 +52,8 @@ Off Windows (or with --fake) the commands run on a fake with one eSIM, and these
       'read the confirmation code from stdin, when the profile needs one (never from the arguments)',
     )
     .option('-y, --yes', 'install without asking')
+    // Accepted only to refuse it without echoing the code (see esim-download.ts).
+    .addOption(new Option('--confirmation-code <code>').hideHelp())
     .action(
       (code: string, _o: unknown, command: Command) =>
         void done(esimDownload(context, code, command.optsWithGlobals<EsimDownloadOptions>())),
