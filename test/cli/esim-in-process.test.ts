@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../lib/cli/program.js';
 import type { CliTerminal } from '../../lib/cli/cli-terminal.js';
-import { createEsimFake, demoEid } from '../../lib/cli/esim/esim-fake.js';
+import { createEsimFake, demoCodes, demoEid } from '../../lib/cli/esim/esim-fake.js';
 import { esimOperationError } from '../../lib/esim/esim-operation-errors.js';
 import { createFakeBackend, type FakeBackend } from '../../lib/fake/fake-backend.js';
 import { captureIo } from './capture-io.js';
@@ -36,6 +36,19 @@ describe('wmbb esim (in process)', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^Deleted Contoso Mobile/);
     expect(fake.esim.esims[0]?.profiles).toEqual([]);
+  });
+
+  it('on a terminal, download asks, then draws the install as a bar on stderr', async () => {
+    const fake = createEsimFake();
+    const terminal = typingTerminal(['y', '\r']);
+    // What a terminal says of itself, so the bar draws (cli-progress stays quiet on a pipe).
+    Object.assign(terminal.stderr, { isTTY: true, columns: 100 });
+    const tty = { ...terminal, stderrIsTty: true };
+    const { code, out } = await run(['esim', 'download', demoCodes.plain], fake, tty);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Contoso Travel/);
+    expect(terminal.drawn()).toMatch(/Install this profile\?/);
+    expect(terminal.drawn()).toMatch(/Installing \S+ 100% \| 256 KB of 256 KB/);
   });
 
   it('an answer "no" changes nothing and exits 1', async () => {
