@@ -12,6 +12,7 @@ import { createNativeBackend } from '../native/native-backend.js';
 import type { MobileBroadband } from '../mobile-broadband.js';
 import type { CliIo } from './cli-io.js';
 import { paint } from './cli-io.js';
+import type { CliTerminal } from './cli-terminal.js';
 
 /** The environment of one CLI run. */
 export interface CliContext {
@@ -20,6 +21,8 @@ export interface CliContext {
   backend?: Backend;
   /** Stops long-running commands such as `watch` (Ctrl+C in a terminal). */
   signal?: AbortSignal;
+  /** Where prompts read and progress bars draw; the process's terminal when absent. */
+  terminal?: CliTerminal;
 }
 
 /** Global options every command sees. */

@@ -28,3 +28,18 @@ export function describeError(error: unknown): string {
     maxErrorLineChars,
   );
 }
+
+/**
+ * The plain-language advice an error carries (`details.advice`, what the user can do about
+ * it), as one bounded, escaped line; undefined when there is none.
+ */
+export function describeAdvice(error: unknown): string | undefined {
+  try {
+    const advice = (error as MobileBroadbandError).details?.advice;
+    return typeof advice === 'string' && advice !== ''
+      ? printableUserText(advice, maxErrorLineChars)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

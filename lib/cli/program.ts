@@ -10,12 +10,13 @@ import { packageVersion } from '../package-info.js';
 import type { CliContext } from './cli-context.js';
 import { paint } from './cli-io.js';
 import { registerDemo } from './commands/demo.js';
+import { registerEsim } from './commands/esim.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerMessages } from './commands/messages.js';
 import { registerProvision } from './commands/provision.js';
 import { registerStatus } from './commands/status.js';
 import { registerWatch } from './commands/watch.js';
-import { describeError, maxErrorLineChars } from './describe-error.js';
+import { describeAdvice, describeError, maxErrorLineChars } from './describe-error.js';
 import { boundLines } from './terminal-safe.js';
 
 /** The exit code of a command stopped by its signal (Ctrl+C): 128 + SIGINT, as shells expect. */
@@ -51,6 +52,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   registerSimulate(program, context, done);
   registerProvision(program, context, done);
   registerMessages(program, context, done);
+  registerEsim(program, context, done);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -65,9 +67,14 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (context.signal?.aborted === true && isMobileBroadbandError(error, 'ERR_ABORTED'))
+    if (
+      isMobileBroadbandError(error, 'ERR_ABORTED') &&
+      (context.signal?.aborted === true || error.details?.byUser === true)
+    )
       return interruptedExitCode;
     io.err(paint(io, 'red', `wmbb: ${describeError(error)}\n`));
+    const advice = describeAdvice(error);
+    if (advice !== undefined) io.err(`  ${advice}\n`);
     return context.signal?.aborted === true ? interruptedExitCode : 1;
   }
 }

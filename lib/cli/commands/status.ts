@@ -13,6 +13,7 @@ import { describeError } from '../describe-error.js';
 import { formatStatus } from '../status/format-status.js';
 import { createStatusFake } from '../status/status-fake.js';
 import { readStatus, type StatusReport } from '../status/status-report.js';
+import { untilAborted } from '../until-aborted.js';
 
 interface StatusOptions {
   json?: boolean;
@@ -72,12 +73,4 @@ async function status(context: CliContext, options: GlobalOptions & StatusOption
   } finally {
     await mbb.close();
   }
-}
-
-function untilAborted(signal: AbortSignal | undefined): Promise<void> {
-  if (signal === undefined) return new Promise(() => undefined);
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) =>
-    signal.addEventListener('abort', () => resolve(), { once: true }),
-  );
 }

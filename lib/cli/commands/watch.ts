@@ -11,6 +11,7 @@ import { describeError } from '../describe-error.js';
 import { paint } from '../cli-io.js';
 import { jsonLine, shown, timelineLine } from '../format-notification.js';
 import { parseTypeList } from '../parse-type-list.js';
+import { untilAborted } from '../until-aborted.js';
 
 interface WatchOptions {
   types?: (keyof NotificationMap)[];
@@ -83,12 +84,4 @@ async function watch(context: CliContext, options: GlobalOptions & WatchOptions)
     );
   await untilAborted(context.signal);
   await mbb.close();
-}
-
-function untilAborted(signal: AbortSignal | undefined): Promise<void> {
-  if (signal === undefined) return new Promise(() => undefined);
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) =>
-    signal.addEventListener('abort', () => resolve(), { once: true }),
-  );
 }
