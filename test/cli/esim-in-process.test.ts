@@ -112,4 +112,46 @@ describe('wmbb esim (in process)', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/^wmbb: ERR_NOT_AUTHORIZED: .*Microsoft\.eSIMManagement_8wekyb3d8bbwe/);
   });
+
+  it('download where eSIM management is refused: says how to get round it, or opens Settings', async () => {
+    const refused = createFakeBackend({ packaged: false });
+    const denied = await run(['esim', 'download', demoCodes.plain], refused);
+    expect(denied.code).toBe(1);
+    expect(denied.err).toMatch(/ERR_NOT_AUTHORIZED: .*--via-settings/);
+    expect(refused.links.opened).toEqual([]);
+
+    const viaSettings = createFakeBackend({ packaged: false });
+    const opened = await run(['esim', 'download', demoCodes.plain, '--via-settings'], viaSettings);
+    expect(opened.code).toBe(0);
+    expect(opened.out).toMatch(/^opened Windows Settings/);
+    expect(viaSettings.links.opened).toEqual([`lpa:${demoCodes.plain.replace(/^LPA:/i, '')}`]);
+    // The matching id never reaches the output.
+    expect(opened.out + opened.err).not.toContain(demoCodes.plain.split('$')[2]);
+
+    const asked = createFakeBackend({ packaged: false });
+    const terminal = typingTerminal(['y', '\r']);
+    const yes = await run(['esim', 'download', demoCodes.plain], asked, terminal);
+    expect(terminal.drawn()).toMatch(/This process may not manage eSIMs/);
+    expect(yes.code).toBe(0);
+    expect(asked.links.opened).toHaveLength(1);
+  });
+
+  it('esim ids opens the consent dialog, with an https: callback', async () => {
+    const fake = createFakeBackend({ packaged: false });
+    const { code, out } = await run(
+      ['esim', 'ids', '--callback-url', 'https://portal.contoso.example/ids?eid={eid}', '--json'],
+      fake,
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({ event: 'openedSettings' });
+    expect(fake.links.opened).toEqual([
+      'ms-settings:cellular-id?callbackUrl=https%3A%2F%2Fportal.contoso.example%2Fids%3Feid%3D%7Beid%7D',
+    ]);
+    const bad = await run(
+      ['esim', 'ids', '--callback-url', 'http://portal.contoso.example/'],
+      fake,
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/ERR_INVALID_ARGUMENT: .*https:/);
+  });
 });

@@ -12,11 +12,14 @@ import type { CliContext } from '../cli-context.js';
 import { runEsimCommand, withSignal, type EsimCommonOptions } from '../esim/esim-session.js';
 import { installOffer, type InstallOfferOptions } from '../esim/install-offer.js';
 import { createDownloadReporter } from '../esim/install-progress.js';
+import { downloadOrSettings } from '../esim/settings-door.js';
 
 export type EsimDownloadOptions = EsimCommonOptions &
   InstallOfferOptions & {
     /** Refused: a code in the arguments is visible to every user of the machine. */
     confirmationCode?: string;
+    /** When the process may not manage eSIMs: open Settings' activation flow without asking. */
+    viaSettings?: boolean;
   };
 
 export function esimDownload(
@@ -33,22 +36,29 @@ export function esimDownload(
       );
     }
     const code = parseActivationCode(activationCode);
-    const esim = await session.target();
-    const reporter = await createDownloadReporter(
-      context.io,
-      session.terminal,
-      options.json === true,
+    await downloadOrSettings(
+      session,
+      code,
+      { viaSettings: options.viaSettings === true, json: options.json === true },
+      async () => {
+        const esim = await session.target();
+        const reporter = await createDownloadReporter(
+          context.io,
+          session.terminal,
+          options.json === true,
+        );
+        try {
+          reporter.stage('downloadingMetadata', `for ${String(code)}`);
+          const metadata = await session.mbb.esim.downloadProfileMetadata(
+            esim.id,
+            code,
+            withSignal(session),
+          );
+          await installOffer(session, esim, metadata, reporter, options);
+        } finally {
+          reporter.stop();
+        }
+      },
     );
-    try {
-      reporter.stage('downloadingMetadata', `for ${String(code)}`);
-      const metadata = await session.mbb.esim.downloadProfileMetadata(
-        esim.id,
-        code,
-        withSignal(session),
-      );
-      await installOffer(session, esim, metadata, reporter, options);
-    } finally {
-      reporter.stop();
-    }
   });
 }

@@ -13,6 +13,7 @@ import { demoCodes, demoConfirmationCode } from '../esim/esim-fake.js';
 import { esimChangeCommands } from './esim-change-commands.js';
 import { esimDiscover, type EsimDiscoverOptions } from './esim-discover.js';
 import { esimDownload, type EsimDownloadOptions } from './esim-download.js';
+import { esimIds, type EsimIdsOptions } from './esim-ids.js';
 import { esimList, esimWatch } from './esim-list.js';
 import type { EsimCommonOptions } from '../esim/esim-session.js';
 
@@ -52,6 +53,10 @@ Off Windows (or with --fake) the commands run on a fake with one eSIM, and these
       'read the confirmation code from stdin, when the profile needs one (never from the arguments)',
     )
     .option('-y, --yes', 'install without asking')
+    .option(
+      '--via-settings',
+      "where this process may not manage eSIMs, open Windows Settings' activation flow for the code (Windows 11 24H2+)",
+    )
     // Accepted only to refuse it without echoing the code (see esim-download.ts).
     .addOption(new Option('--confirmation-code <code>').hideHelp())
     .action(
@@ -60,6 +65,16 @@ Off Windows (or with --fake) the commands run on a fake with one eSIM, and these
     );
 
   esimChangeCommands(esim, context, done, common);
+
+  output(esim.command('ids'))
+    .description(
+      "open Windows' consent dialog that shares the EID, IMEI, ICCID, make and model (Windows 11 24H2+)",
+    )
+    .option(
+      '--callback-url <url>',
+      'an https: URL Windows opens with {eid} {imei} {iccid} {make} {model} filled in',
+    )
+    .action(run<EsimIdsOptions>(done, (o) => esimIds(context, o)));
 
   common(esim.command('discover'))
     .description('ask the SM-DS (or --server) what waits for this eSIM')
