@@ -17,6 +17,7 @@
  */
 
 import type {
+  EsimDiscoverResult,
   EsimDownloadResult,
   EsimInstallOptions,
   EsimOperationStatus,
@@ -42,6 +43,7 @@ import { MetadataOffers } from '../esim/metadata-offers.js';
 import { progressListener } from '../esim/progress-listener.js';
 import type {
   NativeAddon,
+  NativeDownloadResult,
   NativeEsimRef,
   NativeMetadataRef,
   NativeOperation,
@@ -51,6 +53,9 @@ import { fromNativeError, isNativeCallError } from './hresult.js';
 import { enumName, esimOperationStatuses, esimProfileMetadataStates } from './winrt-enums.js';
 
 /** What an operation is, for messages and errors. */
+/** `ESimDiscoverResultKind` by value. */
+const discoverKinds: readonly EsimDiscoverResult['kind'][] = ['none', 'events', 'profileMetadata'];
+
 interface Context {
   /** The public call (`esim.reset()`), for ERR_ABORTED / ERR_CLOSED messages. */
   where: string;
@@ -121,25 +126,7 @@ export class NativeEsimOperations {
           if (this.#closing) throw closedError(where);
           return { status, metadata: undefined };
         }
-        const handle = this.#offers.add(ref);
-        const metadata: EsimProfileMetadataInfo = {
-          handle,
-          id: result.id ?? '',
-          isConfirmationCodeRequired: result.isConfirmationCodeRequired ?? false,
-          providerId: result.providerId ?? '',
-          providerName: result.providerName ?? '',
-          state: enumName(
-            esimProfileMetadataStates,
-            result.state ?? 0,
-            'ESimProfileMetadataState',
-            'unknown',
-          ),
-          policy: {
-            canDelete: result.canDelete ?? false,
-            canDisable: result.canDisable ?? false,
-            isManagedByEnterprise: result.isManagedByEnterprise ?? false,
-          },
-        };
+        const metadata = this.#offer(ref, result);
         return { status, metadata };
       },
       () => ({ status: 'notFound', metadata: undefined }),
@@ -241,6 +228,81 @@ export class NativeEsimOperations {
       async (esim) => statusName(await this.#run(() => esim.reset(), context)),
       () => 'notFound',
     );
+  }
+
+  async discover(
+    esimId: unknown,
+    options: (OperationOptions & { serverAddress?: unknown; matchingId?: unknown }) | undefined,
+  ): Promise<EsimDiscoverResult> {
+    const { where, signal, ...call } = checkEsimCall('esim.discover()', esimId, options);
+    const server = options?.serverAddress;
+    const matchingId = options?.matchingId;
+    const targeted = server !== undefined || matchingId !== undefined;
+    if (
+      targeted &&
+      (typeof server !== 'string' ||
+        typeof matchingId !== 'string' ||
+        server === '' ||
+        matchingId === '')
+    ) {
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        `${where}: serverAddress and matchingId go together, both non-empty strings (or neither: the default SM-DS)`,
+      );
+    }
+    const context: Context = {
+      where,
+      operation: 'Discovering eSIM profiles',
+      call: 'ESim.DiscoverAsync',
+      signal,
+    };
+    return this.#withEsim(
+      call.esimId,
+      context,
+      async (esim) => {
+        const result = await this.#run(
+          () =>
+            targeted ? esim.discover(server as string, matchingId as string) : esim.discover(),
+          context,
+        );
+        const status = statusName(result.status);
+        const kind = discoverKinds[result.kind] ?? 'none';
+        const ref = result.metadata;
+        let metadata: EsimProfileMetadataInfo | undefined;
+        if (ref !== null) {
+          if (status !== 'success' || this.#closing) {
+            ref.close();
+            if (this.#closing) throw closedError(where);
+          } else {
+            metadata = this.#offer(ref, result);
+          }
+        }
+        return { kind, status, events: result.events, metadata };
+      },
+      () => ({ kind: 'none', status: 'notFound', events: [], metadata: undefined }),
+    );
+  }
+
+  /** Keeps `ref` as an offer (its handle) and names what the addon read of it. */
+  #offer(ref: NativeMetadataRef, read: NativeDownloadResult): EsimProfileMetadataInfo {
+    return {
+      handle: this.#offers.add(ref),
+      id: read.id ?? '',
+      isConfirmationCodeRequired: read.isConfirmationCodeRequired ?? false,
+      providerId: read.providerId ?? '',
+      providerName: read.providerName ?? '',
+      state: enumName(
+        esimProfileMetadataStates,
+        read.state ?? 0,
+        'ESimProfileMetadataState',
+        'unknown',
+      ),
+      policy: {
+        canDelete: read.canDelete ?? false,
+        canDisable: read.canDisable ?? false,
+        isManagedByEnterprise: read.isManagedByEnterprise ?? false,
+      },
+    };
   }
 
   /** Cancels what is pending and releases every metadata object. */

@@ -9,6 +9,7 @@
 
 import type {
   EsimBackend,
+  EsimDiscoverResult,
   EsimDownloadResult,
   EsimInfo,
   EsimInstallOptions,
@@ -28,8 +29,6 @@ import { NativeEsimOperations } from './native-esim-operations.js';
 import { NativeEsimWatch, type NativeEventLimits } from './native-esim-watch.js';
 import { enumName, esimAuthenticationPreferences } from './winrt-enums.js';
 
-const notYet =
-  'the native addon of this version does not call ESim.DiscoverAsync (SM-DS discovery)';
 
 export class NativeEsim implements EsimBackend {
   readonly #addon: NativeAddon;
@@ -147,8 +146,13 @@ export class NativeEsim implements EsimBackend {
     );
   }
 
-  discover(..._args: Parameters<EsimBackend['discover']>): Promise<never> {
-    return this.#notYet('discover');
+  discover(
+    esimId: string,
+    options?: OperationOptions & { serverAddress?: string; matchingId?: string },
+  ): Promise<EsimDiscoverResult> {
+    return this.#start('Discovering eSIM profiles', () =>
+      this.#operations.discover(esimId, options),
+    );
   }
 
   /**
@@ -181,16 +185,6 @@ export class NativeEsim implements EsimBackend {
     } catch (error) {
       throw fromNativeError(error, { operation, advice: esimAdvice });
     }
-  }
-
-  #notYet(method: string): Promise<never> {
-    return Promise.reject(
-      new MobileBroadbandError(
-        'ERR_NOT_SUPPORTED',
-        `The native backend does not support esim.${method}() yet: ${notYet}`,
-        { details: { backend: 'native', part: 'esim', method } },
-      ),
-    );
   }
 }
 

@@ -123,15 +123,17 @@ describe('the native backend (scripted addon)', () => {
       isEsimUiEnabled: true,
     });
     await expect(backend.tethering.status()).rejects.toMatchObject({ code: 'ERR_NOT_SUPPORTED' });
-    await expect(backend.esim.discover('x')).rejects.toMatchObject({
-      code: 'ERR_NOT_SUPPORTED',
-      message: expect.stringContaining('DiscoverAsync'),
-    });
-    // Every ESim object comes from a watcher: a null watcher means no eSIM operations at all.
-    await expect(backend.esim.reset('x')).rejects.toMatchObject({
-      code: 'ERR_NOT_AUTHORIZED',
-      message: expect.stringContaining('Microsoft.eSIMManagement_8wekyb3d8bbwe'),
-    });
+    // Every ESim object comes from a watcher: a null watcher means no eSIM operations at all,
+    // discovery included.
+    for (const call of [() => backend.esim.reset('x'), () => backend.esim.discover('x')]) {
+      await expect(call()).rejects.toMatchObject({
+        code: 'ERR_NOT_AUTHORIZED',
+        message: expect.stringContaining('Microsoft.eSIMManagement_8wekyb3d8bbwe'),
+      });
+    }
+    await expect(
+      backend.esim.discover('x', { serverAddress: 'smdp.example.com' }),
+    ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' });
   });
 
   it('turns a null watcher into ERR_NOT_AUTHORIZED naming the capability', async () => {
