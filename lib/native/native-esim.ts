@@ -29,7 +29,6 @@ import { NativeEsimOperations } from './native-esim-operations.js';
 import { NativeEsimWatch, type NativeEventLimits } from './native-esim-watch.js';
 import { enumName, esimAuthenticationPreferences } from './winrt-enums.js';
 
-
 export class NativeEsim implements EsimBackend {
   readonly #addon: NativeAddon;
   readonly #limits: NativeEventLimits;
