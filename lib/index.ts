@@ -55,6 +55,7 @@ export {
   type EsimWatcherEventName,
 } from './esim/esim-watcher.js';
 export { esimCapability } from './esim/esim-errors.js';
+export { esimStatusAdvice, type EsimAdvice, type EsimAdviceFacts } from './esim/esim-advice.js';
 export {
   maskMatchingId,
   maxActivationCodeLength,
