@@ -61,6 +61,16 @@ const oidPattern = /^[0-2](?:\.(?:0|[1-9]\d{0,19}))+$/;
  */
 const keyIdentifierPattern = /^(?:[0-9A-Fa-f]{2}){1,32}$/;
 
+/** Whether `value` is an SM-DP+ or SM-DS address as SGP.22 writes them (a host name). */
+export function isSmdpAddress(value: unknown): value is string {
+  return typeof value === 'string' && hostname.test(value);
+}
+
+/** Whether `value` is a matching id as SGP.22 writes them (letters, digits, `-`; may be empty). */
+export function isMatchingId(value: unknown): value is string {
+  return typeof value === 'string' && matchingIdPattern.test(value);
+}
+
 /** The matching id for messages: its first four characters and its length. */
 export function maskMatchingId(matchingId: string): string {
   if (typeof matchingId !== 'string') throw invalid('a matching id must be a string');

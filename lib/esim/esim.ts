@@ -27,8 +27,10 @@ import { esimOperations } from './esim-errors.js';
 import type { EsimAdviceFacts } from './esim-advice.js';
 import { esimOperationError, type EsimOperationFacts } from './esim-operation-errors.js';
 import { EsimWatcher } from './esim-watcher.js';
+import { DiscoveredEvent, type EsimDiscoverOptions, type EsimDiscovery } from './esim-discovery.js';
 import {
   checkDeclineCall,
+  checkDiscoverCall,
   checkDownloadCall,
   checkEsimCall,
   checkInstallCall,
@@ -371,6 +373,64 @@ export class Esim {
     });
   }
 
+  /**
+   * Looks for profiles waiting for this eSIM (`ESim.DiscoverAsync`). Without options Windows
+   * asks the default SM-DS, which answers with events: each an SM-DP+ address and a matching id
+   * (`event.activationCode()` makes the code to download it with). With `{ server, matchingId }`
+   * Windows asks that server (`DiscoverWithServerAddressAndMatchingIdAsync`); an SM-DP+ answers
+   * with the profile on offer, ready for {@link Esim.confirmInstall}. A status other than success
+   * rejects with `ERR_ESIM_OPERATION` and its advice, as every operation does. Windows 10 version
+   * 2004 and later.
+   *
+   * @example
+   * ```ts
+   * import { connect } from 'windows-mobile-broadband';
+   * const mbb = await connect();
+   * const [esim] = await mbb.esim.list();
+   * if (esim !== undefined) {
+   *   const found = await mbb.esim.discover(esim.id);
+   *   if (found.kind === 'events') {
+   *     for (const event of found.events) console.log(String(event)); // smdp.example.com (matching id QR-G… (19 characters))
+   *   }
+   * }
+   * await mbb.close();
+   * ```
+   */
+  discover(esimId: string, options?: EsimDiscoverOptions): Promise<EsimDiscovery> {
+    const where = 'esim.discover()';
+    return this.#open(where).then(async () => {
+      const { server, matchingId, signal } = publicDiscoverOptions(options, where);
+      const checked = checkDiscoverCall(esimId, {
+        ...(signal === undefined ? {} : { signal }),
+        ...(server === undefined ? {} : { serverAddress: server }),
+        ...(matchingId === undefined ? {} : { matchingId }),
+      });
+      const result = await this.#backend.discover(esimId, {
+        signal: checked.signal,
+        ...(checked.serverAddress === undefined
+          ? {}
+          : { serverAddress: checked.serverAddress, matchingId: checked.matchingId }),
+      });
+      const { call } = esimOperations[checked.kind];
+      await this.#check(result.status, where, { call, esimId });
+      if (result.kind === 'profileMetadata') {
+        if (result.metadata === undefined) {
+          throw new MobileBroadbandError(
+            'ERR_WINDOWS',
+            `${where}: ${call} reported profile metadata but returned none`,
+            { details: { call, esimId } },
+          );
+        }
+        this.#remember(result.metadata.handle, esimId);
+        return { kind: 'profileMetadata', metadata: result.metadata };
+      }
+      if (result.kind === 'events' && result.events.length > 0) {
+        return { kind: 'events', events: result.events.map((e) => new DiscoveredEvent(e)) };
+      }
+      return { kind: 'none' };
+    });
+  }
+
   /** @internal Closes every watcher; part of `mbb.close()`. */
   async close(): Promise<void> {
     this.#closed = true;
@@ -439,6 +499,18 @@ export class Esim {
       ),
     );
   }
+}
+
+/** The public options, before they are checked as a backend takes them. */
+function publicDiscoverOptions(options: unknown, where: string): EsimDiscoverOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `${where}: options must be an object ({ server?, matchingId?, signal? })`,
+    );
+  }
+  return options;
 }
 
 function handleOf(metadata: unknown, where: string): string {
