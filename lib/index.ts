@@ -55,6 +55,12 @@ export {
   type EsimWatcherEventName,
 } from './esim/esim-watcher.js';
 export { esimCapability } from './esim/esim-errors.js';
+export { esimStatusAdvice, type EsimAdvice, type EsimAdviceFacts } from './esim/esim-advice.js';
+export type {
+  EsimDiscoverOptions,
+  EsimDiscoveredEvent,
+  EsimDiscovery,
+} from './esim/esim-discovery.js';
 export {
   maskMatchingId,
   maxActivationCodeLength,

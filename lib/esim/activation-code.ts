@@ -1,8 +1,15 @@
 /**
- * eSIM activation codes (GSMA SGP.22 §4.1): `1$<SM-DP+ address>$<matching id>[$<SM-DP+ OID>
- * [$<confirmation code required flag>]]`, with the `LPA:` prefix QR codes carry. The matching
- * id is a secret (it identifies the subscriber's profile order): it never appears whole in an
- * error, a log or `toString()`.
+ * eSIM activation codes as GSMA SGP.22 §4.1 writes them, with the `LPA:` prefix QR codes carry:
+ *
+ * ```text
+ * 1 $ SM-DP+ address $ AC_Token (matching id) [$ SM-DP+ OID [$ confirmation code required flag
+ *   [$ CI public key indicator [$ delete notification for device change flag]]]]
+ * ```
+ *
+ * The last two fields are SGP.22 version 3's. Each field is checked against the format the
+ * specification gives it, and anything else is refused (`ERR_INVALID_ACTIVATION_CODE`). The
+ * matching id is a secret (it identifies the subscriber's profile order): it never appears whole
+ * in an error, a log or `toString()`.
  *
  * @module
  */
@@ -21,6 +28,17 @@ export interface ActivationCode {
   readonly smdpOid: string | undefined;
   /** Whether the user must enter a confirmation code. */
   readonly confirmationCodeRequired: boolean;
+  /**
+   * The CI public key indicator (SGP.22 v3), where given: the key identifier of the
+   * certificate issuer whose public key the eUICC must use with this SM-DP+, in hexadecimal
+   * (upper-cased). Not a secret.
+   */
+  readonly ciPublicKeyIndicator: string | undefined;
+  /**
+   * The delete-notification-for-device-change flag (SGP.22 v3): the profile comes from a device
+   * change, and the old device must send its delete notification.
+   */
+  readonly deleteNotificationForDeviceChange: boolean;
   /** The code as the LPA takes it (without `LPA:`). Secret: use only to pass it on. */
   reveal(): string;
   /** The code with the matching id masked, for messages and logs. */
@@ -30,10 +48,28 @@ export interface ActivationCode {
 /** Longest activation code accepted (SGP.22 bounds each part; QR codes hold a few hundred). */
 export const maxActivationCodeLength = 512;
 
+/** The fields after the format: address, token, OID, flag, CI key indicator, delete flag. */
+const maxParts = 7;
+
 const hostname =
   /^(?=.{1,255}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 const matchingIdPattern = /^[0-9A-Za-z-]{0,255}$/;
-const oidPattern = /^[0-2](?:\.\d+)+$/;
+const oidPattern = /^[0-2](?:\.(?:0|[1-9]\d{0,19}))+$/;
+/**
+ * A key identifier in hexadecimal: whole bytes, at most 32 (a SHA-256 key identifier; GSMA's
+ * certificate issuers use 20-byte SHA-1 ones).
+ */
+const keyIdentifierPattern = /^(?:[0-9A-Fa-f]{2}){1,32}$/;
+
+/** Whether `value` is an SM-DP+ or SM-DS address as SGP.22 writes them (a host name). */
+export function isSmdpAddress(value: unknown): value is string {
+  return typeof value === 'string' && hostname.test(value);
+}
+
+/** Whether `value` is a matching id as SGP.22 writes them (letters, digits, `-`; may be empty). */
+export function isMatchingId(value: unknown): value is string {
+  return typeof value === 'string' && matchingIdPattern.test(value);
+}
 
 /** The matching id for messages: its first four characters and its length. */
 export function maskMatchingId(matchingId: string): string {
@@ -70,12 +106,12 @@ export function parseActivationCode(input: string): ActivationCode {
       `an activation code starts with "1$" (or "LPA:1$"), got ${maskIdentifier(parts[0] ?? '')} before the first "$"`,
     );
   }
-  if (parts.length < 3 || parts.length > 5) {
+  if (parts.length < 3 || parts.length > maxParts) {
     throw invalid(
-      `an activation code has 3 to 5 parts separated by "$" (1$<SM-DP+ address>$<matching id>…), got ${parts.length}`,
+      `an activation code has 3 to ${maxParts} parts separated by "$" (1$<SM-DP+ address>$<matching id>[$<SM-DP+ OID>[$<confirmation code flag>[$<CI public key indicator>[$<device change flag>]]]]), got ${parts.length}`,
     );
   }
-  const [, address = '', matchingId = '', oid, flag] = parts;
+  const [, address = '', matchingId = '', oid = '', flag = '', ciKey = '', deleteFlag = ''] = parts;
   if (!hostname.test(address)) {
     // Masked: what is typed here by mistake is often the matching id.
     throw invalid(`the SM-DP+ address ${maskIdentifier(address)} is not a host name`);
@@ -85,38 +121,52 @@ export function parseActivationCode(input: string): ActivationCode {
       `the matching id ${maskMatchingId(matchingId)} may hold only letters, digits and "-" (at most 255)`,
     );
   }
-  if (oid !== undefined && oid !== '' && !oidPattern.test(oid)) {
+  if (oid !== '' && !oidPattern.test(oid)) {
     throw invalid(
       `the SM-DP+ OID ${maskIdentifier(oid)} is not an object identifier such as 1.3.6.1.4.1.31746`,
     );
   }
-  if (flag !== undefined && flag !== '1') {
-    throw invalid(`the confirmation-code flag is "1" or absent, got ${maskIdentifier(flag)}`);
+  checkFlag(flag, 'the confirmation-code flag');
+  if (ciKey !== '' && !keyIdentifierPattern.test(ciKey)) {
+    throw invalid(
+      `the CI public key indicator ${maskIdentifier(ciKey)} is not a key identifier in hexadecimal (2 to 64 hex digits, whole bytes)`,
+    );
   }
-  return new ParsedActivationCode(
-    address.toLowerCase(),
+  checkFlag(deleteFlag, 'the delete-notification-for-device-change flag');
+  return new ParsedActivationCode({
+    smdpAddress: address.toLowerCase(),
     matchingId,
-    oid === '' ? undefined : oid,
-    flag === '1',
-  );
+    smdpOid: oid === '' ? undefined : oid,
+    confirmationCodeRequired: flag === '1',
+    ciPublicKeyIndicator: ciKey === '' ? undefined : ciKey.toUpperCase(),
+    deleteNotificationForDeviceChange: deleteFlag === '1',
+  });
 }
+
+/** SGP.22's flags: `1` when set, empty (or absent) when not. */
+function checkFlag(flag: string, name: string): void {
+  if (flag !== '' && flag !== '1') {
+    throw invalid(`${name} is "1" or empty, got ${maskIdentifier(flag)}`);
+  }
+}
+
+type Fields = Omit<ActivationCode, 'reveal' | 'toString'>;
 
 class ParsedActivationCode implements ActivationCode {
   readonly smdpAddress: string;
   readonly smdpOid: string | undefined;
   readonly confirmationCodeRequired: boolean;
+  readonly ciPublicKeyIndicator: string | undefined;
+  readonly deleteNotificationForDeviceChange: boolean;
   readonly #matchingId: string;
 
-  constructor(
-    smdpAddress: string,
-    matchingId: string,
-    smdpOid: string | undefined,
-    confirmationCodeRequired: boolean,
-  ) {
-    this.smdpAddress = smdpAddress;
-    this.#matchingId = matchingId;
-    this.smdpOid = smdpOid;
-    this.confirmationCodeRequired = confirmationCodeRequired;
+  constructor(fields: Fields) {
+    this.smdpAddress = fields.smdpAddress;
+    this.#matchingId = fields.matchingId;
+    this.smdpOid = fields.smdpOid;
+    this.confirmationCodeRequired = fields.confirmationCodeRequired;
+    this.ciPublicKeyIndicator = fields.ciPublicKeyIndicator;
+    this.deleteNotificationForDeviceChange = fields.deleteNotificationForDeviceChange;
   }
 
   get matchingId(): string {
@@ -124,13 +174,11 @@ class ParsedActivationCode implements ActivationCode {
   }
 
   reveal(): string {
-    const tail =
-      this.smdpOid !== undefined || this.confirmationCodeRequired ? `$${this.smdpOid ?? ''}` : '';
-    return `1$${this.smdpAddress}$${this.#matchingId}${tail}${this.confirmationCodeRequired ? '$1' : ''}`;
+    return this.#write(this.#matchingId);
   }
 
   toString(): string {
-    const masked = `1$${this.smdpAddress}$${maskMatchingId(this.#matchingId)}`;
+    const masked = this.#write(maskMatchingId(this.#matchingId), 3);
     return this.confirmationCodeRequired ? `${masked} (confirmation code required)` : masked;
   }
 
@@ -140,11 +188,32 @@ class ParsedActivationCode implements ActivationCode {
       matchingId: maskMatchingId(this.#matchingId),
       ...(this.smdpOid === undefined ? {} : { smdpOid: this.smdpOid }),
       confirmationCodeRequired: this.confirmationCodeRequired,
+      ...(this.ciPublicKeyIndicator === undefined
+        ? {}
+        : { ciPublicKeyIndicator: this.ciPublicKeyIndicator }),
+      ...(this.deleteNotificationForDeviceChange
+        ? { deleteNotificationForDeviceChange: true }
+        : {}),
     };
   }
 
   [inspect.custom](): string {
     return `ActivationCode { ${this.toString()} }`;
+  }
+
+  /** The code's text with `matchingId` in its place, without empty trailing fields. */
+  #write(matchingId: string, fields = maxParts): string {
+    const parts = [
+      '1',
+      this.smdpAddress,
+      matchingId,
+      this.smdpOid ?? '',
+      this.confirmationCodeRequired ? '1' : '',
+      this.ciPublicKeyIndicator ?? '',
+      this.deleteNotificationForDeviceChange ? '1' : '',
+    ].slice(0, fields);
+    while (parts.length > 3 && parts.at(-1) === '') parts.pop();
+    return parts.join('$');
   }
 }
 

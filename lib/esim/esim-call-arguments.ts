@@ -8,7 +8,9 @@
  */
 
 import type { EsimInstallOptions } from '../backend.js';
-import type { ActivationCode } from './activation-code.js';
+import { MobileBroadbandError } from '../errors.js';
+import { maskIdentifier } from '../text/mask-identifier.js';
+import { isMatchingId, isSmdpAddress, type ActivationCode } from './activation-code.js';
 import type { EsimOperationKind } from './esim-errors.js';
 import {
   checkActivationCode,
@@ -88,4 +90,59 @@ export function checkProfileCall(
   const iccid = checkIccid(profileId, where);
   const { signal } = checkOperationOptions(options, where);
   return { where, signal, esimId: id, iccid };
+}
+
+/**
+ * `discover(esimId, { serverAddress?, matchingId?, signal? })` as a backend takes it: without a
+ * server the default SM-DS (`DiscoverAsync()`), with one
+ * `DiscoverWithServerAddressAndMatchingIdAsync(server, matchingId ?? '')`. A matching id needs a
+ * server (Windows has no call for it alone). Values are masked in errors: a matching id is a
+ * secret, and it is often what lands in the wrong field.
+ */
+export function checkDiscoverCall(
+  esimId: unknown,
+  options: unknown,
+): CheckedCall & {
+  esimId: string;
+  serverAddress: string | undefined;
+  matchingId: string;
+  kind: Extract<EsimOperationKind, 'discover' | 'discoverAt'>;
+} {
+  const where = 'esim.discover()';
+  const id = checkEsimId(esimId, where);
+  const { signal } = checkOperationOptions(options, where);
+  const { serverAddress, matchingId } = (options ?? {}) as {
+    serverAddress?: unknown;
+    matchingId?: unknown;
+  };
+  if (serverAddress !== undefined && !isSmdpAddress(serverAddress)) {
+    throw invalidDiscover(
+      where,
+      `the server ${typeof serverAddress === 'string' ? maskIdentifier(serverAddress) : `(${serverAddress === null ? 'null' : typeof serverAddress})`} is not a host name such as smdp.example.com`,
+    );
+  }
+  if (matchingId !== undefined && !isMatchingId(matchingId)) {
+    throw invalidDiscover(
+      where,
+      `the matching id ${typeof matchingId === 'string' ? maskIdentifier(matchingId) : `(${matchingId === null ? 'null' : typeof matchingId})`} may hold only letters, digits and "-" (at most 255)`,
+    );
+  }
+  if (matchingId !== undefined && matchingId !== '' && serverAddress === undefined) {
+    throw invalidDiscover(
+      where,
+      'a matching id needs the server that issued it ({ server, matchingId }); without a server Windows asks the default SM-DS, which takes none',
+    );
+  }
+  return {
+    where,
+    signal,
+    esimId: id,
+    serverAddress,
+    matchingId: matchingId ?? '',
+    kind: serverAddress === undefined ? 'discover' : 'discoverAt',
+  };
+}
+
+function invalidDiscover(where: string, problem: string): MobileBroadbandError {
+  return new MobileBroadbandError('ERR_INVALID_ARGUMENT', `${where}: ${problem}`);
 }

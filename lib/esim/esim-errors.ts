@@ -81,6 +81,11 @@ export const esimOperations = {
   },
   delete: { operation: 'Deleting an eSIM profile', call: 'ESim.DeleteProfileAsync' },
   reset: { operation: 'Resetting an eSIM', call: 'ESim.ResetAsync' },
+  discover: { operation: 'Discovering eSIM profiles', call: 'ESim.DiscoverAsync' },
+  discoverAt: {
+    operation: 'Discovering eSIM profiles',
+    call: 'ESim.DiscoverWithServerAddressAndMatchingIdAsync',
+  },
 } as const;
 
 /** One of {@link esimOperations}. */

@@ -24,10 +24,13 @@ import { MobileBroadbandError } from '../errors.js';
 import type { ActivationCode } from './activation-code.js';
 import { activationLink, checkDoorBuild, deviceIdentifiersLink } from './esim-doors.js';
 import { esimOperations } from './esim-errors.js';
-import { checkEsimStatus, type EsimOperationFacts } from './esim-operation-errors.js';
+import type { EsimAdviceFacts } from './esim-advice.js';
+import { esimOperationError, type EsimOperationFacts } from './esim-operation-errors.js';
 import { EsimWatcher } from './esim-watcher.js';
+import { DiscoveredEvent, type EsimDiscoverOptions, type EsimDiscovery } from './esim-discovery.js';
 import {
   checkDeclineCall,
+  checkDiscoverCall,
   checkDownloadCall,
   checkEsimCall,
   checkInstallCall,
@@ -42,6 +45,9 @@ import {
   checkOperationOptions,
 } from './esim-validation.js';
 import { progressListener } from './progress-listener.js';
+
+/** Offers whose eSIM is remembered (as many as a backend keeps, see downloadProfileMetadata). */
+const maxRememberedOffers = 1000;
 
 /**
  * The eSIMs of one connection.
@@ -72,6 +78,7 @@ export class Esim {
   readonly #backend: EsimBackend;
   readonly #links: LinkBackend | undefined;
   readonly #watchers = new Set<EsimWatcher>();
+  readonly #offerEsims = new Map<string, string>();
   #closed = false;
 
   /** @internal Use {@link connect}. */
@@ -184,7 +191,7 @@ export class Esim {
         code.reveal(),
         { signal },
       );
-      checkEsimStatus(status, where, { call: esimOperations.download.call, esimId });
+      await this.#check(status, where, { call: esimOperations.download.call, esimId });
       if (metadata === undefined) {
         throw new MobileBroadbandError(
           'ERR_WINDOWS',
@@ -192,6 +199,7 @@ export class Esim {
           { details: { call: esimOperations.download.call, esimId } },
         );
       }
+      this.#remember(metadata.handle, esimId);
       return metadata;
     });
   }
@@ -240,7 +248,16 @@ export class Esim {
         confirmationCode,
         onProgress: progressListener(onProgress, where),
       });
-      checkEsimStatus(status, where, { call: esimOperations[kind].call, ...profileOf(metadata) });
+      const esimId = this.#offerEsims.get(handle);
+      // The handle survives only the statuses that allow another try.
+      if (status !== 'incorrectConfirmationCode' && status !== 'confirmationCodeMissing') {
+        this.#offerEsims.delete(handle);
+      }
+      await this.#check(status, where, {
+        call: esimOperations[kind].call,
+        ...(esimId === undefined ? {} : { esimId }),
+        ...profileOf(metadata),
+      });
     });
   }
 
@@ -258,7 +275,8 @@ export class Esim {
     return this.#open(where).then(async () => {
       const { handle, kind, signal } = checkDeclineCall(handleOf(metadata, where), how, options);
       const status = await this.#backend.declineInstall(handle, kind, { signal });
-      checkEsimStatus(status, where, { call: esimOperations[kind].call, ...profileOf(metadata) });
+      this.#offerEsims.delete(handle);
+      await this.#check(status, where, { call: esimOperations[kind].call, ...profileOf(metadata) });
     });
   }
 
@@ -351,7 +369,65 @@ export class Esim {
     return this.#open(where).then(async () => {
       const { signal } = checkEsimCall(where, esimId, options);
       const status = await this.#backend.reset(esimId, { signal });
-      checkEsimStatus(status, where, { call: esimOperations.reset.call, esimId });
+      await this.#check(status, where, { call: esimOperations.reset.call, esimId });
+    });
+  }
+
+  /**
+   * Looks for profiles waiting for this eSIM (`ESim.DiscoverAsync`). Without options Windows
+   * asks the default SM-DS, which answers with events: each an SM-DP+ address and a matching id
+   * (`event.activationCode()` makes the code to download it with). With `{ server, matchingId }`
+   * Windows asks that server (`DiscoverWithServerAddressAndMatchingIdAsync`); an SM-DP+ answers
+   * with the profile on offer, ready for {@link Esim.confirmInstall}. A status other than success
+   * rejects with `ERR_ESIM_OPERATION` and its advice, as every operation does. Windows 10 version
+   * 2004 and later.
+   *
+   * @example
+   * ```ts
+   * import { connect } from 'windows-mobile-broadband';
+   * const mbb = await connect();
+   * const [esim] = await mbb.esim.list();
+   * if (esim !== undefined) {
+   *   const found = await mbb.esim.discover(esim.id);
+   *   if (found.kind === 'events') {
+   *     for (const event of found.events) console.log(String(event)); // smdp.example.com (matching id QR-G… (19 characters))
+   *   }
+   * }
+   * await mbb.close();
+   * ```
+   */
+  discover(esimId: string, options?: EsimDiscoverOptions): Promise<EsimDiscovery> {
+    const where = 'esim.discover()';
+    return this.#open(where).then(async () => {
+      const { server, matchingId, signal } = publicDiscoverOptions(options, where);
+      const checked = checkDiscoverCall(esimId, {
+        ...(signal === undefined ? {} : { signal }),
+        ...(server === undefined ? {} : { serverAddress: server }),
+        ...(matchingId === undefined ? {} : { matchingId }),
+      });
+      const result = await this.#backend.discover(esimId, {
+        signal: checked.signal,
+        ...(checked.serverAddress === undefined
+          ? {}
+          : { serverAddress: checked.serverAddress, matchingId: checked.matchingId }),
+      });
+      const { call } = esimOperations[checked.kind];
+      await this.#check(result.status, where, { call, esimId });
+      if (result.kind === 'profileMetadata') {
+        if (result.metadata === undefined) {
+          throw new MobileBroadbandError(
+            'ERR_WINDOWS',
+            `${where}: ${call} reported profile metadata but returned none`,
+            { details: { call, esimId } },
+          );
+        }
+        this.#remember(result.metadata.handle, esimId);
+        return { kind: 'profileMetadata', metadata: result.metadata };
+      }
+      if (result.kind === 'events' && result.events.length > 0) {
+        return { kind: 'events', events: result.events.map((e) => new DiscoveredEvent(e)) };
+      }
+      return { kind: 'none' };
     });
   }
 
@@ -372,8 +448,46 @@ export class Esim {
     return this.#open(where).then(async () => {
       const { signal } = checkProfileCall(where, esimId, profileId, options);
       const status = await run({ signal });
-      checkEsimStatus(status, where, { call: esimOperations[kind].call, esimId, profileId });
+      await this.#check(status, where, { call: esimOperations[kind].call, esimId, profileId });
     });
+  }
+
+  /**
+   * Resolves for `'success'`; otherwise rejects with the status's error, its advice made
+   * concrete with what the eSIM says (how much memory is free, for a full eSIM).
+   */
+  async #check(
+    status: EsimOperationStatus,
+    where: string,
+    facts: EsimOperationFacts,
+  ): Promise<void> {
+    if (status === 'success') return;
+    const known: EsimAdviceFacts = {};
+    if (status === 'insufficientSpaceOnCard' && facts.esimId !== undefined) {
+      known.availableMemoryBytes = await this.#freeMemory(facts.esimId);
+    }
+    throw esimOperationError(status, where, facts, known);
+  }
+
+  /** The eSIM's free memory, where it reports it; a failure to read it only loses the fact. */
+  async #freeMemory(esimId: string): Promise<number | undefined> {
+    try {
+      const esims = await this.#backend.list();
+      return esims.find((esim) => esim.id === esimId)?.availableMemoryBytes;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Which eSIM an offer is for, so that a failed install can say how full that eSIM is. */
+  #remember(handle: string, esimId: string): void {
+    this.#offerEsims.delete(handle);
+    this.#offerEsims.set(handle, esimId);
+    // Bounded like the backend's offers: the oldest is forgotten (it only loses the fact).
+    if (this.#offerEsims.size > maxRememberedOffers) {
+      const oldest = this.#offerEsims.keys().next().value;
+      if (oldest !== undefined) this.#offerEsims.delete(oldest);
+    }
   }
 
   #open(what: string): Promise<void> {
@@ -385,6 +499,18 @@ export class Esim {
       ),
     );
   }
+}
+
+/** The public options, before they are checked as a backend takes them. */
+function publicDiscoverOptions(options: unknown, where: string): EsimDiscoverOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `${where}: options must be an object ({ server?, matchingId?, signal? })`,
+    );
+  }
+  return options;
 }
 
 function handleOf(metadata: unknown, where: string): string {

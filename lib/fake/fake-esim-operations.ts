@@ -17,6 +17,7 @@
  */
 
 import type {
+  EsimDiscoverResult,
   EsimDownloadResult,
   EsimInfo,
   EsimInstallOptions,
@@ -26,10 +27,16 @@ import type {
   OperationOptions,
 } from '../backend.js';
 import type { Clock } from '../clock.js';
-import type { ActivationCode } from '../esim/activation-code.js';
+import { MobileBroadbandError } from '../errors.js';
+import {
+  isSmdpAddress,
+  parseActivationCode,
+  type ActivationCode,
+} from '../esim/activation-code.js';
 import { esimOperations, type EsimOperationKind } from '../esim/esim-errors.js';
 import {
   checkDeclineCall,
+  checkDiscoverCall,
   checkDownloadCall,
   checkEsimCall,
   checkInstallCall,
@@ -49,8 +56,11 @@ import {
   checkCardScript,
   checkProfileScript,
   resolveCodeScript,
+  resolveDiscoverScript,
   type FakeEsimCardScript,
   type FakeEsimCodeScript,
+  type FakeEsimDiscoverScript,
+  type ResolvedDiscoverScript,
   type FakeEsimProfileScript,
   type ResolvedCodeScript,
 } from './fake-esim-scripts.js';
@@ -83,6 +93,8 @@ export class FakeEsimOperations {
   readonly #codes = new Map<string, ResolvedCodeScript>();
   readonly #profiles = new Map<string, FakeEsimProfileScript>();
   readonly #cards = new Map<string, FakeEsimCardScript>();
+  /** Discover scripts by server address (lower-cased; '' is the default SM-DS). */
+  readonly #discoveries = new Map<string, ResolvedDiscoverScript>();
   readonly #offers = new MetadataOffers<Offer>('fake-esim-metadata');
 
   constructor(host: FakeEsimHost, clock: Clock) {
@@ -106,6 +118,17 @@ export class FakeEsimOperations {
   scriptEsim(esimId: string, script: FakeEsimCardScript): void {
     const where = 'fake.esim.scriptEsim()';
     this.#cards.set(checkEsimId(esimId, where), checkCardScript(script, where));
+  }
+
+  scriptDiscover(script: FakeEsimDiscoverScript, server: string | undefined): void {
+    const where = 'fake.esim.scriptDiscover()';
+    if (server !== undefined && !isSmdpAddress(server)) {
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        `${where}: the server must be a host name such as smds.example.com`,
+      );
+    }
+    this.#discoveries.set(server?.toLowerCase() ?? '', resolveDiscoverScript(script, where));
   }
 
   /** Metadata handles not yet spent. */
@@ -144,19 +167,73 @@ export class FakeEsimOperations {
           return { status: 'notFound', metadata: undefined };
         }
         if (script.download !== 'success') return { status: script.download, metadata: undefined };
-        const handle = this.#offers.add({ code, offered: script, esimId: args.esimId });
-        const metadata: EsimProfileMetadataInfo = {
-          handle,
-          id: script.profile.id,
-          isConfirmationCodeRequired: script.confirmationCodeRequired,
-          providerId: script.profile.providerId,
-          providerName: script.profile.providerName,
-          state: 'waitingForInstall',
-          policy: { ...script.profile.policy },
-        };
-        return { status: 'success', metadata };
+        return { status: 'success', metadata: this.#offer(code, script, args.esimId) };
       },
     });
+  }
+
+  /**
+   * Discovery: a scripted server answers with its events (the default SM-DS with none when
+   * unscripted); an unscripted server asked with a matching id is the SM-DP+ of the activation
+   * code `1$<server>$<matching id>`, and offers that code's profile (its script applies).
+   */
+  async discover(esimId: unknown, options: unknown): Promise<EsimDiscoverResult> {
+    const { where, signal, kind, serverAddress, matchingId, ...args } = checkDiscoverCall(
+      esimId,
+      options,
+    );
+    const { operation, call } = esimOperations[kind];
+    this.#host.authorize(operation);
+    const server = serverAddress?.toLowerCase();
+    const scripted = this.#discoveries.get(server ?? '');
+    const code =
+      scripted === undefined && server !== undefined && matchingId !== ''
+        ? parseActivationCode(`1$${server}$${matchingId}`)
+        : undefined;
+    const offered = code === undefined ? undefined : this.#scriptOf(code);
+    const nothing = (status: EsimOperationStatus): EsimDiscoverResult => ({
+      kind: 'none',
+      status,
+      events: [],
+      metadata: undefined,
+    });
+    return this.#runner.run({
+      durationMs: scripted?.durationMs ?? offered?.durationMs ?? 0,
+      signal,
+      where,
+      finish: (): EsimDiscoverResult => {
+        this.#host.failIfSet(call, operation);
+        if (this.#host.find(args.esimId) === undefined) return nothing('notFound');
+        if (code !== undefined && offered !== undefined) {
+          if (offered.download !== 'success') return nothing(offered.download);
+          const metadata = this.#offer(code, offered, args.esimId);
+          return { kind: 'profileMetadata', status: 'success', events: [], metadata };
+        }
+        const answer = scripted ?? { status: 'success', events: [] };
+        if (answer.status !== 'success') return nothing(answer.status);
+        if (answer.events.length === 0) return nothing('success');
+        const events = answer.events.map((event) => ({ ...event }));
+        return { kind: 'events', status: 'success', events, metadata: undefined };
+      },
+    });
+  }
+
+  /** Keeps an offer of `script`'s profile and returns its metadata. */
+  #offer(
+    code: ActivationCode,
+    script: ResolvedCodeScript,
+    esimId: string,
+  ): EsimProfileMetadataInfo {
+    const handle = this.#offers.add({ code, offered: script, esimId });
+    return {
+      handle,
+      id: script.profile.id,
+      isConfirmationCodeRequired: script.confirmationCodeRequired,
+      providerId: script.profile.providerId,
+      providerName: script.profile.providerName,
+      state: 'waitingForInstall',
+      policy: { ...script.profile.policy },
+    };
   }
 
   async confirmInstall(

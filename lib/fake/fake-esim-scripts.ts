@@ -72,6 +72,58 @@ export interface FakeEsimCardScript {
   durationMs?: number;
 }
 
+/**
+ * What an SM-DS (or SM-DP+) answers `discover()` with; see {@link FakeEsim.scriptDiscover}.
+ */
+export interface FakeEsimDiscoverScript {
+  /** `Result.Status` (default `'success'`); any other status finds nothing. */
+  status?: EsimOperationStatus;
+  /**
+   * The `ESimDiscoverEvent`s (kind `'events'`; an empty list is kind `'none'`): profiles waiting
+   * at an SM-DP+ (`rspServerAddress`) under a matching id. At most 1000.
+   */
+  events?: { matchingId: string; rspServerAddress: string }[];
+  /** How long the discovery takes on the fake's clock (default 0). */
+  durationMs?: number;
+}
+
+/** A discover script with every default applied. */
+export interface ResolvedDiscoverScript {
+  status: EsimOperationStatus;
+  events: { matchingId: string; rspServerAddress: string }[];
+  durationMs: number;
+}
+
+/** Most events a script may list (a hang detector, far above what an SM-DS returns). */
+const maxDiscoverEvents = 1000;
+/** Longest text of an event's field (an SM-DP+ address is at most 255 characters). */
+const maxEventFieldLength = 4096;
+
+/** Checks a discover script. */
+export function resolveDiscoverScript(script: unknown, where: string): ResolvedDiscoverScript {
+  const s = object(script, where);
+  const events = s.events === undefined ? [] : s.events;
+  if (!Array.isArray(events) || events.length > maxDiscoverEvents) {
+    throw invalid(where, `events must be an array of at most ${maxDiscoverEvents} events`);
+  }
+  return {
+    status: status(s.status, 'status', where) ?? 'success',
+    events: events.map((event: unknown, i) => {
+      const e = object(event, `${where} events[${i}]`);
+      const field = (name: 'matchingId' | 'rspServerAddress'): string => {
+        const value = text(e[name], `events[${i}].${name}`, where) ?? '';
+        if (value.length > maxEventFieldLength) {
+          throw invalid(where, `events[${i}].${name} is longer than ${maxEventFieldLength}`);
+        }
+        return value;
+      };
+      // Kept as given, so a test can hand the API what a broken server would.
+      return { matchingId: field('matchingId'), rspServerAddress: field('rspServerAddress') };
+    }),
+    durationMs: integer(s.durationMs, 'durationMs', where, maxDurationMs) ?? 0,
+  };
+}
+
 /** A code script with every default applied. */
 export interface ResolvedCodeScript {
   download: EsimOperationStatus;

@@ -10,6 +10,7 @@
 import type {
   EsimAuthenticationPreference,
   EsimBackend,
+  EsimDiscoverResult,
   EsimDownloadResult,
   EsimInfo,
   EsimInstallOptions,
@@ -46,6 +47,7 @@ import { FakeEsimOperations } from './fake-esim-operations.js';
 import type {
   FakeEsimCardScript,
   FakeEsimCodeScript,
+  FakeEsimDiscoverScript,
   FakeEsimProfileScript,
 } from './fake-esim-scripts.js';
 import { FakeEsimWatch } from './fake-esim-watch.js';
@@ -73,7 +75,9 @@ export type FakeEsimMember =
   | 'ESimProfile.DisableAsync'
   | 'ESimProfile.SetNicknameAsync'
   | 'ESim.DeleteProfileAsync'
-  | 'ESim.ResetAsync';
+  | 'ESim.ResetAsync'
+  | 'ESim.DiscoverAsync'
+  | 'ESim.DiscoverWithServerAddressAndMatchingIdAsync';
 
 // Typed as members: an operation whose call is not one fails to compile here.
 const operationMembers: readonly FakeEsimMember[] = Object.values(esimOperations).map(
@@ -96,7 +100,6 @@ const preferences: readonly EsimAuthenticationPreference[] = ['onEntry', 'onActi
 
 /** REGDB_E_CLASSNOTREG: what activating a missing class returns. */
 const classNotRegistered = 0x80040154;
-const notYet = 'the fake does not simulate SM-DS discovery in this version';
 
 /**
  * The simulated eSIM service of a {@link FakeBackend} (`fake.esim`).
@@ -256,8 +259,13 @@ export class FakeEsim implements EsimBackend {
     return this.#run(esimOperations.reset.operation, () => this.#operations.reset(esimId, options));
   }
 
-  discover(..._args: Parameters<EsimBackend['discover']>): Promise<never> {
-    return this.#notYet('discover');
+  discover(
+    esimId: string,
+    options?: OperationOptions & { serverAddress?: string; matchingId?: string },
+  ): Promise<EsimDiscoverResult> {
+    return this.#run(esimOperations.discover.operation, () =>
+      this.#operations.discover(esimId, options),
+    );
   }
 
   /**
@@ -388,6 +396,29 @@ export class FakeEsim implements EsimBackend {
   /** Scripts the outcome of resetting the eSIM with this id, and how long it takes. */
   scriptEsim(esimId: string, script: FakeEsimCardScript): void {
     this.#operations.scriptEsim(esimId, script);
+  }
+
+  /**
+   * Scripts what `server` (an SM-DS or SM-DP+ host name; omitted: the default SM-DS) answers
+   * `discover()` with: its status, and the events (profiles waiting at an SM-DP+ under a
+   * matching id). A later call replaces the script.
+   *
+   * Unscripted, the default SM-DS knows no profile (kind `'none'`), and a server asked with a
+   * matching id is the SM-DP+ of the activation code `1$<server>$<matching id>`: it offers that
+   * code's profile (kind `'profileMetadata'`, following {@link FakeEsim.script}), ready for
+   * `confirmInstall()`.
+   *
+   * @example
+   * ```ts
+   * import { createFakeBackend } from 'windows-mobile-broadband/fake';
+   * const fake = createFakeBackend();
+   * fake.esim.scriptDiscover({
+   *   events: [{ rspServerAddress: 'smdp.example.com', matchingId: 'QR-G-5C-1LS-1W1Z9P7' }],
+   * });
+   * ```
+   */
+  scriptDiscover(script: FakeEsimDiscoverScript, options: { server?: string } = {}): void {
+    this.#operations.scriptDiscover(script, options?.server);
   }
 
   /** Metadata handles downloaded and not yet spent (installed, declined or closed). */
@@ -545,16 +576,6 @@ export class FakeEsim implements EsimBackend {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
-
-  #notYet(method: string): Promise<never> {
-    return Promise.reject(
-      new MobileBroadbandError(
-        'ERR_NOT_SUPPORTED',
-        `The fake backend does not support esim.${method}() yet: ${notYet}`,
-        { details: { backend: 'fake', part: 'esim', method } },
-      ),
-    );
-  }
 }
 
 function closedError(operation: string): MobileBroadbandError {
@@ -568,5 +589,6 @@ export type { FakeEsimInit, FakeEsimPatch, FakeEsimProfileInit } from './fake-es
 export type {
   FakeEsimCardScript,
   FakeEsimCodeScript,
+  FakeEsimDiscoverScript,
   FakeEsimProfileScript,
 } from './fake-esim-scripts.js';

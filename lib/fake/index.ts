@@ -44,6 +44,7 @@ export {
   type FakeEsimAccess,
   type FakeEsimCardScript,
   type FakeEsimCodeScript,
+  type FakeEsimDiscoverScript,
   type FakeEsimMember,
   type FakeEsimProfileScript,
 } from './fake-esim.js';

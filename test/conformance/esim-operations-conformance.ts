@@ -21,6 +21,7 @@ import { esimOperationStatuses } from '../../lib/native/winrt-enums.js';
 import {
   capability,
   eidA,
+  eidB,
   fullEsim,
   iccid1,
   iccid2,
@@ -600,6 +601,138 @@ export function defineEsimOperationsConformance(api: TestApi, driver: EsimScenar
       await driver.setAccess('classNotRegistered');
       await rejectsWith(m.esim.reset(eidA), 'ERR_CLASS_NOT_REGISTERED');
     });
+
+    if (driver.scriptDiscover === undefined) {
+      skip('discover(): every outcome', 'this driver cannot script ESim.DiscoverAsync yet');
+    } else {
+      const scriptDiscover = driver.scriptDiscover.bind(driver);
+      const waiting = [
+        { rspServerAddress: 'smdp.example.com', matchingId },
+        { rspServerAddress: 'SMDP2.Example.NET', matchingId: confirmedMatchingId },
+      ];
+
+      it('discover() at the default SM-DS with nothing waiting finds nothing', async () => {
+        const m = await open();
+        assert.deepEqual(await m.esim.discover(eidA), { kind: 'none' });
+        await scriptDiscover({ events: [] });
+        assert.deepEqual(await m.esim.discover(eidA), { kind: 'none' });
+      });
+
+      it('discover() at the default SM-DS lists the events, matching ids masked; one downloads and installs', async () => {
+        const m = await open();
+        await scriptDiscover({ events: waiting });
+        await driver.scriptCode(code, { metadata: { id: iccid3, providerName: 'Contoso Mobile' } });
+        const found = await m.esim.discover(eidA);
+        assert.equal(found.kind, 'events');
+        if (found.kind !== 'events') return;
+        assert.deepEqual(
+          found.events.map((e) => [e.rspServerAddress, e.matchingId]),
+          waiting.map((e) => [e.rspServerAddress, e.matchingId]),
+        );
+        const shown = [
+          ...found.events.map(String),
+          JSON.stringify(found),
+          inspect(found, { depth: 5 }),
+        ].join('\n');
+        assert.ok(!shown.includes(matchingId), shown);
+        assert.ok(!shown.includes(confirmedMatchingId), shown);
+        assert.ok(shown.includes('smdp.example.com (matching id 0438… (23 characters))'), shown);
+        const offer = await m.esim.downloadProfileMetadata(eidA, found.events[0]!.activationCode());
+        assert.equal(offer.providerName, 'Contoso Mobile');
+        await m.esim.confirmInstall(offer);
+        const [esim] = await m.esim.list();
+        assert.ok(esim!.profiles.some((p) => p.id === iccid3));
+      });
+
+      it('discover({ server, matchingId }) at an SM-DP+ offers the profile, ready for confirmInstall()', async () => {
+        const m = await open();
+        // The SM-DP+ answers for the activation code its address and the matching id make.
+        await driver.scriptCode(`1$smdp.example.com$${confirmedMatchingId}`, {
+          metadata: { id: iccid3, providerId: '310410', providerName: 'Contoso Mobile' },
+          confirmationCode,
+        });
+        const found = await m.esim.discover(eidA, {
+          server: 'smdp.example.com',
+          matchingId: confirmedMatchingId,
+        });
+        assert.equal(found.kind, 'profileMetadata');
+        if (found.kind !== 'profileMetadata') return;
+        const { handle, ...fields } = found.metadata;
+        assert.ok(handle.length > 0);
+        assert.deepEqual(fields, { ...offered, isConfirmationCodeRequired: true });
+        await rejectsWith(m.esim.confirmInstall(found.metadata), 'ERR_ESIM_OPERATION', (e) => {
+          assert.equal(e.details?.status, 'confirmationCodeMissing');
+          assert.match(String((e.details?.advice as { text: string }).text), /operator/);
+        });
+        await m.esim.confirmInstall(found.metadata, { confirmationCode });
+        const [esim] = await m.esim.list();
+        assert.ok(esim!.profiles.some((p) => p.id === iccid3));
+      });
+
+      it('every failed discover status is ERR_ESIM_OPERATION with that status and its advice', async () => {
+        const m = await open();
+        for (const status of failures) {
+          await scriptDiscover({ status, events: waiting });
+          await rejectsWith(m.esim.discover(eidA), 'ERR_ESIM_OPERATION', (e) => {
+            hasStatus(status)(e);
+            assert.equal(e.details?.call, 'ESim.DiscoverAsync');
+            assert.ok(!everyText(e).includes(matchingId), e.message);
+          });
+          await scriptDiscover({ status }, 'smds.example.com');
+          await rejectsWith(
+            m.esim.discover(eidA, { server: 'smds.example.com', matchingId }),
+            'ERR_ESIM_OPERATION',
+            (e) => {
+              hasStatus(status)(e);
+              assert.equal(e.details?.call, 'ESim.DiscoverWithServerAddressAndMatchingIdAsync');
+              assert.ok(!everyText(e).includes(matchingId), e.message);
+            },
+          );
+        }
+        // A download status of the code the SM-DP+ answers for is reported alike.
+        await driver.scriptCode(code, { download: 'profileNotAvailableForNewBinding' });
+        await rejectsWith(
+          m.esim.discover(eidA, { server: 'smdp.example.com', matchingId }),
+          'ERR_ESIM_OPERATION',
+          (e) => {
+            hasStatus('profileNotAvailableForNewBinding')(e);
+            assert.match(e.message, /already used/);
+          },
+        );
+        await rejectsWith(m.esim.discover(eidB), 'ERR_ESIM_OPERATION', hasStatus('notFound'));
+      });
+
+      it('discover() arguments are checked before any Windows call; an AbortSignal cancels it', async () => {
+        const m = await open();
+        for (const options of [
+          { matchingId },
+          { server: `${matchingId}!` },
+          { server: 'smdp.example.com', matchingId: `${matchingId}!` },
+          { server: 42 as unknown as string },
+        ]) {
+          await rejectsWith(m.esim.discover(eidA, options), 'ERR_INVALID_ARGUMENT', (e) => {
+            assert.ok(!everyText(e).includes(matchingId), e.message);
+          });
+        }
+        await rejectsWith(m.esim.discover(''), 'ERR_INVALID_ARGUMENT');
+        await rejectsWith(
+          m.esim.discover(eidA, 'x' as unknown as undefined),
+          'ERR_INVALID_ARGUMENT',
+        );
+        const cancels = await driver.cancelCalls();
+        if (cancels !== undefined) assert.equal(cancels, 0);
+
+        await scriptDiscover({ events: waiting, durationMs: 60_000 });
+        const controller = new AbortController();
+        const discovering = m.esim.discover(eidA, { signal: controller.signal });
+        setTimeout(() => controller.abort(), 50);
+        await rejectsWith(discovering, 'ERR_ABORTED', (e) => {
+          assert.ok(e.message.includes('esim.discover()'), e.message);
+        });
+        const after = await driver.cancelCalls();
+        if (after !== undefined) assert.equal(after, 1, 'Cancel() calls');
+      });
+    }
 
     if (driver.pendingInWorker === undefined) {
       skip(

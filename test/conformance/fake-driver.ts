@@ -34,6 +34,9 @@ export function fakeDriver(): EsimScenarioDriver {
     scriptCode: settled((code, script) => fake.esim.script(code, script)),
     scriptProfile: settled((iccid, script) => fake.esim.scriptProfile(iccid, script)),
     scriptEsim: settled((eid, script) => fake.esim.scriptEsim(eid, script)),
+    scriptDiscover: settled((script, server) =>
+      fake.esim.scriptDiscover(script, server === undefined ? {} : { server }),
+    ),
     completions: () => Promise.resolve(undefined),
     cancelCalls: () => Promise.resolve(undefined),
     runningWatchers: () => Promise.resolve(fake.esim.runningWatchers),

@@ -8,6 +8,7 @@ import type {
   FakeEsimAccess,
   FakeEsimCardScript,
   FakeEsimCodeScript,
+  FakeEsimDiscoverScript,
   FakeEsimInit,
   FakeEsimMember,
   FakeEsimPatch,
@@ -57,6 +58,15 @@ export interface EsimScenarioDriver {
   scriptProfile(iccid: string, script: FakeEsimProfileScript): Promise<void>;
   /** How "Windows" answers a reset of an eSIM. */
   scriptEsim(eid: string, script: FakeEsimCardScript): Promise<void>;
+  /**
+   * How "Windows" answers `ESim.DiscoverAsync()` (`server` undefined: the default SM-DS) or
+   * `DiscoverWithServerAddressAndMatchingIdAsync(server, …)`, with the options and defaults of
+   * `fake.esim.scriptDiscover()`: `Result.Status`, the `ESimDiscoverEvent`s (Kind Events; none
+   * is Kind None), and how long it takes. An unscripted server asked with a matching id answers
+   * as the SM-DP+ of the activation code `1$<server>$<matching id>` (Kind ProfileMetadata, that
+   * code's script). Absent where the backend cannot script discovery yet (its tests are skipped).
+   */
+  scriptDiscover?(script: FakeEsimDiscoverScript, server?: string): Promise<void>;
   /**
    * Makes later operations complete on a thread of the "Windows" side or synchronously inside
    * `put_Completed`; absent where there is only one way (the fake).
