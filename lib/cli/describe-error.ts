@@ -29,17 +29,30 @@ export function describeError(error: unknown): string {
   );
 }
 
-/**
- * The plain-language advice an error carries (`details.advice`, what the user can do about
- * it), as one bounded, escaped line; undefined when there is none.
- */
-export function describeAdvice(error: unknown): string | undefined {
+/** The text of an error's `details.advice` (`{ problem, action, text }`, or plain text). */
+export function adviceText(error: unknown): string | undefined {
   try {
     const advice = (error as MobileBroadbandError).details?.advice;
-    return typeof advice === 'string' && advice !== ''
-      ? printableUserText(advice, maxErrorLineChars)
-      : undefined;
+    const text =
+      typeof advice === 'string' ? advice : (advice as { text?: unknown } | undefined)?.text;
+    return typeof text === 'string' && text !== '' ? text : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The plain-language advice an error carries (`details.advice`, what the user can do about
+ * it), as one bounded, escaped line; undefined when there is none or the message already ends
+ * with it (eSIM statuses word it into the message).
+ */
+export function describeAdvice(error: unknown): string | undefined {
+  const text = adviceText(error);
+  if (text === undefined) return undefined;
+  try {
+    if (String((error as Error).message).includes(text)) return undefined;
+  } catch {
+    // A message that cannot be read: print the advice.
+  }
+  return printableUserText(text, maxErrorLineChars);
 }

@@ -33,6 +33,7 @@ import {
 } from '../esim/esim-errors.js';
 import {
   checkDeclineCall,
+  checkDiscoverCall,
   checkDownloadCall,
   checkEsimCall,
   checkInstallCall,
@@ -234,35 +235,20 @@ export class NativeEsimOperations {
     esimId: unknown,
     options: (OperationOptions & { serverAddress?: unknown; matchingId?: unknown }) | undefined,
   ): Promise<EsimDiscoverResult> {
-    const { where, signal, ...call } = checkEsimCall('esim.discover()', esimId, options);
-    const server = options?.serverAddress;
-    const matchingId = options?.matchingId;
-    const targeted = server !== undefined || matchingId !== undefined;
-    if (
-      targeted &&
-      (typeof server !== 'string' ||
-        typeof matchingId !== 'string' ||
-        server === '' ||
-        matchingId === '')
-    ) {
-      throw new MobileBroadbandError(
-        'ERR_INVALID_ARGUMENT',
-        `${where}: serverAddress and matchingId go together, both non-empty strings (or neither: the default SM-DS)`,
-      );
-    }
-    const context: Context = {
-      where,
-      operation: 'Discovering eSIM profiles',
-      call: 'ESim.DiscoverAsync',
-      signal,
-    };
+    const { where, signal, kind, serverAddress, matchingId, ...call } = checkDiscoverCall(
+      esimId,
+      options,
+    );
+    const context = this.#context(kind, where, signal);
     return this.#withEsim(
       call.esimId,
       context,
       async (esim) => {
         const result = await this.#run(
           () =>
-            targeted ? esim.discover(server as string, matchingId as string) : esim.discover(),
+            serverAddress === undefined
+              ? esim.discover()
+              : esim.discover(serverAddress, matchingId),
           context,
         );
         const status = statusName(result.status);

@@ -152,9 +152,11 @@ class ControlFactory final
     AnnounceAccountChange(id, before.get(), nullptr);
     return S_OK;
   }
-  HRESULT STDMETHODCALLTYPE ScriptDiscover(HSTRING eid, HSTRING events, INT32 status) override {
+  HRESULT STDMETHODCALLTYPE ScriptDiscover(HSTRING server, HSTRING events, INT32 status,
+                                           UINT32 durationMs) override {
     DiscoverScript script;
     script.status = status;
+    script.durationMs = durationMs;
     const std::wstring text = ToWString(events);
     size_t start = 0;
     while (start < text.size()) {
@@ -165,7 +167,7 @@ class ControlFactory final
       if (bar != std::wstring::npos) script.events.emplace_back(line.substr(0, bar), line.substr(bar + 1));
       start = end + 1;
     }
-    Scenario::Get().ScriptDiscover(ToWString(eid), std::move(script));
+    Scenario::Get().ScriptDiscover(ToWString(server), std::move(script));
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE RaiseNetworkStatusChanged() override {

@@ -364,20 +364,26 @@ DownloadOperation* StartDownload(const std::wstring& eid, const std::wstring& ac
 
 DiscoverOperation* StartDiscover(const std::wstring& eid, const std::wstring* server,
                                  const std::wstring* matchingId) {
-  // A targeted discovery answers from the code scripts: the profile waiting under that code.
-  const std::wstring code =
-      server != nullptr && matchingId != nullptr ? L"1$" + *server + L"$" + *matchingId : L"";
+  // A scripted server answers with its events (the default SM-DS, "", with none when
+  // unscripted); an unscripted server asked with a matching id is the SM-DP+ of the code
+  // "1$server$matchingId" and offers that code's profile. The fake answers alike.
+  const std::optional<DiscoverScript> scripted =
+      Scenario::Get().DiscoverScriptOf(server != nullptr ? *server : L"");
+  const std::wstring code = !scripted && server != nullptr && matchingId != nullptr &&
+                                    !matchingId->empty()
+                                ? L"1$" + *server + L"$" + *matchingId
+                                : L"";
   const std::optional<CodeScript> script =
       code.empty() ? std::nullopt : Scenario::Get().CodeScriptOf(code);
   DiscoverImitation::Plan plan;
-  plan.durationMs = script ? script->durationMs : 0;
-  plan.finish = [eid, code, script](ComPtr<netops::IESimDiscoverResult>* result) {
+  plan.durationMs = scripted ? scripted->durationMs : script ? script->durationMs : 0;
+  plan.finish = [eid, code, script, scripted](ComPtr<netops::IESimDiscoverResult>* result) {
     if (HRESULT hr = Injected(L"ESim.DiscoverAsync"); FAILED(hr)) return hr;
     const std::vector<std::pair<std::wstring, std::wstring>> none;
     INT32 status = kSuccess;
     INT32 kind = 0;
     ComPtr<netops::IESimProfileMetadata> metadata;
-    DiscoverScript found;
+    const DiscoverScript answer = scripted.value_or(DiscoverScript{});
     if (!Scenario::Get().FindEsim(eid)) {
       status = kNotFound;
     } else if (!code.empty()) {
@@ -390,12 +396,11 @@ DiscoverOperation* StartDiscover(const std::wstring& eid, const std::wstring* se
         *metadata.GetAddressOf() = new Metadata(eid, code, *script);
       }
     } else {
-      found = Scenario::Get().DiscoverScriptOf(eid);
-      status = found.status;
-      if (status == kSuccess) kind = 1;
+      status = answer.status;
+      if (status == kSuccess && !answer.events.empty()) kind = 1;
     }
     *result->ReleaseAndGetAddressOf() =
-        new DiscoverResult(status, kind, kind == 1 ? found.events : none, std::move(metadata));
+        new DiscoverResult(status, kind, kind == 1 ? answer.events : none, std::move(metadata));
     return S_OK;
   };
   return DiscoverImitation::Start(std::move(plan));

@@ -176,15 +176,26 @@ EsimScript Scenario::EsimScriptOf(const std::wstring& eid) {
   return found == cards_.end() ? EsimScript{} : found->second;
 }
 
-void Scenario::ScriptDiscover(const std::wstring& eid, DiscoverScript script) {
+namespace {
+/** Host names compare without case, as the fake's do. */
+std::wstring LowerCase(std::wstring text) {
+  for (wchar_t& c : text) {
+    if (c >= L'A' && c <= L'Z') c = static_cast<wchar_t>(c - L'A' + L'a');
+  }
+  return text;
+}
+}  // namespace
+
+void Scenario::ScriptDiscover(const std::wstring& server, DiscoverScript script) {
   std::lock_guard<std::mutex> lock(mutex_);
-  discoveries_[eid] = std::move(script);
+  discoveries_[LowerCase(server)] = std::move(script);
 }
 
-DiscoverScript Scenario::DiscoverScriptOf(const std::wstring& eid) {
+std::optional<DiscoverScript> Scenario::DiscoverScriptOf(const std::wstring& server) {
   std::lock_guard<std::mutex> lock(mutex_);
-  auto found = discoveries_.find(eid);
-  return found == discoveries_.end() ? DiscoverScript{} : found->second;
+  auto found = discoveries_.find(LowerCase(server));
+  if (found == discoveries_.end()) return std::nullopt;
+  return found->second;
 }
 
 std::shared_ptr<const AccountFields> Scenario::PutAccount(const std::wstring& id,

@@ -91,10 +91,12 @@ struct EsimScript {
   UINT32 durationMs = 0;
 };
 
-/** What ESim.DiscoverAsync() (the default SM-DS) finds for an eSIM (ITestControl::ScriptDiscover).
- *  A targeted DiscoverAsync(server, matchingId) answers from the code scripts instead. */
+/** What a discovery at one server finds (ITestControl::ScriptDiscover; the default SM-DS of
+ *  ESim.DiscoverAsync() is the server ""). An unscripted server asked with a matching id answers
+ *  from the code scripts instead: the profile waiting under "1$server$matchingId". */
 struct DiscoverScript {
   INT32 status = 0;
+  UINT32 durationMs = 0;
   /** matching id, SM-DP+ address */
   std::vector<std::pair<std::wstring, std::wstring>> events;
 };
@@ -162,8 +164,9 @@ class Scenario {
   ProfileScript ProfileScriptOf(const std::wstring& iccid);
   void ScriptEsim(const std::wstring& eid, EsimScript script);
   EsimScript EsimScriptOf(const std::wstring& eid);
-  void ScriptDiscover(const std::wstring& eid, DiscoverScript script);
-  DiscoverScript DiscoverScriptOf(const std::wstring& eid);
+  /** `server` in lower case; "" is the default SM-DS. */
+  void ScriptDiscover(const std::wstring& server, DiscoverScript script);
+  std::optional<DiscoverScript> DiscoverScriptOf(const std::wstring& server);
   CompletionMode Completion();
   void SetCompletion(CompletionMode mode);
   /** The eSIM with this EID now, or null. */

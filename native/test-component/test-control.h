@@ -101,9 +101,10 @@ ITestControl : public IInspectable {
   virtual HRESULT STDMETHODCALLTYPE SetGhostAccount(HSTRING networkAccountId) = 0;
   /** NetworkInformation.NetworkStatusChanged to every handler, on a thread of its own. */
   virtual HRESULT STDMETHODCALLTYPE RaiseNetworkStatusChanged() = 0;
-  /** What ESim.DiscoverAsync() finds for `eid`: the status, and on success the events
-   *  ("matchingId|smdpAddress" lines). */
-  virtual HRESULT STDMETHODCALLTYPE ScriptDiscover(HSTRING eid, HSTRING events, INT32 status) = 0;
+  /** What a discovery at `server` finds (empty: the default SM-DS of ESim.DiscoverAsync()): the
+   *  status, on success the events ("matchingId|smdpAddress" lines), and how long it takes. */
+  virtual HRESULT STDMETHODCALLTYPE ScriptDiscover(HSTRING server, HSTRING events, INT32 status,
+                                                   UINT32 durationMs) = 0;
 };
 
 #ifdef __CRT_UUID_DECL

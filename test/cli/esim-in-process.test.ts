@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../lib/cli/program.js';
 import type { CliTerminal } from '../../lib/cli/cli-terminal.js';
 import { createEsimFake, demoCodes, demoEid } from '../../lib/cli/esim/esim-fake.js';
-import { esimOperationError } from '../../lib/esim/esim-operation-errors.js';
+import { esimStatusAdvice } from '../../lib/esim/esim-advice.js';
 import { createFakeBackend, type FakeBackend } from '../../lib/fake/fake-backend.js';
 import { captureIo } from './capture-io.js';
 
@@ -93,18 +93,47 @@ describe('wmbb esim (in process)', () => {
     });
   });
 
-  const advice = esimOperationError('cardBusy', 'esim.reset()', { call: 'ESim.ResetAsync' }).details
-    ?.advice;
-  it.skipIf(typeof advice !== 'string')(
-    "prints the status's advice under the error (skipped until details.advice is on main: branch esim-diag adds it)",
-    async () => {
-      const fake = createEsimFake();
-      fake.esim.scriptEsim(demoEid, { reset: 'cardBusy' });
-      const { err, out } = await run(['esim', 'reset', '--yes', '--json'], fake);
-      expect(err.split('\n')[1]).toBe(`  ${String(advice)}`);
-      expect(JSON.parse(out)).toMatchObject({ error: { advice } });
-    },
-  );
+  it("words the status's advice once in the error line; --json carries it whole", async () => {
+    const fake = createEsimFake();
+    fake.esim.scriptEsim(demoEid, { reset: 'cardBusy' });
+    const { err, out } = await run(['esim', 'reset', '--yes', '--json'], fake);
+    const advice = esimStatusAdvice('cardBusy');
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+    expect(err).toContain(advice.text);
+    expect(JSON.parse(out)).toMatchObject({
+      error: { advice: { problem: advice.problem, action: advice.action, text: advice.text } },
+    });
+  });
+
+  it('discover lists what the SM-DS holds, matching ids masked unless --reveal', async () => {
+    const masked = await run(['esim', 'discover'], createEsimFake());
+    expect(masked.code).toBe(0);
+    expect(masked.out).toMatch(/SM-DP\+ smdp\.contoso\.example {2}matching id CONT…/);
+    expect(masked.out).not.toContain('CONTOSO-DEMO-0001');
+    const revealed = await run(['esim', 'discover', '--reveal', '--json'], createEsimFake());
+    expect(JSON.parse(revealed.out.split('\n')[0]!)).toMatchObject({
+      event: 'discovered',
+      kind: 'events',
+      events: [{ rspServerAddress: 'smdp.contoso.example', matchingId: 'CONTOSO-DEMO-0001' }],
+    });
+  });
+
+  it('discover at an SM-DP+ with a matching id installs the profile on offer with --install', async () => {
+    const argv = ['esim', 'discover', '--server', 'smdp.contoso.example', '--matching-id'];
+    const shown = await run([...argv, 'CONTOSO-DEMO-0001'], createEsimFake());
+    expect(shown.code).toBe(0);
+    expect(shown.out).toMatch(/Contoso Travel[\s\S]*Install it with: wmbb esim discover --install/);
+    const fake = createEsimFake();
+    const installed = await run([...argv, 'CONTOSO-DEMO-0001', '--install', '--yes'], fake);
+    expect(installed.code).toBe(0);
+    const esim = fake.esim.esims.find((e) => e.eid === demoEid);
+    expect(esim?.profiles.map((p) => p.providerName)).toContain('Contoso Travel');
+    const refused = await run([...argv, 'SECRET-DEMO-9!'], createEsimFake());
+    expect(refused.code).toBe(1);
+    expect(refused.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(refused.err).toMatch(/^wmbb: ERR_INVALID_ARGUMENT: .*matching id/);
+    expect(refused.err).not.toContain('SECRET-DEMO-9');
+  });
 
   it('an unpackaged process on Windows is told it lacks the eSIM capability', async () => {
     const fake = createFakeBackend({ packaged: false });

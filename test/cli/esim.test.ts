@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Esim } from '../../lib/esim/esim.js';
 import { demoCodes, demoConfirmationCode, demoEid } from '../../lib/cli/esim/esim-fake.js';
 import { spawnCli } from '../hostile/spawn-cli.js';
 import { spawnCliWithInput } from './esim-spawn.js';
@@ -145,19 +144,9 @@ describe('wmbb --fake esim', () => {
     expect(run.stderr).not.toMatch(/^Installing: 100%/m);
   });
 
-  it.skipIf(typeof (Esim.prototype as { discover?: unknown }).discover !== 'function')(
-    'discover asks the SM-DS (skipped until mbb.esim.discover is on main: branch esim-diag adds it)',
-    async () => {
-      const run = await spawnCli(['--fake', 'esim', 'discover', '--json'], { killAfterMs });
-      expect(run.code).toBe(0);
-      expect(ndjson(run.stdout)[0]).toMatchObject({ event: 'discovered' });
-    },
-  );
-
-  it('discover says what is missing while the API has no discover()', async () => {
-    if (typeof (Esim.prototype as { discover?: unknown }).discover === 'function') return;
-    const run = await spawnCli(['--fake', 'esim', 'discover'], { killAfterMs });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/ERR_NOT_SUPPORTED: .*esim\.discover\(\)/);
+  it('discover asks the SM-DS', async () => {
+    const run = await spawnCli(['--fake', 'esim', 'discover', '--json'], { killAfterMs });
+    expect(run.code).toBe(0);
+    expect(ndjson(run.stdout)[0]).toMatchObject({ event: 'discovered' });
   });
 });

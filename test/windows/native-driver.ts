@@ -13,7 +13,7 @@ import type { Backend, EsimInfo, EsimServiceInfo } from '../../lib/backend.js';
 import { parseActivationCode } from '../../lib/esim/activation-code.js';
 import { applyPatch, toEsim, toProfile } from '../../lib/fake/fake-esim-data.js';
 import type { FakeEsimAccess } from '../../lib/fake/fake-esim.js';
-import { resolveCodeScript } from '../../lib/fake/fake-esim-scripts.js';
+import { resolveCodeScript, resolveDiscoverScript } from '../../lib/fake/fake-esim-scripts.js';
 import { createNativeBackend } from '../../lib/native/native-backend.js';
 import type { EsimOperationStatus } from '../../lib/backend.js';
 import {
@@ -43,6 +43,12 @@ interface TestControl {
   scriptCode(code: string, script: Record<string, unknown>): void;
   scriptProfile(iccid: string, script: Record<string, unknown>): void;
   scriptEsim(eid: string, script: Record<string, unknown>): void;
+  scriptDiscover(
+    server: string,
+    events: { matchingId: string; smdpAddress: string }[],
+    status: number,
+    durationMs: number,
+  ): void;
   setCompletion(mode: number): void;
   operationCounts(): { cancelCalls: number; synchronous: number; otherThread: number };
   lastBurstMicroseconds(): number;
@@ -194,6 +200,15 @@ export function nativeDriver(): NativeDriver {
         durationMs: script.durationMs ?? 0,
       }),
     ),
+    scriptDiscover: settled((init, server?: string) => {
+      const script = resolveDiscoverScript(init, 'scriptDiscover()');
+      control.scriptDiscover(
+        server ?? '',
+        script.events.map((e) => ({ matchingId: e.matchingId, smdpAddress: e.rspServerAddress })),
+        statusValue(script.status),
+        script.durationMs,
+      );
+    }),
     setCompletion: settled((mode: 'otherThread' | 'synchronous') =>
       control.setCompletion(mode === 'synchronous' ? 1 : 0),
     ),

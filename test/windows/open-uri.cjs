@@ -24,7 +24,10 @@ async function launched(count) {
 async function main() {
   fs.rmSync(log, { force: true });
   const link = 'lpa:1$smdp.example.com$04386-AGYFT-A74Y8-3F815';
+  // ShellExecuteEx returns once the handler has started, so each launch is awaited in the log
+  // before the next: two handler processes would otherwise race to record.
   await addon.core.openUri(link).promise;
+  await launched(1);
   const settings =
     'ms-settings:cellular-id?callbackUrl=https%3A%2F%2Fportal.contoso.example%2Fids%3Feid%3D%7Beid%7D';
   await addon.core.openUri(settings).promise;
@@ -36,6 +39,7 @@ async function main() {
   const { createNativeBackend } = require(`${root}\\dist\\native\\native-backend.js`);
   const mbb = await connect({ backend: await createNativeBackend({ windowsBuild: 26100 }) });
   await mbb.esim.openActivation('LPA:1$smdp.example.com$04386-AGYFT-A74Y8-3F815');
+  await launched(3);
   await mbb.esim.requestDeviceIdentifiers({
     callbackUrl: 'https://portal.contoso.example/ids?eid={eid}',
   });

@@ -4,14 +4,9 @@
  * to download from, or a profile ready to install (`--install` installs it as `download`
  * does). Matching ids are masked unless `--reveal`.
  *
- * `mbb.esim.discover()` is added beside this command (issue 15 item 2); until the API has it,
- * the command says the package does not support discovery yet.
- *
  * @module
  */
 
-import type { EsimProfileMetadataInfo } from '../../backend.js';
-import { MobileBroadbandError } from '../../errors.js';
 import { maskMatchingId } from '../../esim/activation-code.js';
 import type { CliContext } from '../cli-context.js';
 import { runEsimCommand, withSignal, type EsimCommonOptions } from '../esim/esim-session.js';
@@ -23,37 +18,18 @@ import { printableUserText } from '../../text/quote-user-value.js';
 export type EsimDiscoverOptions = EsimCommonOptions &
   InstallOfferOptions & { server?: string; matchingId?: string; install?: boolean };
 
-/** What `mbb.esim.discover()` resolves with (the public signature of issue 15 item 2). */
-interface DiscoverOutcome {
-  kind: 'none' | 'events' | 'profileMetadata';
-  events?: readonly { matchingId: string; rspServerAddress: string }[];
-  metadata?: EsimProfileMetadataInfo;
-}
-
-type Discover = (
-  esimId: string,
-  options: { server?: string; matchingId?: string; signal?: AbortSignal },
-) => Promise<DiscoverOutcome>;
-
 export function esimDiscover(context: CliContext, options: EsimDiscoverOptions): Promise<void> {
   const { io } = context;
   return runEsimCommand(context, options, async (session) => {
-    const api = session.mbb.esim as unknown as { discover?: Discover };
-    if (typeof api.discover !== 'function') {
-      throw new MobileBroadbandError(
-        'ERR_NOT_SUPPORTED',
-        'this version of windows-mobile-broadband has no esim.discover(): SM-DS discovery comes with a later version',
-      );
-    }
     const esim = await session.target();
-    const outcome = await api.discover.call(session.mbb.esim, esim.id, {
+    const outcome = await session.mbb.esim.discover(esim.id, {
       ...(options.server === undefined ? {} : { server: options.server }),
       ...(options.matchingId === undefined ? {} : { matchingId: options.matchingId }),
       ...withSignal(session),
     });
     const matching = (id: string): string =>
       options.reveal === true ? id : id === '' ? '(none)' : maskMatchingId(id);
-    const events = outcome.events ?? [];
+    const events = outcome.kind === 'events' ? outcome.events : [];
     if (options.json === true)
       session.json({
         event: 'discovered',
@@ -63,13 +39,13 @@ export function esimDiscover(context: CliContext, options: EsimDiscoverOptions):
           matchingId: matching(e.matchingId),
         })),
       });
-    if (outcome.kind === 'profileMetadata' && outcome.metadata !== undefined) {
+    if (outcome.kind === 'profileMetadata') {
       if (options.install !== true) {
         if (options.json === true)
           session.json({ event: 'metadata', metadata: metadataJson(outcome.metadata, session.id) });
         else
           io.out(
-            `${formatMetadata(outcome.metadata, session.id)}Install it with: wmbb esim discover --install\n`,
+            `${formatMetadata(outcome.metadata, session.id)}Install it with: wmbb esim discover --install (and the same --server and --matching-id)\n`,
           );
         return;
       }

@@ -61,5 +61,11 @@ export function createEsimFake(): FakeBackend {
     progressSteps: 120,
     durationMs: 60 * 1000,
   });
+  // The default SM-DS knows Contoso Travel's profile, so `esim discover` has something to show
+  // and its event downloads with demoCodes.plain.
+  fake.esim.scriptDiscover({
+    events: [{ rspServerAddress: 'smdp.contoso.example', matchingId: 'CONTOSO-DEMO-0001' }],
+    durationMs: 500,
+  });
   return fake;
 }

@@ -79,7 +79,7 @@ function errorJson(error: unknown): Record<string, unknown> {
       code,
       message,
       ...(typeof status === 'string' ? { status } : {}),
-      ...(typeof advice === 'string' ? { advice } : {}),
+      ...(typeof advice === 'object' && advice !== null ? { advice } : {}),
     };
   }
   return { message: describeError(error) };

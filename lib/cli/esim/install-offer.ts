@@ -9,6 +9,7 @@
 
 import type { EsimInfo, EsimProfileMetadataInfo } from '../../backend.js';
 import { isMobileBroadbandError, type MobileBroadbandError } from '../../errors.js';
+import { adviceText } from '../describe-error.js';
 import { askConfirmationCode, askYesNo } from './ask.js';
 import { withSignal, type EsimSession } from './esim-session.js';
 import { formatMetadata, metadataJson } from './esim-view.js';
@@ -99,6 +100,5 @@ async function confirmWithCode(
 }
 
 function wrongCode(error: MobileBroadbandError): string {
-  const advice = error.details?.advice;
-  return typeof advice === 'string' ? advice : 'The operator did not accept that code.';
+  return adviceText(error) ?? 'The operator did not accept that code.';
 }

@@ -15,7 +15,7 @@
 //     operationCounts(): { cancelCalls, synchronous, otherThread }, lastBurstMicroseconds(),
 //     makeSta() (the calling thread becomes an STA; returns "sta"), setCompletion(2) (late cancel),
 //     putAccount(id, fields), removeAccount(id), setGhostAccount(id) (accounts.h),
-//     raiseNetworkStatusChanged() (account-watcher.h), scriptDiscover(eid, events, status),
+//     raiseNetworkStatusChanged() (account-watcher.h), scriptDiscover(server, events, status, durationMs),
 //     crash(onThread) (the lane's own check that a crashed process fails the lane)
 #include <napi.h>
 
@@ -250,9 +250,9 @@ Napi::Value SetGhostAccount(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-// scriptDiscover(eid, [{ matchingId, smdpAddress }], status)
+// scriptDiscover(server ('' for the default SM-DS), [{ matchingId, smdpAddress }], status, durationMs)
 Napi::Value ScriptDiscover(const Napi::CallbackInfo& info) {
-  OwnedString eid(info[0].As<Napi::String>().Utf16Value());
+  OwnedString server(info[0].As<Napi::String>().Utf16Value());
   std::u16string lines;
   Napi::Array events = info[1].As<Napi::Array>();
   for (uint32_t i = 0; i < events.Length(); ++i) {
@@ -261,7 +261,8 @@ Napi::Value ScriptDiscover(const Napi::CallbackInfo& info) {
   }
   OwnedString text(lines);
   Check(info.Env(),
-        Control(info.Env())->ScriptDiscover(eid.get(), text.get(), info[2].As<Napi::Number>().Int32Value()),
+        Control(info.Env())->ScriptDiscover(server.get(), text.get(), info[2].As<Napi::Number>().Int32Value(),
+                                            info[3].As<Napi::Number>().Uint32Value()),
         "ScriptDiscover");
   return info.Env().Undefined();
 }
