@@ -131,8 +131,9 @@ describe('the native backend (scripted addon)', () => {
         message: expect.stringContaining('Microsoft.eSIMManagement_8wekyb3d8bbwe'),
       });
     }
+    // A matching id needs its server: refused before any Windows call (the shared check).
     await expect(
-      backend.esim.discover('x', { serverAddress: 'smdp.example.com' }),
+      backend.esim.discover('x', { matchingId: '04386-AGYFT-A74Y8-3F815' }),
     ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' });
   });
 
