@@ -7,6 +7,16 @@ namespace test_component {
 
 Scenario& Scenario::Get() {
   static Scenario scenario;
+  // A process started with WMBB_TEST_ESIM_ACCESS=watcherNull plays an unpackaged one from its
+  // first call, before any control could reach it (the lane's CLI runs in a child process).
+  static std::once_flag fromEnvironment;
+  std::call_once(fromEnvironment, [] {
+    wchar_t value[32] = {};
+    const DWORD length = GetEnvironmentVariableW(L"WMBB_TEST_ESIM_ACCESS", value, 32);
+    if (length > 0 && length < 32 && std::wstring(value) == L"watcherNull") {
+      scenario.SetAccess(TestAccess::WatcherNull);
+    }
+  });
   return scenario;
 }
 

@@ -6,6 +6,7 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS run by node.exe */
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const { spawnSync } = require('node:child_process');
 
 const addon = require(process.env.WMBB_NATIVE_ADDON);
 const log = process.env.WMBB_LAUNCH_LOG;
@@ -54,7 +55,33 @@ async function main() {
     assert.ok(error.hresult >= 0x80000000, String(error.hresult));
     return true;
   });
+  cliOffersSettings(root, link.slice('lpa:'.length));
   console.log('open-uri: ok');
+}
+
+// `wmbb esim download` in a process Windows refuses eSIM management (the component plays an
+// unpackaged one): without a terminal it names the Settings path and exits 1; with
+// --via-settings it takes that path, which this Windows 10 refuses with its build number.
+function cliOffersSettings(root, code) {
+  const cli = `${root}\\dist\\cli\\main.js`;
+  const env = { ...process.env, WMBB_TEST_ESIM_ACCESS: 'watcherNull' };
+  const run = (args) =>
+    spawnSync(process.execPath, [cli, 'esim', 'download', `LPA:${code}`, ...args], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+  const matchingId = code.split('$')[2];
+  const refused = run([]);
+  assert.equal(refused.status, 1, refused.stderr);
+  assert.match(refused.stderr, /^wmbb: ERR_NOT_AUTHORIZED: .*--via-settings/);
+  assert.equal(refused.stderr.trimEnd().split('\n').length, 1, refused.stderr);
+  const via = run(['--via-settings']);
+  assert.equal(via.status, 1, via.stderr);
+  assert.match(via.stderr, /^wmbb: ERR_NOT_SUPPORTED: .*build \d+/);
+  for (const text of [refused.stdout, refused.stderr, via.stdout, via.stderr]) {
+    assert.ok(!text.includes(matchingId), text);
+  }
 }
 
 main().catch((error) => {

@@ -257,7 +257,7 @@ if [ "$MODE" != bench ]; then
       >>"$LOGS/reg.log" 2>&1 || die "cannot register the $scheme: handler"
   done
   WMBB_NATIVE_ADDON=$(winpath "$ROOT/prebuilds/win32-x64/windows-mobile-broadband.node") \
-    wine_node open "the shell opens lpa: and ms-settings: links (a handler of the lane's own)" 60 \
+    wine_node open "the shell opens lpa: and ms-settings: links (a handler of the lane's own); an unpackaged wmbb esim download offers Settings" 60 \
     "$NODE_EXE" "$(winpath "$ROOT/test/windows/open-uri.cjs")"
   mkdir -p "$CACHE/myapp"
   cp "$NODE_EXE" "$CACHE/myapp/MyApp.exe"
