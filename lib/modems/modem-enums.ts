@@ -101,11 +101,3 @@ export function dataClassNames(flags: number): DataClass[] {
   const bits = flags >>> 0;
   return dataClassFlags.filter(([value]) => (bits & value) >>> 0 === value).map(([, n]) => n);
 }
-
-/**
- * The name of an enum value, or `fallback` for a value newer than this package (Windows adds
- * members; an unknown one must not crash a read).
- */
-export function enumName<T extends string>(names: readonly T[], value: number, fallback: T): T {
-  return Number.isInteger(value) && value >= 0 && value < names.length ? names[value]! : fallback;
-}

@@ -20,13 +20,13 @@ import type { MobileBroadbandError } from '../errors.js';
 import {
   cellularClasses,
   dataClassNames,
-  enumName,
   mobileBroadbandDeviceTypes,
   mobileBroadbandRadioStates,
   networkConnectivityLevels,
   networkDeviceStatuses,
   networkRegistrationStates,
 } from '../modems/modem-enums.js';
+import { enumName } from './winrt-enums.js';
 import { unknownAccountError } from '../modems/unknown-account.js';
 import {
   decodeAccountRecords,
@@ -154,22 +154,42 @@ function device(d: DeviceRecord): DeviceInfo {
     manufacturer: d.manufacturer,
     model: d.model,
     firmwareInformation: d.firmwareInformation,
-    deviceType: enumName(mobileBroadbandDeviceTypes, d.deviceType, 'unknown'),
-    cellularClass: enumName(cellularClasses, d.cellularClass, 'none'),
+    deviceType: enumName(
+      mobileBroadbandDeviceTypes,
+      d.deviceType,
+      'MobileBroadbandDeviceType',
+      'unknown',
+    ),
+    cellularClass: enumName(cellularClasses, d.cellularClass, 'CellularClass', 'none'),
     dataClasses: dataClassNames(d.dataClasses),
     customDataClass: d.customDataClass,
     mobileEquipmentId: d.mobileEquipmentId,
     simIccId: d.simIccId,
     subscriberId: d.subscriberId,
     telephoneNumbers: d.telephoneNumbers,
-    radioState: enumName(mobileBroadbandRadioStates, d.currentRadioState, 'off'),
-    networkDeviceStatus: enumName(networkDeviceStatuses, d.networkDeviceStatus, 'deviceNotReady'),
+    radioState: enumName(
+      mobileBroadbandRadioStates,
+      d.currentRadioState,
+      'MobileBroadbandRadioState',
+      'off',
+    ),
+    networkDeviceStatus: enumName(
+      networkDeviceStatuses,
+      d.networkDeviceStatus,
+      'NetworkDeviceStatus',
+      'deviceNotReady',
+    ),
   };
 }
 
 function network(n: NetworkRecord): NetworkInfo {
   return {
-    registrationState: enumName(networkRegistrationStates, n.networkRegistrationState, 'none'),
+    registrationState: enumName(
+      networkRegistrationStates,
+      n.networkRegistrationState,
+      'NetworkRegistrationState',
+      'none',
+    ),
     registeredProviderId: n.registeredProviderId,
     registeredProviderName: n.registeredProviderName,
     registrationNetworkError: n.registrationNetworkError,
@@ -189,7 +209,12 @@ function connectionInfo(c: ConnectionRecord | undefined): ConnectionInfo {
       connectivityLevel: 'none',
     };
   }
-  const connectivityLevel = enumName(networkConnectivityLevels, c.connectivityLevel, 'none');
+  const connectivityLevel = enumName(
+    networkConnectivityLevels,
+    c.connectivityLevel,
+    'NetworkConnectivityLevel',
+    'none',
+  );
   return {
     connected: connectivityLevel !== 'none',
     profileName: c.profileName,
