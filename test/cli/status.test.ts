@@ -81,4 +81,24 @@ describe('wmbb status', () => {
     });
     expect(JSON.parse(json.out)).toMatchObject({ accounts: [], hotspot: { available: false } });
   });
+
+  it('--watch --json prints a new line after each change, and Ctrl+C stops it (exit 130)', async () => {
+    const fake = await createStatusFake();
+    const controller = new AbortController();
+    const lines: string[] = [];
+    const running = runCli(['status', '--watch', '--json'], {
+      io: { out: (t) => void lines.push(t), err: () => undefined, color: false },
+      backend: fake,
+      signal: controller.signal,
+    });
+    await expect.poll(() => lines.length).toBe(1);
+    await fake.register('roaming');
+    await expect.poll(() => lines.length).toBeGreaterThan(1);
+    const last = JSON.parse(lines[lines.length - 1]!) as {
+      accounts: { network: { registrationState: string } }[];
+    };
+    expect(last.accounts[0]?.network.registrationState).toBe('roaming');
+    controller.abort();
+    expect(await running).toBe(130);
+  });
 });
