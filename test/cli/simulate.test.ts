@@ -35,6 +35,24 @@ describe('wmbb simulate', () => {
     },
   );
 
+  it('eSIM events mask EIDs and ICCIDs; --reveal shows them whole', async () => {
+    const eid = '89049032123451234512345678901235';
+    const file = path.join(examples, 'roaming-day.json');
+    for (const argv of [
+      ['simulate', file],
+      ['simulate', '--json', file],
+    ]) {
+      const io = captureIo();
+      expect(await runCli(argv, { io })).toBe(0);
+      expect(io.stdout()).toContain('8904… (32 characters)');
+      expect(io.stdout()).not.toContain(eid);
+      expect(io.stdout()).not.toContain('8901260123456789012');
+    }
+    const io = captureIo();
+    expect(await runCli(['simulate', '--reveal', file], { io })).toBe(0);
+    expect(io.stdout()).toContain(`EID ${eid}`);
+  });
+
   it('an invalid scenario fails with exit 1 and names the step', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'wmbb-sim-'));
     const file = path.join(dir, 'bad.json');

@@ -12,14 +12,12 @@ import type { Command } from 'commander';
 import { packageRoot } from '../../package-info.js';
 import type { CliContext } from '../cli-context.js';
 import { paint } from '../cli-io.js';
-import { simulateFile } from './simulate.js';
+import { revealOption, simulateFile, type SimulateOptions } from './simulate.js';
 
 /** The scenario `wmbb demo` plays. */
 export const demoScenario = path.join(packageRoot, 'examples', 'roaming-day.json');
 
-interface DemoOptions {
-  json?: boolean;
-}
+type DemoOptions = SimulateOptions;
 
 /** Registers `demo` on the program. */
 export function registerDemo(
@@ -31,6 +29,7 @@ export function registerDemo(
     .command('demo')
     .description('play the example scenario "a roaming day" on the fake backend, as a timeline')
     .option('--json', 'one JSON object per line (NDJSON)')
+    .option(...revealOption)
     .action((options: DemoOptions) => {
       if (!options.json) {
         context.io.err(

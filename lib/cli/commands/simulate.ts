@@ -20,11 +20,17 @@ import type { CliContext } from '../cli-context.js';
 import { describeError } from '../describe-error.js';
 import { paint, type CliIo } from '../cli-io.js';
 import { clockTime, jsonLine, shown, timelineLine } from '../format-notification.js';
+import { esimJson, identify } from '../esim/esim-view.js';
 import { printableUserText } from '../../text/quote-user-value.js';
 
-interface SimulateOptions {
+export interface SimulateOptions {
   json?: boolean;
+  /** Show EIDs and ICCIDs whole (masked otherwise, as everywhere in the CLI). */
+  reveal?: boolean;
 }
+
+/** The --reveal option of `simulate` and `demo`. */
+export const revealOption = ['--reveal', 'show EIDs and ICCIDs whole'] as const;
 
 /** Registers `simulate` on the program. */
 export function registerSimulate(
@@ -39,6 +45,7 @@ export function registerSimulate(
     )
     .argument('<scenario>', 'a scenario JSON file (see schema/scenario.schema.json)')
     .option('--json', 'one JSON object per line (NDJSON)')
+    .option(...revealOption)
     .action((file: string, options: SimulateOptions) => done(simulateFile(context, file, options)));
 }
 
@@ -166,15 +173,17 @@ function watchEsims(
   options: SimulateOptions,
 ): void {
   const watcher = mbb.esim.watch();
+  const id = identify(options.reveal === true);
   for (const event of ['added', 'updated', 'removed'] as const) {
     watcher.on(event, (esim: EsimInfo) => {
       if (options.json) {
-        io.out(`${JSON.stringify({ esimEvent: event, timestamp: now(), esim })}\n`);
+        const json = { esimEvent: event, timestamp: now(), esim: esimJson(esim, id) };
+        io.out(`${JSON.stringify(json)}\n`);
         return;
       }
       const profiles = esim.profiles
         .slice(0, maxProfilesShown)
-        .map((p) => `${shown(p.providerName || p.id)} ${p.state}`)
+        .map((p) => `${p.providerName ? shown(p.providerName) : id(p.id)} ${p.state}`)
         .join(', ');
       const more =
         esim.profiles.length > maxProfilesShown
@@ -182,7 +191,7 @@ function watchEsims(
           : '';
       const label = `esim ${event}`.padEnd(40);
       io.out(
-        `${paint(io, 'dim', clockTime(now()))}  ${paint(io, 'magenta', label)}EID ${shown(esim.eid)}: ${esim.profiles.length} profile(s)${profiles ? ` (${profiles}${more})` : ''}\n`,
+        `${paint(io, 'dim', clockTime(now()))}  ${paint(io, 'magenta', label)}EID ${id(esim.eid)}: ${esim.profiles.length} profile(s)${profiles ? ` (${profiles}${more})` : ''}\n`,
       );
     });
   }
