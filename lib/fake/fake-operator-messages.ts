@@ -15,6 +15,7 @@ import {
   type OperatorMessageMatch,
 } from '../provisioning/match-operator-message.js';
 import type { MessageRuleSet } from '../provisioning/message-rule-set.js';
+import { maskIdentifier } from '../text/mask-identifier.js';
 import type { FakeContext, FakeOutcome } from './fake-context.js';
 import type { FakeDataPlan } from './fake-data-plan.js';
 import { cdmaCoding, smsCoding, ussdCoding, type MessageCoding } from './message-encoding.js';
@@ -149,12 +150,14 @@ export class FakeOperatorMessages {
         : 'no USSD rule’s pattern matches the text';
     }
     const candidates = rules.smsCandidates(message.sender);
+    // The sender may be a person's number: named masked, as in every message of the package.
+    const sender = message.sender === undefined ? '(none)' : maskIdentifier(message.sender);
     if (candidates.length === 0)
-      return `no rule takes SMS from ${JSON.stringify(message.sender)} (senders must match exactly)`;
+      return `no rule takes SMS from ${sender} (senders must match exactly)`;
     if (!message.classZero && candidates.every((c) => c.classZeroOnly)) {
-      return `the rules for ${JSON.stringify(message.sender)} take class-0 messages only (ClassZeroOnly)`;
+      return `the rules for ${sender} take class-0 messages only (ClassZeroOnly)`;
     }
-    return `no pattern of the rules for ${JSON.stringify(message.sender)} matches the text`;
+    return `no pattern of the rules for ${sender} matches the text`;
   }
 }
 

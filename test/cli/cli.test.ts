@@ -41,7 +41,7 @@ describe('wmbb', () => {
         /gsmSms \(0\) +"Welcome to Contoso! Your 5 GB plan is active\." rule Welcome/,
       );
       expect(out).toMatch(
-        /step 6 receiveSms: not delivered to the app: no rule takes SMS from "\+15550100"/,
+        /step 6 receiveSms: not delivered to the app: no rule takes SMS from \+155… \(9 characters\)/,
       );
       expect(out).toMatch(
         /ussd \(2\) +"1\.50GB of 5GB used as of 09:15AM on 05 Jan" rule Balance \(silent\) \[usage/,

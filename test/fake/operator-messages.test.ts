@@ -33,7 +33,7 @@ describe('operator messages on the fake', () => {
     const outcome = await fake.receiveSms({ from: '+18005551212', text: 'hello' });
     expect(outcome).toEqual({
       delivered: false,
-      reason: 'no rule takes SMS from "+18005551212" (senders must match exactly)',
+      reason: 'no rule takes SMS from +180… (12 characters) (senders must match exactly)',
       emitted: [],
     });
     expect(seen).toEqual([]);
