@@ -93,6 +93,24 @@ Status ReadMetadata(abi_netops::IESimProfileMetadata* metadata, EsimMetadataValu
   return std::nullopt;
 }
 
+/** Reads `Result.Status` of a download's or discovery's result (`member` names `Result`). */
+template <class ResultInterface>
+Status ReadResultStatus(ResultInterface* result, const char* member, int32_t* status) {
+  ComPtr<abi_netops::IESimOperationResult> operation;
+  if (auto f = Check(result->get_Result(&operation), member)) return f;
+  return ReadStatus(operation.Get(), member, status);
+}
+
+/** Takes `ProfileMetadata` of a download's or discovery's result and reads its properties. */
+template <class ResultInterface>
+Status TakeMetadata(ResultInterface* result, const char* member,
+                    ComPtr<abi_netops::IESimProfileMetadata>* metadata, EsimMetadataValues* values) {
+  if (auto f = Check(result->get_ProfileMetadata(metadata->ReleaseAndGetAddressOf()), member))
+    return f;
+  if (!*metadata) return Failure{E_POINTER, member};
+  return ReadMetadata(metadata->Get(), values);
+}
+
 /** Reads a download's result: the status, and on success the metadata and its properties. */
 EsimDownloadEnd ToDownloadEnd(AsyncEnd<abi_netops::IESimDownloadProfileMetadataResult>& end,
                               const char* call) {
@@ -107,17 +125,13 @@ EsimDownloadEnd ToDownloadEnd(AsyncEnd<abi_netops::IESimDownloadProfileMetadataR
     return out;
   };
   if (!end.result) return fail(Failure{E_POINTER, call});
-  ComPtr<abi_netops::IESimOperationResult> result;
-  if (auto f = Check(end.result->get_Result(&result), "ESimDownloadProfileMetadataResult.Result"))
-    return fail(*f);
-  if (auto f = ReadStatus(result.Get(), "ESimDownloadProfileMetadataResult.Result", &out.status))
+  if (auto f = ReadResultStatus(end.result.Get(), "ESimDownloadProfileMetadataResult.Result",
+                                &out.status))
     return fail(*f);
   if (out.status != 0) return out;  // a failure status: no metadata to keep
-  if (auto f = Check(end.result->get_ProfileMetadata(&out.metadata),
-                     "ESimDownloadProfileMetadataResult.ProfileMetadata"))
+  if (auto f = TakeMetadata(end.result.Get(), "ESimDownloadProfileMetadataResult.ProfileMetadata",
+                            &out.metadata, &out.values))
     return fail(*f);
-  if (!out.metadata) return fail(Failure{E_POINTER, "ESimDownloadProfileMetadataResult.ProfileMetadata"});
-  if (auto f = ReadMetadata(out.metadata.Get(), &out.values)) return fail(*f);
   return out;
 }
 
@@ -134,9 +148,8 @@ EsimDiscoverEnd ToDiscoverEnd(AsyncEnd<abi_netops::IESimDiscoverResult>& end, co
     return out;
   };
   if (!end.result) return fail(Failure{E_POINTER, call});
-  ComPtr<abi_netops::IESimOperationResult> result;
-  if (auto f = Check(end.result->get_Result(&result), "ESimDiscoverResult.Result")) return fail(*f);
-  if (auto f = ReadStatus(result.Get(), "ESimDiscoverResult.Result", &out.status)) return fail(*f);
+  if (auto f = ReadResultStatus(end.result.Get(), "ESimDiscoverResult.Result", &out.status))
+    return fail(*f);
   abi_netops::ESimDiscoverResultKind kind{};
   if (auto f = Check(end.result->get_Kind(&kind), "ESimDiscoverResult.Kind")) return fail(*f);
   out.resultKind = static_cast<int32_t>(kind);
@@ -161,11 +174,9 @@ EsimDiscoverEnd ToDiscoverEnd(AsyncEnd<abi_netops::IESimDiscoverResult>& end, co
                           });
     if (read) return fail(*read);
   } else if (out.resultKind == 2) {
-    if (auto f = Check(end.result->get_ProfileMetadata(&out.metadata),
-                       "ESimDiscoverResult.ProfileMetadata"))
+    if (auto f = TakeMetadata(end.result.Get(), "ESimDiscoverResult.ProfileMetadata",
+                              &out.metadata, &out.values))
       return fail(*f);
-    if (!out.metadata) return fail(Failure{E_POINTER, "ESimDiscoverResult.ProfileMetadata"});
-    if (auto f = ReadMetadata(out.metadata.Get(), &out.values)) return fail(*f);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "esim-watcher.h"
 
 #include "../core/agile-delegate.h"
+#include "../core/control-record-handler.h"
 #include "../core/watcher-status.h"
 #include "esim-records.h"
 
@@ -47,26 +48,9 @@ class EsimChangedHandler final
 };
 
 /** EnumerationCompleted / Stopped: a record without a body. */
-class ControlHandler final
-    : public AgileDelegate<ITypedEventHandler<ESimWatcher*, IInspectable*>> {
- public:
-  ControlHandler(std::shared_ptr<RecordQueue> queue, RecordKind kind)
-      : queue_(std::move(queue)), kind_(kind) {}
-
-  HRESULT STDMETHODCALLTYPE Invoke(IESimWatcher*, IInspectable*) override {
-    try {
-      queue_->AppendControl(kind_);
-    } catch (...) {
-      queue_->NoteOutOfMemory("ESimWatcher event");
-    }
-    return S_OK;
-  }
-
- private:
-  std::shared_ptr<RecordQueue> queue_;
-  RecordKind kind_;
-};
-
+using ControlHandler =
+    ControlRecordHandler<ITypedEventHandler<ESimWatcher*, IInspectable*>, IESimWatcher>;
+constexpr const char* kControlEvent = "ESimWatcher event";
 
 }  // namespace
 
@@ -104,11 +88,12 @@ Status EsimWatcher::Subscribe() {
     return f;
   if (auto f = wmbb::Subscribe(watcher_, &IESimWatcher::add_EnumerationCompleted,
                                &IESimWatcher::remove_EnumerationCompleted,
-                               Adopt(new ControlHandler(queue_, RecordKind::EnumerationCompleted)),
+                               Adopt(new ControlHandler(queue_, RecordKind::EnumerationCompleted,
+                                                        kControlEvent)),
                                "ESimWatcher.add_EnumerationCompleted", &enumerationCompleted_))
     return f;
   return wmbb::Subscribe(watcher_, &IESimWatcher::add_Stopped, &IESimWatcher::remove_Stopped,
-                         Adopt(new ControlHandler(queue_, RecordKind::Stopped)),
+                         Adopt(new ControlHandler(queue_, RecordKind::Stopped, kControlEvent)),
                          "ESimWatcher.add_Stopped", &stopped_);
 }
 

@@ -4,6 +4,7 @@
 
 #include "../core/activation.h"
 #include "../core/agile-delegate.h"
+#include "../core/control-record-handler.h"
 #include "../core/hstring.h"
 #include "../core/watcher-status.h"
 
@@ -82,25 +83,11 @@ class UpdatedHandler final
   std::shared_ptr<RecordQueue> queue_;
 };
 
-/** EnumerationCompleted / Stopped. */
-class ControlHandler final
-    : public AgileDelegate<ITypedEventHandler<MobileBroadbandAccountWatcher*, IInspectable*>> {
- public:
-  ControlHandler(std::shared_ptr<RecordQueue> queue, RecordKind kind)
-      : queue_(std::move(queue)), kind_(kind) {}
-  HRESULT STDMETHODCALLTYPE Invoke(IMobileBroadbandAccountWatcher*, IInspectable*) override {
-    try {
-      queue_->AppendControl(kind_);
-    } catch (...) {
-      queue_->NoteOutOfMemory("MobileBroadbandAccountWatcher event");
-    }
-    return S_OK;
-  }
-
- private:
-  std::shared_ptr<RecordQueue> queue_;
-  RecordKind kind_;
-};
+/** EnumerationCompleted / Stopped: a record without a body. */
+using ControlHandler = ControlRecordHandler<
+    ITypedEventHandler<MobileBroadbandAccountWatcher*, IInspectable*>,
+    IMobileBroadbandAccountWatcher>;
+constexpr const char* kControlEvent = "MobileBroadbandAccountWatcher event";
 
 /** NetworkStatusChanged: nothing to read here; the reader reads the accounts again. */
 class NetworkStatusHandler final
@@ -160,12 +147,13 @@ Status ModemsWatch::Subscribe() {
     return f;
   if (auto f = wmbb::Subscribe(watcher_, &W::add_EnumerationCompleted,
                                &W::remove_EnumerationCompleted,
-                               Adopt(new ControlHandler(queue_, RecordKind::EnumerationCompleted)),
+                               Adopt(new ControlHandler(queue_, RecordKind::EnumerationCompleted,
+                                                        kControlEvent)),
                                "MobileBroadbandAccountWatcher.add_EnumerationCompleted",
                                &enumerationCompleted_))
     return f;
   if (auto f = wmbb::Subscribe(watcher_, &W::add_Stopped, &W::remove_Stopped,
-                               Adopt(new ControlHandler(queue_, RecordKind::Stopped)),
+                               Adopt(new ControlHandler(queue_, RecordKind::Stopped, kControlEvent)),
                                "MobileBroadbandAccountWatcher.add_Stopped", &stopped_))
     return f;
   using N = connectivity::INetworkInformationStatics;
