@@ -85,9 +85,7 @@ export function parseIsoDateTime(text: string): number | string {
   ];
   if (year < minYear) return `the year ${year} is before ${minYear}`;
   if (month < 1 || month > 12) return `the month ${month} is not 1 to 12`;
-  const days =
-    new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeap(year) ? 1 : 0);
-  if (day < 1 || day > days) return `${year}-${pad(month)} has no day ${day}`;
+  if (day < 1 || day > daysInMonth(year, month)) return `${year}-${pad(month)} has no day ${day}`;
   if (hour > 23 || minute > 59 || second > 59)
     return `${pad(hour)}:${pad(minute)}:${pad(second)} is not a time of day`;
   const zone = match[8] ?? 'Z';
@@ -102,8 +100,12 @@ export function parseIsoDateTime(text: string): number | string {
   return date.getTime() - offset * 60_000;
 }
 
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The days of `month` (1 to 12) in `year` of the Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : monthDays[month - 1]!;
 }
 
 function pad(n: number): string {

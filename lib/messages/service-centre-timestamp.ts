@@ -8,6 +8,7 @@
 
 import type { ByteReader } from './byte-reader.js';
 import { invalidPdu } from './invalid-pdu.js';
+import { daysInMonth } from '../time-values.js';
 
 /** A decoded service centre time stamp. */
 export interface ServiceCentreTimestamp {
@@ -86,13 +87,6 @@ function swappedBcd(octet: number): number {
   const tens = octet & 0x0f;
   const units = octet >> 4;
   return tens > 9 || units > 9 ? -1 : tens * 10 + units;
-}
-
-const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function daysInMonth(year: number, month: number): number {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return month === 2 && leap ? 29 : monthDays[month - 1]!;
 }
 
 function hex(octet: number): string {
