@@ -20,7 +20,8 @@ import type { CliContext } from '../cli-context.js';
 import { describeError } from '../describe-error.js';
 import { paint, type CliIo } from '../cli-io.js';
 import { clockTime, jsonLine, shown, timelineLine } from '../format-notification.js';
-import { esimJson, identify } from '../esim/esim-view.js';
+import { esimJson } from '../esim/esim-view.js';
+import { identify } from '../identify.js';
 import { printableUserText } from '../../text/quote-user-value.js';
 
 export interface SimulateOptions {

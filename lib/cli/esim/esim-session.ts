@@ -16,7 +16,7 @@ import { processTerminal, type CliTerminal } from '../cli-terminal.js';
 import { describeError } from '../describe-error.js';
 import { createEsimFake } from './esim-fake.js';
 import { selectEsim } from './esim-select.js';
-import { identify, type Identify } from './esim-view.js';
+import { identify, type Identify } from '../identify.js';
 
 /** Options every `wmbb esim` command takes. */
 export interface EsimCommonOptions extends GlobalOptions {

@@ -12,18 +12,11 @@ import type {
   EsimProfileMetadataInfo,
   EsimProfilePolicy,
 } from '../../backend.js';
-import { maskIdentifier } from '../../text/mask-identifier.js';
+import type { Identify } from '../identify.js';
 import { printableUserText } from '../../text/quote-user-value.js';
 
 /** The most characters of a name (provider, nickname) shown in text output. */
 const maxNameChars = 80;
-
-/** Shows an identifier whole or masked. */
-export type Identify = (value: string) => string;
-
-export function identify(reveal: boolean): Identify {
-  return (value) => (reveal || value === '' ? value : maskIdentifier(value));
-}
 
 /** An eSIM for JSON output, identifiers as `id` shows them. */
 export function esimJson(esim: EsimInfo, id: Identify): Record<string, unknown> {

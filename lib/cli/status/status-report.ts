@@ -10,7 +10,7 @@ import type { DataClass, TetheringStatus } from '../../backend.js';
 import { isMobileBroadbandError } from '../../errors.js';
 import type { MobileBroadband } from '../../mobile-broadband.js';
 import type { Account } from '../../modems/modems.js';
-import { maskIdentifier } from '../../text/mask-identifier.js';
+import { identify } from '../identify.js';
 
 /** A section the process may not read, and why. */
 export interface Unavailable {
@@ -102,7 +102,7 @@ export async function readStatus(
   hotspot: () => Promise<TetheringStatus>,
   reveal: boolean,
 ): Promise<StatusReport> {
-  const id = (value: string): string => (reveal || value === '' ? value : maskIdentifier(value));
+  const id = identify(reveal);
   const accounts = (await mbb.modems.accounts()).map((a) => toStatusAccount(a, id));
   return {
     backend: mbb.backendName,
