@@ -22,6 +22,9 @@
             "native/winrt/modems/account-records.cpp",
             "native/winrt/modems/accounts.cpp",
             "native/winrt/modems/modems-watch.cpp",
+            "native/winrt/operator-tasks/background-access.cpp",
+            "native/winrt/operator-tasks/package-identity.cpp",
+            "native/winrt/operator-tasks/task-registrations.cpp",
             "native/addon/addon.cpp",
             "native/addon/core/core-exports.cpp",
             "native/addon/core/js-errors.cpp",
@@ -29,7 +32,8 @@
             "native/addon/core/record-delivery.cpp",
             "native/addon/esim/esim-exports.cpp",
             "native/addon/esim/esim-refs.cpp",
-            "native/addon/modems/modems-exports.cpp"
+            "native/addon/modems/modems-exports.cpp",
+            "native/addon/operator-tasks/operator-tasks-exports.cpp"
           ],
           "dependencies": [
             "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"

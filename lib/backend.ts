@@ -216,6 +216,63 @@ export interface NotificationSource {
    * answer per check; the public layer guarantees that.
    */
   answerEntitlementCheck(entitlementCheckId: string, answer: EntitlementAnswer): Promise<void>;
+  /**
+   * Registering the operator app's background tasks (`BackgroundTaskBuilder`). Optional: without
+   * it `mbb.notifications.registerOperatorTasks()` and the two others reject with
+   * `ERR_NOT_SUPPORTED`.
+   */
+  readonly operatorTasks?: OperatorTaskBackend;
+}
+
+/**
+ * The trigger a background task was registered with: `NetworkOperatorNotificationTrigger`,
+ * `TetheringEntitlementCheckTrigger`, or any other.
+ */
+export type OperatorTaskTrigger =
+  'networkOperatorNotification' | 'tetheringEntitlementCheck' | 'other';
+
+/** One registered background task of the package (its name starts `WindowsMobileBroadband.`). */
+export interface OperatorTaskInfo {
+  /** `BackgroundTaskRegistration.TaskId`, as `{xxxxxxxx-…}`. */
+  taskId: string;
+  /** `BackgroundTaskRegistration.Name`. */
+  name: string;
+  /** The kind of its trigger (`IBackgroundTaskRegistration2.Trigger`). */
+  trigger: OperatorTaskTrigger;
+  /**
+   * `NetworkOperatorNotificationTrigger.NetworkAccountId`: the account whose events start the
+   * task; absent for other triggers, or where Windows does not say. An identifier.
+   */
+  networkAccountId?: string;
+}
+
+/** Options of {@link OperatorTaskBackend.register}. */
+export interface OperatorTaskRegistrationOptions {
+  /**
+   * The network account whose operator notifications start the task
+   * (`NetworkOperatorNotificationTrigger(networkAccountId)`): an id from `mbb.modems.accounts()`.
+   */
+  networkAccountId: string;
+}
+
+/**
+ * The operator app's background tasks, as `BackgroundTaskBuilder` registers them: both run the
+ * package's forwarding component (entry point `WindowsMobileBroadband.OperatorTask`), which hands
+ * each event to the app's Node process. Only a process with package identity may register
+ * tasks; every method rejects with `ERR_PACKAGE_IDENTITY_REQUIRED` elsewhere.
+ */
+export interface OperatorTaskBackend {
+  /**
+   * Registers `WindowsMobileBroadband.OperatorNotification` (NetworkOperatorNotificationTrigger)
+   * and `WindowsMobileBroadband.TetheringEntitlementCheck` (TetheringEntitlementCheckTrigger),
+   * after unregistering any earlier tasks of those names, and returns the two. Background access
+   * denied (`BackgroundExecutionManager.RequestAccessAsync`) is `ERR_NOT_AUTHORIZED`.
+   */
+  register(options: OperatorTaskRegistrationOptions): Promise<OperatorTaskInfo[]>;
+  /** The registered tasks whose name starts `WindowsMobileBroadband.`. */
+  list(): Promise<OperatorTaskInfo[]>;
+  /** Unregisters the tasks {@link list} returns; resolves with how many there were. */
+  unregister(): Promise<number>;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import { packagedAvailability, unpackagedAvailability } from '../derived/availab
 import type { DerivedNotificationSource } from '../derived/derived-notification-source.js';
 import { MobileBroadbandError } from '../errors.js';
 import { BoundedLog, defaultRecordLimit } from './bounded-log.js';
+import { FakeOperatorTasks } from './fake-operator-tasks.js';
 
 /** An entitlement answer the fake received. */
 export interface RecordedEntitlementAnswer extends EntitlementAnswer {
@@ -49,6 +50,11 @@ export class FakeNotificationSource implements NotificationSource {
   readonly #derived: DerivedNotificationSource | undefined;
   #derivedSubscription: Promise<NotificationSubscription> | undefined;
   #capture: RawNotification[] | undefined;
+  /**
+   * The background-task registrations (`mbb.notifications.registerOperatorTasks()` and the
+   * others), in memory; refused without package identity (`packaged: false`), as on Windows.
+   */
+  readonly operatorTasks: FakeOperatorTasks;
 
   /**
    * @param recordLimit - records (and, apart, answers) kept for a test to look at.
@@ -63,6 +69,7 @@ export class FakeNotificationSource implements NotificationSource {
     this.#recorded = new BoundedLog(recordLimit);
     this.#answers = new BoundedLog(recordLimit);
     this.#derived = derived;
+    this.operatorTasks = new FakeOperatorTasks(derived === undefined);
   }
 
   async subscribe(

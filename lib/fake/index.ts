@@ -51,3 +51,5 @@ export {
 export type { FakeEsimInit, FakeEsimPatch, FakeEsimProfileInit } from './fake-esim-data.js';
 export { VirtualClock } from './virtual-clock.js';
 export { FakeLinks } from './fake-links.js';
+export { FakeOperatorTasks, type FakeTaskRegistration } from './fake-operator-tasks.js';
+export type { BackgroundAccessStatus } from '../notifications/operator-tasks.js';

@@ -179,6 +179,49 @@ export interface NativeModemsExports {
   ): NativeOperation<NativeWatcher | null>;
 }
 
+/** One `BackgroundTaskRegistration` as `addon.operatorTasks` reads it. */
+export interface NativeOperatorTask {
+  /** `TaskId`, as `{xxxxxxxx-…}` (upper case). */
+  taskId: string;
+  /** `Name`. */
+  name: string;
+  /**
+   * The trigger (`IBackgroundTaskRegistration2.Trigger`): 1 NetworkOperatorNotificationTrigger,
+   * 2 TetheringEntitlementCheckTrigger, 0 any other, -1 Windows did not say (no trigger, or it
+   * could not be read).
+   */
+  trigger: number;
+  /** `NetworkOperatorNotificationTrigger.NetworkAccountId` (trigger 1, where readable). */
+  networkAccountId?: string;
+}
+
+/**
+ * `addon.operatorTasks` (native/addon/operator-tasks/operator-tasks-exports.h): the operator
+ * app's background-task registrations. Registering needs package identity; these calls do not
+ * check it themselves (the TypeScript side asks {@link hasPackageIdentity} first).
+ */
+export interface NativeOperatorTasksExports {
+  /** `GetCurrentPackageFullName`: false for APPMODEL_ERROR_NO_PACKAGE (15700), else true. */
+  hasPackageIdentity(): NativeOperation<boolean>;
+  /** `BackgroundExecutionManager.RequestAccessAsync()`: a `BackgroundAccessStatus` value. */
+  requestAccess(): NativeOperation<number>;
+  /** The registrations in `BackgroundTaskRegistration.AllTasks` whose name starts with `namePrefix`. */
+  list(namePrefix: string): NativeOperation<NativeOperatorTask[]>;
+  /** `Unregister(true)` of every registration whose name is one of `names`; resolves with how many. */
+  unregister(names: string[]): NativeOperation<number>;
+  /**
+   * `BackgroundTaskBuilder` with `Name`, `TaskEntryPoint` and `SetTrigger`, then `Register()`.
+   * `trigger` 1: `NetworkOperatorNotificationTrigger(networkAccountId)`; 2:
+   * `TetheringEntitlementCheckTrigger` (`networkAccountId` ignored).
+   */
+  register(
+    name: string,
+    entryPoint: string,
+    trigger: number,
+    networkAccountId: string,
+  ): NativeOperation<NativeOperatorTask>;
+}
+
 /**
  * The addon's exports. A bad argument throws a TypeError; a failed Windows call rejects the
  * returned operation with a {@link NativeCallError}.
@@ -187,6 +230,7 @@ export interface NativeAddon {
   core: NativeCoreExports;
   esim: NativeEsimExports;
   modems: NativeModemsExports;
+  operatorTasks: NativeOperatorTasksExports;
 }
 
 /** The error the addon rejects with for a failed Windows call. */

@@ -16,6 +16,7 @@ import { NativeLinks, windowsBuildOf } from './native-links.js';
 import { release } from 'node:os';
 import { NativeDerivedObserver } from './native-derived-observer.js';
 import { DerivedNotificationSource } from '../derived/derived-notification-source.js';
+import { NativeOperatorTasks, withOperatorTasks } from './native-operator-tasks.js';
 
 /** Options of {@link createNativeBackend}. */
 export interface NativeBackendOptions {
@@ -48,6 +49,12 @@ export interface NativeBackendOptions {
   windowsBuild?: number;
   /** @internal An addon object to use instead of loading one (tests). */
   addon?: NativeAddon;
+  /**
+   * @internal Take the process as having package identity for the background-task helpers
+   * (`registerOperatorTasks()`): the Wine lane only, where no process has identity and the test
+   * component plays Windows' registrations.
+   */
+  assumePackageIdentity?: boolean;
 }
 
 const notImplemented = 'not implemented by the native addon of this version';
@@ -83,11 +90,17 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
   const modems = new NativeModems(addon);
   // This version serves processes without the operator app's events (any node.exe, Electron,
   // the CLI): their notifications are derived from what they may read (lib/derived).
-  const notifications = new DerivedNotificationSource({
+  const derived = new DerivedNotificationSource({
     clock,
     observer: new NativeDerivedObserver(addon, modems, limits),
     modems,
   });
+  const notifications = withOperatorTasks(
+    derived,
+    new NativeOperatorTasks(addon, {
+      assumePackageIdentity: options.assumePackageIdentity === true,
+    }),
+  );
   return await Promise.resolve({
     name: 'native',
     clock,

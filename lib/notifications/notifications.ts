@@ -14,6 +14,9 @@ import type {
   NotificationAvailabilityMap,
   NotificationSink,
   NotificationSubscription,
+  OperatorTaskBackend,
+  OperatorTaskInfo,
+  OperatorTaskRegistrationOptions,
   RawNotification,
 } from '../backend.js';
 import { describeKind } from '../check-arguments.js';
@@ -33,6 +36,7 @@ import {
 import { packagedAvailability } from '../derived/availability.js';
 import { defaultDataPlanPollMs } from '../derived/data-plan-poll.js';
 import { toNotification, type ConversionContext } from './to-notification.js';
+import { checkOperatorTaskOptions } from './operator-tasks.js';
 
 export type { OverflowInfo };
 
@@ -256,6 +260,100 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
       this.#subscription?.setTypes?.(this.#listenedTypes());
     }
     return stream;
+  }
+
+  /**
+   * Registers the operator app's two background tasks with Windows (`BackgroundTaskBuilder`):
+   * `WindowsMobileBroadband.OperatorNotification`, started by every MobileOperatorNotification
+   * of the account (`NetworkOperatorNotificationTrigger(networkAccountId)`), and
+   * `WindowsMobileBroadband.TetheringEntitlementCheck`, started when a user turns the hotspot on
+   * (`TetheringEntitlementCheckTrigger`). Both run the package's forwarding component
+   * (`WindowsMobileBroadband.OperatorTask`), which the app's manifest declares. Resolves with
+   * the two tasks.
+   *
+   * Registering again replaces them: earlier tasks of those two names are unregistered first,
+   * so a task never runs twice for one event. The app does not need this when its manifest
+   * registers the tasks; it is for apps that register their own at run time.
+   *
+   * Rejects with `ERR_PACKAGE_IDENTITY_REQUIRED` in a process without package identity (plain
+   * `node.exe`, an unpackaged Electron app, the CLI): see docs/packaging.md. Rejects with
+   * `ERR_NOT_AUTHORIZED` when Windows denies the app background access
+   * (`BackgroundExecutionManager.RequestAccessAsync`), naming the status; with
+   * `ERR_INVALID_ARGUMENT` for a `networkAccountId` that is not a non-empty string of at most
+   * 256 characters without control characters; with `ERR_NOT_SUPPORTED` for a backend without
+   * background tasks.
+   *
+   * @example
+   * ```ts
+   * import { connect } from 'windows-mobile-broadband';
+   * const mbb = await connect();
+   * const [account] = await mbb.modems.accounts();
+   * if (account !== undefined) {
+   *   const tasks = await mbb.notifications.registerOperatorTasks({
+   *     networkAccountId: account.networkAccountId,
+   *   });
+   *   for (const task of tasks) console.log(task.name, task.trigger, task.taskId);
+   * }
+   * ```
+   */
+  async registerOperatorTasks(
+    options: OperatorTaskRegistrationOptions,
+  ): Promise<OperatorTaskInfo[]> {
+    const where = 'registerOperatorTasks(options)';
+    const checked = checkOperatorTaskOptions(options, where);
+    return await this.#operatorTasks('registerOperatorTasks()').register(checked);
+  }
+
+  /**
+   * The registered background tasks of the package (names starting `WindowsMobileBroadband.`),
+   * sorted by name, each with its trigger kind. Same errors as
+   * {@link Notifications.registerOperatorTasks} (no package identity, no support).
+   *
+   * @example
+   * ```ts
+   * import { connect } from 'windows-mobile-broadband';
+   * const mbb = await connect();
+   * for (const task of await mbb.notifications.listOperatorTasks()) {
+   *   console.log(task.name, task.trigger);
+   * }
+   * ```
+   */
+  async listOperatorTasks(): Promise<OperatorTaskInfo[]> {
+    return await this.#operatorTasks('listOperatorTasks()').list();
+  }
+
+  /**
+   * Unregisters every background task of the package (those {@link listOperatorTasks} returns)
+   * and resolves with how many there were; a running one is cancelled. Same errors as
+   * {@link Notifications.registerOperatorTasks} (no package identity, no support).
+   *
+   * @example
+   * ```ts
+   * import { connect } from 'windows-mobile-broadband';
+   * const mbb = await connect();
+   * console.log(await mbb.notifications.unregisterOperatorTasks(), 'tasks unregistered');
+   * ```
+   */
+  async unregisterOperatorTasks(): Promise<number> {
+    return await this.#operatorTasks('unregisterOperatorTasks()').unregister();
+  }
+
+  /** The backend's background tasks, or why they cannot be used. */
+  #operatorTasks(call: string): OperatorTaskBackend {
+    if (this.registry.closed) {
+      throw new MobileBroadbandError(
+        'ERR_CLOSED',
+        `${call} after close(): this connection is closed; connect() again`,
+      );
+    }
+    const tasks = this.#backend.notifications.operatorTasks;
+    if (tasks === undefined) {
+      throw new MobileBroadbandError(
+        'ERR_NOT_SUPPORTED',
+        `${call}: the ${this.#backend.name} backend does not register background tasks`,
+      );
+    }
+    return tasks;
   }
 
   /** @internal Stops delivery, ends streams, answers pending checks; part of `mbb.close()`. */

@@ -58,6 +58,11 @@ describe('native/abi against the official metadata', () => {
       'IBackgroundTask',
       'IBackgroundTaskInstance',
       'IBackgroundTaskDeferral',
+      'IBackgroundTaskBuilder',
+      'IBackgroundTaskRegistration2',
+      'IBackgroundTaskRegistrationStatics',
+      'INetworkOperatorNotificationTriggerFactory',
+      'IBackgroundExecutionManagerStatics',
     ]) {
       expect(model.interfaces.has(name), name).toBe(true);
     }

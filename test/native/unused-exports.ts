@@ -3,7 +3,11 @@
  * so it throws.
  */
 
-import type { NativeModemsExports, NativeOperation } from '../../lib/native/addon-types.js';
+import type {
+  NativeModemsExports,
+  NativeOperation,
+  NativeOperatorTasksExports,
+} from '../../lib/native/addon-types.js';
 
 function unused(name: string): never {
   throw new Error(`the scripted addon does not implement ${name}`);
@@ -13,6 +17,14 @@ export const unusedModems: NativeModemsExports = {
   accounts: () => unused('modems.accounts()'),
   account: () => unused('modems.account()'),
   createWatcher: () => unused('modems.createWatcher()'),
+};
+
+export const unusedOperatorTasks: NativeOperatorTasksExports = {
+  hasPackageIdentity: () => unused('operatorTasks.hasPackageIdentity()'),
+  requestAccess: () => unused('operatorTasks.requestAccess()'),
+  list: () => unused('operatorTasks.list()'),
+  unregister: () => unused('operatorTasks.unregister()'),
+  register: () => unused('operatorTasks.register()'),
 };
 
 /** openUri of the core table, for a scripted addon whose test does not open links. */

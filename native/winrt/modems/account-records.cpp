@@ -1,8 +1,8 @@
 #include "account-records.h"
 
-#include <cstdio>
 #include <optional>
 
+#include "../core/guid-text.h"
 #include "../core/partial-read.h"
 #include "../core/readers.h"
 #include "../core/reference-uint8.h"
@@ -18,16 +18,6 @@ namespace abi_connectivity = ABI::Windows::Networking::Connectivity;
 /** The type a getter `get_X(T*)` writes. */
 template <class C, class T>
 T OutParameterOf(HRESULT (STDMETHODCALLTYPE C::*)(T*));
-
-/** A GUID as Windows prints it: {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}. */
-std::u16string GuidText(const GUID& guid) {
-  char text[40];
-  std::snprintf(text, sizeof text, "{%08lX-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}",
-                static_cast<unsigned long>(guid.Data1), guid.Data2, guid.Data3, guid.Data4[0],
-                guid.Data4[1], guid.Data4[2], guid.Data4[3], guid.Data4[4], guid.Data4[5],
-                guid.Data4[6], guid.Data4[7]);
-  return std::u16string(text, text + 38);
-}
 
 void WriteDevice(IMobileBroadbandDeviceInformation* device, PartialRead& read, RecordBatch& batch) {
   read.String([&](HSTRING* out) { return device->get_DeviceId(out); },
