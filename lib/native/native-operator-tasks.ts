@@ -144,9 +144,16 @@ export class NativeOperatorTasks implements OperatorTaskBackend {
   }
 }
 
+/** The service behind BackgroundTaskBuilder and the registrations. */
+const backgroundTaskService = {
+  name: 'BrokerInfrastructure',
+  displayName: 'Background Tasks Infrastructure Service',
+} as const;
+
 function mapError(error: unknown, operation: string): MobileBroadbandError {
   return fromNativeError(error, {
     operation,
+    service: backgroundTaskService,
     advice: {
       ERR_NOT_AUTHORIZED: notAuthorizedAdvice,
       ERR_PACKAGE_IDENTITY_REQUIRED: packageIdentityAdvice,

@@ -2,6 +2,7 @@
 #include "control.h"
 
 #include "account-watcher.h"
+#include "background-tasks.h"
 
 #include "runtime-object.h"
 #include "scenario.h"
@@ -20,6 +21,7 @@ class ControlFactory final
   }
   HRESULT STDMETHODCALLTYPE Reset() override {
     Scenario::Get().Reset();
+    ResetBackgroundTasks();
     return S_OK;
   }
   HRESULT STDMETHODCALLTYPE SetAccess(INT32 access) override {

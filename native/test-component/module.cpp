@@ -5,6 +5,7 @@
 
 #include "account-watcher.h"
 #include "accounts.h"
+#include "background-tasks.h"
 #include "control.h"
 #include "esim-manager.h"
 #include "live-objects.h"
@@ -31,6 +32,10 @@ extern "C" __declspec(dllexport) HRESULT WINAPI DllGetActivationFactory(HSTRING 
   }
   if (wcscmp(name, L"Windows.Networking.Connectivity.NetworkInformation") == 0) {
     *factory = NewNetworkInformationFactory();
+    return S_OK;
+  }
+  if (IActivationFactory* background = NewBackgroundTaskFactory(name)) {
+    *factory = background;
     return S_OK;
   }
   if (wcscmp(name, kTestControlClass) == 0) {

@@ -21,6 +21,9 @@
 #      - conformance: the eSIM conformance suite with `node --test` (worker threads included),
 #        under Wine's heap checking; then again with the JS thread made an STA (Electron's main
 #        process), which the addon's own MTA thread makes no different
+#      - operator tasks: the registration helpers against the component's BackgroundTaskBuilder,
+#        triggers, registrations and BackgroundExecutionManager; each conformance test is a
+#        check of its own in the summary
 #   4. a summary; the exit status is non-zero if anything failed.
 #
 # A check passes only if its process exits 0 within its time limit, its log shows no Wine crash
@@ -104,7 +107,7 @@ TLS_DESTRUCTORS=$(find build/mingw/CMakeFiles/wmbb_addon.dir -name '*.obj' \
 [ -z "$TLS_DESTRUCTORS" ] || die "a thread_local with a destructor in the addon: $TLS_DESTRUCTORS"
 COMPONENT_DIR="$ROOT/build/mingw/native/test-component"
 ESBUILD="node_modules/.bin/esbuild"
-for entry in esim-native.test modems-native.test bench-events; do
+for entry in esim-native.test modems-native.test operator-tasks-native.test bench-events; do
   "$ESBUILD" "test/windows/$entry.ts" --bundle --platform=node --target=node22 --format=cjs \
     --outfile="build/wine/$entry.cjs" --log-level=warning || die "esbuild $entry failed"
 done
@@ -157,6 +160,7 @@ done_open() { grep -qx "open-uri: ok" "$1"; }
 done_core() { grep -qE "^core blocks: [1-9][0-9]* passed, 0 failed" "$1"; }
 done_conformance_sta() { grep -q "single-threaded apartment" "$1" && done_conformance "$1"; }
 done_modems() { done_conformance "$1"; }
+done_operator_tasks() { done_conformance "$1"; }
 done_conformance() {
   grep -qE "^# tests [1-9][0-9]*$" "$1" && grep -qx "# fail 0" "$1" &&
     # Wine's heap checking (see the conformance run) reports a bad free or a damaged block.
@@ -210,7 +214,12 @@ register_component() {
   for class in Windows.Networking.NetworkOperators.ESimManager \
     Windows.Networking.NetworkOperators.MobileBroadbandAccount \
     Windows.Networking.NetworkOperators.MobileBroadbandAccountWatcher \
-    Windows.Networking.Connectivity.NetworkInformation WindowsMobileBroadband.Testing.Control; do
+    Windows.Networking.Connectivity.NetworkInformation WindowsMobileBroadband.Testing.Control \
+    Windows.ApplicationModel.Background.BackgroundTaskBuilder \
+    Windows.ApplicationModel.Background.BackgroundTaskRegistration \
+    Windows.ApplicationModel.Background.BackgroundExecutionManager \
+    Windows.ApplicationModel.Background.NetworkOperatorNotificationTrigger \
+    Windows.ApplicationModel.Background.TetheringEntitlementCheckTrigger; do
     wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
       /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
   done
@@ -278,6 +287,29 @@ if [ "$MODE" != bench ]; then
     "modems: accounts, device, network, connection profile and data plan (node --test; heap checked)" \
     120 "$NODE_EXE" --test modems-native.test.cjs
   grep -E "^# (tests|pass|fail)" "$LOGS/modems.log" | sed 's/^/    /'
+  # Package identity is assumed (Wine gives none) except in the no-identity test, which checks
+  # the real GetCurrentPackageFullName answer.
+  WINEDEBUG=-all,warn+heap wine_node operator_tasks \
+    "operator tasks: BackgroundTaskBuilder, the two triggers, AllTasks, RequestAccessAsync (node --test; heap checked)" \
+    120 "$NODE_EXE" --test operator-tasks-native.test.cjs
+  grep -E "^# (tests|pass|fail)" "$LOGS/operator_tasks.log" | sed 's/^/    /'
+  # The conformance tests by name (test/conformance/operator-tasks-conformance.ts,
+  # operatorTasksCheckNames; a vitest test keeps this list in step).
+  for check in "register, list and unregister round trip" \
+    "registering again replaces the earlier tasks" \
+    "trigger kinds and the account of each task" \
+    "bad account ids are ERR_INVALID_ARGUMENT, masked" \
+    "denied background access is ERR_NOT_AUTHORIZED naming the status" \
+    "without package identity: ERR_PACKAGE_IDENTITY_REQUIRED saying what to do" \
+    "nothing is left alive in Windows"; do
+    if grep -E "^ *ok [0-9]+ - " "$LOGS/operator_tasks.log" | sed -E 's/^ *ok [0-9]+ - //' |
+      grep -qxF -- "$check"; then
+      record "ok    operator tasks: $check"
+    else
+      record "FAIL  operator tasks: $check (log $LOGS/operator_tasks.log)"
+      FAILED=1
+    fi
+  done
   WMBB_TEST_STA=1 WINEDEBUG=-all,warn+heap wine_node conformance_sta \
     "eSIM conformance suite with the JS thread an STA (Electron's main process after ready)" \
     300 "$NODE_EXE" --test esim-native.test.cjs
