@@ -153,6 +153,10 @@ export class FakeOperatorTasks implements OperatorTaskBackend {
 }
 
 function publicInfo(task: FakeTaskRegistration): OperatorTaskInfo {
-  const { entryPoint: _entryPoint, ...info } = task;
-  return info;
+  return {
+    taskId: task.taskId,
+    name: task.name,
+    trigger: task.trigger,
+    ...(task.networkAccountId === undefined ? {} : { networkAccountId: task.networkAccountId }),
+  };
 }

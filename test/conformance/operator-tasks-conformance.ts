@@ -60,6 +60,8 @@ export function defineOperatorTasksConformance(test: TestApi, driver: OperatorTa
       mbb = undefined;
       await backend?.close();
       backend = undefined;
+      // Every test, not only the named one: each object "Windows" handed out was released.
+      assert.equal(await driver.liveObjects(), 0, 'objects of "Windows" alive after close()');
     });
 
     test.it(roundTrip, async () => {
