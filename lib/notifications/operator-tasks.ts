@@ -91,8 +91,19 @@ export function packageIdentityRequiredError(operation: string): MobileBroadband
   );
 }
 
-/** `BackgroundAccessStatus` by value. */
-export const backgroundAccessStatuses = [
+/** `BackgroundAccessStatus`: what `BackgroundExecutionManager.RequestAccessAsync` answers. */
+export type BackgroundAccessStatus =
+  | 'unspecified'
+  | 'allowedWithAlwaysOnRealTimeConnectivity'
+  | 'allowedMayUseActiveRealTimeConnectivity'
+  | 'denied'
+  | 'alwaysAllowed'
+  | 'allowedSubjectToSystemPolicy'
+  | 'deniedBySystemPolicy'
+  | 'deniedByUser';
+
+/** `BackgroundAccessStatus` by value (Unspecified 0 … DeniedByUser 7). */
+export const backgroundAccessStatuses: readonly BackgroundAccessStatus[] = [
   'unspecified',
   'allowedWithAlwaysOnRealTimeConnectivity',
   'allowedMayUseActiveRealTimeConnectivity',
@@ -101,10 +112,7 @@ export const backgroundAccessStatuses = [
   'allowedSubjectToSystemPolicy',
   'deniedBySystemPolicy',
   'deniedByUser',
-] as const;
-
-/** A `BackgroundAccessStatus` by name. */
-export type BackgroundAccessStatus = (typeof backgroundAccessStatuses)[number];
+];
 
 /** Whether Windows refused background access (`Denied`, `DeniedBySystemPolicy`, `DeniedByUser`). */
 export function isBackgroundAccessDenied(status: BackgroundAccessStatus): boolean {
