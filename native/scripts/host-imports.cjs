@@ -11,6 +11,8 @@
 //
 // Usage: node host-imports.cjs <node_api.def> <out.cpp>
 'use strict';
+/* global require, console, process */
+/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS run by node */
 const fs = require('node:fs');
 
 const [defPath, outPath] = process.argv.slice(2);

@@ -5,6 +5,8 @@
 //
 // Usage: node inspect-pe.cjs <file>   → JSON on stdout
 'use strict';
+/* global require, module, console, process */
+/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS run by node */
 const fs = require('node:fs');
 
 const machines = { 0x8664: 'x64', 0xaa64: 'arm64', 0x14c: 'x86', 0x1c4: 'arm' };
@@ -40,7 +42,8 @@ function inspectPe(buffer) {
   }
   const offsetOf = (rva) => {
     for (const s of sections) {
-      if (rva >= s.rva && rva < s.rva + Math.max(s.virtualSize, s.rawSize)) return rva - s.rva + s.raw;
+      if (rva >= s.rva && rva < s.rva + Math.max(s.virtualSize, s.rawSize))
+        return rva - s.rva + s.raw;
     }
     fail(`RVA 0x${rva.toString(16)} is in no section`);
   };
