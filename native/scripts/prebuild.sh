@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# `npm run prebuild`: cross-compiles the addon for Windows x64 with mingw-w64 on Linux and puts
-# it where node-gyp-build looks: prebuilds/win32-x64/windows-mobile-broadband.node (the name
-# prebuildify gives it, so MSVC prebuilds from CI land in the same place). Node-API 8: one
-# binary for every Node and Electron version.
+# `npm run prebuild`: cross-compiles the addon for Windows x64 with mingw-w64 and for Windows on
+# Arm64 with Zig, on Linux, and puts them where node-gyp-build looks:
+# prebuilds/win32-{x64,arm64}/windows-mobile-broadband.node (the names prebuildify gives them, so
+# MSVC prebuilds from CI land in the same place). Node-API 8: one binary for every Node and
+# Electron version. Each file is checked: its machine, its napi_register_module_v1 export, and
+# that it imports nothing from node.exe (inspect-pe.cjs).
+#
+# WMBB_PREBUILD_ARCHS="x64 arm64" (default) picks the targets; the Wine lane builds x64 only.
+# Zig comes from npm into .cache/zig on first use (install-zig.sh), never as a dependency.
 #
 # WMBB_TEST_COMPONENT=1 also builds the Wine test component and its control addon (in
 # build/mingw/native/test-component; never copied to prebuilds/).
@@ -32,17 +37,41 @@ cmake -S "$ROOT" -B "$BUILD" -DCMAKE_TOOLCHAIN_FILE="$ROOT/native/cmake/mingw-w6
 cmake --build "$BUILD" -j "$(nproc)" 2>&1 | grep -E "error:|warning:|Error [0-9]" || true
 [ "${PIPESTATUS[0]}" = 0 ] || { echo "prebuild: the build failed" >&2; exit 1; }
 
-ADDON="$BUILD/windows-mobile-broadband.node"
-[ -f "$ADDON" ] || { echo "prebuild: $ADDON was not built" >&2; exit 1; }
-
 # The addon must load in any host executable (node.exe, electron.exe, MyApp.exe): Node-API is
-# delay-imported from "node.exe" and resolved against the host (delay-load-hook.cpp). A plain
-# import of node.exe here would break Electron.
-IMPORTS=$(x86_64-w64-mingw32-objdump -p "$ADDON" | grep "DLL Name" | awk '{print $3}' | tr '\n' ' ')
-case " $IMPORTS " in
-  *" node.exe "*) echo "prebuild: the addon imports node.exe directly (must be delay-loaded): $IMPORTS" >&2; exit 1 ;;
-esac
+# delay-imported from "node.exe" (x64) or reached through thunks (arm64), and resolved against the
+# host. A plain import of node.exe would break Electron.
+check_and_ship() { # <built file> <arch>
+  local built=$1 arch=$2
+  [ -f "$built" ] || { echo "prebuild: $built was not built" >&2; exit 1; }
+  node native/scripts/inspect-pe.cjs "$built" >"$built.pe.json" || exit 1
+  node -e '
+    const [file, arch] = process.argv.slice(1);
+    const pe = JSON.parse(require("fs").readFileSync(file + ".pe.json", "utf8"));
+    const problems = [];
+    if (pe.machine !== arch) problems.push(`machine ${pe.machine}, expected ${arch}`);
+    if (!pe.exports.includes("napi_register_module_v1")) problems.push("no napi_register_module_v1 export");
+    const dlls = pe.imports.map((i) => i.dll.toLowerCase());
+    if (dlls.includes("node.exe")) problems.push("imports node.exe directly (must go through the host)");
+    if (problems.length) { console.error(`prebuild: ${file}: ${problems.join("; ")}`); process.exit(1); }
+    console.log(`prebuild: ${arch}: ${pe.machine}, exports napi_register_module_v1, imports ${dlls.join(" ")}`);
+  ' "$built" "$arch" || exit 1
+  mkdir -p "prebuilds/win32-$arch"
+  cp "$built" "prebuilds/win32-$arch/windows-mobile-broadband.node"
+  echo "prebuild: prebuilds/win32-$arch/windows-mobile-broadband.node ($(stat -c %s "$built") bytes)"
+}
+check_and_ship "$BUILD/windows-mobile-broadband.node" x64
 
-mkdir -p prebuilds/win32-x64
-cp "$ADDON" prebuilds/win32-x64/windows-mobile-broadband.node
-echo "prebuild: prebuilds/win32-x64/windows-mobile-broadband.node ($(stat -c %s "$ADDON") bytes; imports: $IMPORTS)"
+case " ${WMBB_PREBUILD_ARCHS:-x64 arm64} " in
+  *" arm64 "*)
+    WMBB_ZIG=$(bash native/scripts/install-zig.sh) || exit 1
+    export WMBB_ZIG
+    ARM64="$ROOT/build/arm64"
+    mkdir -p "$ARM64"
+    cmake -S "$ROOT" -B "$ARM64" -DCMAKE_TOOLCHAIN_FILE="$ROOT/native/cmake/zig-aarch64-windows.cmake" \
+      -DCMAKE_BUILD_TYPE=Release >"$ARM64.configure.log" 2>&1 || { cat "$ARM64.configure.log"; exit 1; }
+    # The first build also compiles libc++ for the target (about a minute), then Zig caches it.
+    cmake --build "$ARM64" -j "$(nproc)" >"$ARM64.build.log" 2>&1 ||
+      { grep -E "error" "$ARM64.build.log" | head -20; echo "prebuild: the arm64 build failed ($ARM64.build.log)" >&2; exit 1; }
+    check_and_ship "$ARM64/windows-mobile-broadband.node" arm64
+    ;;
+esac

@@ -98,7 +98,7 @@ echo "== build"
 mkdir -p "$LOGS"
 node node_modules/typescript/bin/tsc -p tsconfig.build.json >"$LOGS/tsc.log" 2>&1 ||
   { cat "$LOGS/tsc.log"; die "tsc failed"; }
-WMBB_TEST_COMPONENT=1 bash native/scripts/prebuild.sh || die "the cross build failed"
+WMBB_TEST_COMPONENT=1 WMBB_PREBUILD_ARCHS=x64 bash native/scripts/prebuild.sh || die "the cross build failed"
 # No thread_local with a destructor in the addon: under mingw-w64 its emulated TLS is freed
 # before that destructor runs when a thread exits, and the addon's code runs on Windows' threads
 # (native/winrt/core/record-queue.h). Such a variable makes its object file import __cxa_thread_atexit.
