@@ -8,6 +8,8 @@
  *   `wmbb-operator-task.ini`.
  * - {@link operatorTaskConfigBytes}: that INI as the UTF-16LE file Windows reads every
  *   character of.
+ * - {@link packageFamilyName}: the package family name for a name and publisher, the first
+ *   half of the COSA `AppID` (`<package family name>!<Application Id>`).
  *
  * A subpath of its own because it is build-time tooling: an app's runtime never needs it, and
  * it runs anywhere (no addon, no Windows). Walkthrough: docs/packaging.md.
@@ -33,6 +35,7 @@ export {
   type OperatorManifestOptions,
 } from './operator-manifest-options.js';
 export { operatorTaskConfigBytes, operatorTaskConfigText } from './operator-task-config.js';
+export { checkApplicationId, packageFamilyName, publisherId } from './package-family-name.js';
 export {
   esimCustomCapability,
   operatorEventsClsid,

@@ -64,6 +64,25 @@ describe('wmbb package manifest', () => {
     ).toBe('Package');
   });
 
+  it('--publisher and --app-id: the exact COSA AppID; bad ones are typed errors', async () => {
+    const { out } = await wmbb(
+      ...electron,
+      '--publisher',
+      'CN=Microsoft Corporation, O=Microsoft Corporation, L=Redmond, S=Washington, C=US',
+      '--app-id',
+      'ContosoOperator',
+    );
+    expect(out).toContain('AppID = Contoso.OperatorApp_8wekyb3d8bbwe!ContosoOperator\n');
+    const bad = await wmbb(...electron, '--publisher', 'Contoso');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(
+      /^wmbb: ERR_INVALID_ARGUMENT: --publisher must be the package's Publisher/,
+    );
+    expect((await wmbb(...electron, '--app-id', 'App-1')).err).toMatch(
+      /^wmbb: ERR_INVALID_ARGUMENT: --app-id must be/,
+    );
+  });
+
   it('a Node single executable is started with serve', async () => {
     const { out } = await wmbb(
       'package',

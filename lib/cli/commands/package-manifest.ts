@@ -19,6 +19,7 @@ import {
   type OperatorManifestFragments,
 } from '../../packaging/operator-manifest.js';
 import { operatorTaskIniName } from '../../packaging/operator-component.js';
+import { checkApplicationId, packageFamilyName } from '../../packaging/package-family-name.js';
 import { quoteUserValue } from '../../text/quote-user-value.js';
 import type { CliContext } from '../cli-context.js';
 import { paint, type CliIo } from '../cli-io.js';
@@ -33,6 +34,8 @@ interface PackageManifestFlags {
   entitlementDefault?: string;
   entitlementReason?: string;
   entitlementDeadlineMs?: string;
+  publisher?: string;
+  appId?: string;
   json?: boolean;
 }
 
@@ -84,6 +87,8 @@ export function registerPackage(
       '--entitlement-deadline-ms <n>',
       'how long the component waits for the app, 1000 to 25000 (default 20000)',
     )
+    .option('--publisher <dn>', "the package's Publisher (CN=…), to print the exact COSA AppID")
+    .option('--app-id <id>', "the manifest's Application Id, for the COSA AppID")
     .option(
       '--json',
       'one JSON object: { namespaces, packageExtensions, applicationExtensions, capabilities, taskConfig }',
@@ -114,11 +119,34 @@ function packageManifest(io: CliIo, flags: PackageManifestFlags): void {
   // The option values are the user's: the checks (in lib/packaging) decide, and name the flag.
   const checked = checkOperatorManifestOptions(options, flagNames);
   const fragments = operatorManifestFragments(checked, flagNames);
+  const family =
+    flags.publisher === undefined
+      ? undefined
+      : packageFamilyName(checked.name, flags.publisher, '--publisher');
+  const appId = flags.appId === undefined ? undefined : checkApplicationId(flags.appId, '--app-id');
   if (flags.json === true) {
     io.out(`${JSON.stringify(fragments, null, 2)}\n`);
     return;
   }
-  io.out(describeFragments(io, checked, fragments));
+  io.out(
+    describeFragments(io, checked, fragments) +
+      describeAppId(checked.name, family, appId) +
+      'Walkthrough: docs/packaging.md\n',
+  );
+}
+
+/** The COSA AppID line: exact when the publisher (and Application Id) are known. */
+function describeAppId(
+  name: string,
+  family: string | undefined,
+  appId: string | undefined,
+): string {
+  const id = `${family ?? `${name}_<publisher id>`}!${appId ?? '<Application Id>'}`;
+  const how =
+    family === undefined
+      ? ` (--publisher computes the publisher id; after installing, (Get-AppxPackage -Name ${name}).PackageFamilyName shows it)`
+      : '';
+  return `Windows runs the task only for the app the operator's COSA entry names: AppID = ${id}${how}\n`;
 }
 
 /** A whole number of milliseconds as typed; anything else is the flag's typed error. */
@@ -167,8 +195,6 @@ function describeFragments(
       `5. ${operatorTaskIniName}`,
       `in the package at ${iniPath}, beside the component (UTF-16LE with a BOM if the reason is not plain ASCII)`,
       fragments.taskConfig.replace(/\r\n/g, '\n').trimEnd(),
-    ) +
-    `Windows starts the task only for the app the operator's COSA entry names: AppID = ${options.name}_<publisher id>!<Application Id>\n` +
-    `(after installing, Get-AppxPackage -Name ${options.name} shows the PackageFamilyName). Walkthrough: docs/packaging.md\n`
+    )
   );
 }
