@@ -13,6 +13,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerEsim } from './commands/esim.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerMessages } from './commands/messages.js';
+import { registerPackage } from './commands/package-manifest.js';
 import { registerProvision } from './commands/provision.js';
 import { registerStatus } from './commands/status.js';
 import { registerWatch } from './commands/watch.js';
@@ -53,6 +54,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   registerProvision(program, context, done);
   registerMessages(program, context, done);
   registerEsim(program, context, done);
+  registerPackage(program, context, done);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
