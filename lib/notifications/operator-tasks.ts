@@ -16,11 +16,9 @@ import { maskIdentifier } from '../text/mask-identifier.js';
 /** Every task the package registers has a name that starts with this. */
 export const operatorTaskNamePrefix = 'WindowsMobileBroadband.';
 
-/**
- * The forwarding component's WinRT class (in `wmbb-operator-task.dll`), the `TaskEntryPoint` of
- * both tasks and the `EntryPoint` of the manifest's `windows.backgroundTasks` extension.
- */
-export const operatorTaskEntryPoint = 'WindowsMobileBroadband.OperatorTask';
+// The forwarding component's WinRT class, the `TaskEntryPoint` of both tasks: one definition
+// for the registration and the manifest the packaging kit prints.
+export { operatorTaskEntryPoint } from '../packaging/operator-component.js';
 
 /** The two tasks, by the trigger each is registered with. */
 export const operatorTaskNames = {
