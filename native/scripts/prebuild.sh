@@ -46,3 +46,17 @@ esac
 mkdir -p prebuilds/win32-x64
 cp "$ADDON" prebuilds/win32-x64/windows-mobile-broadband.node
 echo "prebuild: prebuilds/win32-x64/windows-mobile-broadband.node ($(stat -c %s "$ADDON") bytes; imports: $IMPORTS)"
+
+# The operator task component runs in backgroundtaskhost.exe, where there is no node.exe at all:
+# it must import nothing but what every Windows has (docs/native.md, "The operator task component").
+TASK="$BUILD/wmbb-operator-task.dll"
+[ -f "$TASK" ] || { echo "prebuild: $TASK was not built" >&2; exit 1; }
+TASK_IMPORTS=$(x86_64-w64-mingw32-objdump -p "$TASK" | grep "DLL Name" | awk '{print $3}' | tr '\n' ' ')
+for dll in $TASK_IMPORTS; do
+  case "$(echo "$dll" | tr '[:upper:]' '[:lower:]')" in
+    kernel32.dll | msvcrt.dll | ole32.dll | oleaut32.dll | api-ms-win-core-winrt-*) ;;
+    *) echo "prebuild: wmbb-operator-task.dll imports $dll (allowed: KERNEL32, msvcrt, ole32, oleaut32, combase API sets)" >&2; exit 1 ;;
+  esac
+done
+cp "$TASK" prebuilds/win32-x64/wmbb-operator-task.dll
+echo "prebuild: prebuilds/win32-x64/wmbb-operator-task.dll ($(stat -c %s "$TASK") bytes; imports: $TASK_IMPORTS)"
