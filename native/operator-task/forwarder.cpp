@@ -78,6 +78,9 @@ void Forward(TaskRun& run) {
     if (FAILED(hr)) VariantClear(&result);  // and answer the default below
     TakeAnswer(run, result);
   } else {
+    if (SUCCEEDED(hr) && !(result.vt == VT_BOOL && result.boolVal == VARIANT_TRUE)) {
+      LogTask(L"Notify did not say the record was queued (VARTYPE %u)", result.vt);
+    }
     run.CompleteDeferral();
   }
   VariantClear(&result);

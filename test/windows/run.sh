@@ -244,8 +244,8 @@ task_verdict() {
   if [ -n "$TASK_SERVER_PID" ]; then
     wait "$TASK_SERVER_PID"
     TASK_SERVER_PID=""
-    if grep -qE "$WINE_CRASH" "$TASK_SERVER_LOG"; then
-      echo "the stand-in server crashed (log $TASK_SERVER_LOG)" >>"$log"
+    if grep -qE "$WINE_CRASH|warn:heap" "$TASK_SERVER_LOG"; then
+      echo "the stand-in server crashed or damaged its heap (log $TASK_SERVER_LOG)" >>"$log"
       return 1
     fi
   fi
@@ -253,7 +253,7 @@ task_verdict() {
     "$TASK_SERVER_LOG" >>"$log" 2>&1
 }
 for task_case in sms roaming threshold entitlementDenied entitlementAllowed noServer \
-  notifyNoServer deadline canceled unreadable; do
+  notifyNoServer deadline canceled notifyCanceled unreadable; do
   eval "done_optask_$task_case() { task_verdict $task_case \"\$1\"; }"
 done
 # usage: task_ini <deadlineMs>: the component reads its INI on every Run.
@@ -267,7 +267,7 @@ task_server() {
   rm -f "$TASK_RECORD" "$TASK_SERVER_LOG"
   local calls=1
   [ "$1" = never ] && calls=2
-  (cd "$TASK_DIR" && timeout --kill-after=5 30 wine "$TASK_HOST" --serve-stand-in "$1" \
+  (cd "$TASK_DIR" && WINEDEBUG=-all,warn+heap timeout --kill-after=5 30 wine "$TASK_HOST" --serve-stand-in "$1" \
     --record "$(winpath "$TASK_RECORD")" --calls "$calls" --serve-ms 3000 \
     >"$TASK_SERVER_LOG" 2>&1) &
   TASK_SERVER_PID=$!
@@ -277,11 +277,12 @@ task_server() {
   done
   echo "windows lane: the stand-in server did not start" >&2
 }
-# usage: task_check <case> <description> <host arguments…>
+# usage: task_check <case> <description> <host arguments…>; under Wine's heap checking, which
+# the verdict reads (a use after free in the component fails every run, not one in many).
 task_check() {
   local name=$1 description=$2
   shift 2
-  wine_node "optask_$name" "operator task: $description" 60 "$TASK_HOST" "$@"
+  WINEDEBUG=-all,warn+heap wine_node "optask_$name" "operator task: $description" 60 "$TASK_HOST" "$@"
 }
 operator_task_checks() {
   mkdir -p "$TASK_DIR"
@@ -316,6 +317,9 @@ operator_task_checks() {
   task_server never
   task_check canceled "canceled → default answer at once" --details entitlementTrigger \
     --cancel-after-ms 300
+  task_server never
+  task_check notifyCanceled "canceled while the server holds Notify → the deferral completes" \
+    --details roaming --cancel-after-ms 300
   task_ini 20000
   task_server 1
   task_check unreadable "unreadable fields → blob with issues, no crash" --details unreadable

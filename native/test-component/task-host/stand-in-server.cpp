@@ -99,6 +99,10 @@ class OperatorEventsStandIn final : public IDispatch {
     if (id == wmbb::kDispidNotify) {
       Record("Notify", 0, blob.bstrVal);
       Received();
+      if (options.answer == L"never") {
+        // A server that never returns: only Canceled can complete the task's deferral.
+        WaitForSingleObject(stopping, 30000);
+      }
       if (result != nullptr) {
         result->vt = VT_BOOL;
         result->boolVal = VARIANT_TRUE;

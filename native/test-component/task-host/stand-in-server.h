@@ -2,7 +2,8 @@
 // tested before (and independently of) the addon's server: an IDispatch with the brief's two
 // methods, Notify (DISPID 1) and CheckEntitlement (DISPID 2), that appends each call to a record
 // file as one JSON line ({"method":…,"deadlineMs":…,"blob":<the blob as sent>}) and answers
-// every check with a fixed answer ("1", "0<reason>") or never (to test the component's deadline).
+// every check with a fixed answer ("1", "0<reason>"), or holds every call ("never") until it
+// stops, to test the component's deadline and Canceled.
 #pragma once
 
 #include <windows.h>
