@@ -115,7 +115,13 @@ DWORD WINAPI ForwardingThread(void* parameter) {
     if (run.Work().IsEntitlement()) run.AnswerDefault(L"no COM on the forwarding thread");
     else run.CompleteDeferral();
   } else {
-    Forward(run);
+    try {
+      Forward(run);
+    } catch (...) {  // allocation only; the thread must not end the process
+      LogTask(L"out of memory while forwarding");
+      if (run.Work().IsEntitlement()) run.AnswerDefault(L"out of memory");
+      else run.CompleteDeferral();
+    }
   }
 
   if (deadline != nullptr) {
@@ -132,7 +138,7 @@ DWORD WINAPI ForwardingThread(void* parameter) {
 }  // namespace
 
 void StartForwarding(std::shared_ptr<TaskRun> run, std::function<void()> after) {
-  auto* forwarding = new Forwarding{run, std::move(after)};
+  auto* forwarding = new Forwarding{run, std::move(after)};  // may throw: Run catches it
   HANDLE thread = CreateThread(nullptr, 0, ForwardingThread, forwarding, 0, nullptr);
   if (thread != nullptr) {
     CloseHandle(thread);

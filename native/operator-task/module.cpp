@@ -13,7 +13,7 @@ extern "C" __declspec(dllexport) HRESULT WINAPI DllGetActivationFactory(HSTRING 
     return CLASS_E_CLASSNOTAVAILABLE;
   }
   *factory = wmbb::NewOperatorTaskFactory();
-  return S_OK;
+  return *factory != nullptr ? S_OK : E_OUTOFMEMORY;
 }
 
 // Once a Run has started the DLL is pinned (task-class.cpp) and this answer no longer matters.

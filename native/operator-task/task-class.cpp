@@ -2,6 +2,7 @@
 
 #include <cwchar>
 #include <memory>
+#include <new>
 
 #include "../winrt/core/agile-delegate.h"
 #include "../winrt/core/module-pin.h"
@@ -82,20 +83,32 @@ class OperatorTask final : public AgileInspectable<background::IBackgroundTask> 
     if (FAILED(hr)) LogTask(L"GetDeferral: 0x%08X", static_cast<unsigned>(hr));
     // The forwarding thread and Windows' late callbacks must find this DLL's code.
     if (auto failure = PinModule()) LogTask(L"pinning: 0x%08X", static_cast<unsigned>(failure->hr));
+    // Only allocation can throw here; no exception may reach backgroundtaskhost.
+    try {
+      Start(instance, deferral);
+      return S_OK;
+    } catch (...) {
+      LogTask(L"out of memory in Run: the event is lost");
+      if (deferral) deferral->Complete();
+      return E_OUTOFMEMORY;
+    }
+  }
 
+ private:
+  static void Start(background::IBackgroundTaskInstance* instance,
+                    const ComPtr<background::IBackgroundTaskDeferral>& deferral) {
     auto run = std::make_shared<TaskRun>(ReadTaskWork(instance),
                                          ReadTaskConfig(ConfigPathBesideModule()), deferral);
     ComPtr<background::IBackgroundTaskCanceledEventHandler> handler =
         Adopt<background::IBackgroundTaskCanceledEventHandler>(new CanceledHandler(run));
     EventRegistrationToken token{};
-    hr = instance->add_Canceled(handler.Get(), &token);
+    const HRESULT hr = instance->add_Canceled(handler.Get(), &token);
     if (FAILED(hr)) LogTask(L"add_Canceled: 0x%08X", static_cast<unsigned>(hr));
     const bool registered = SUCCEEDED(hr);
     ComPtr<background::IBackgroundTaskInstance> kept(instance);
     StartForwarding(run, [kept, token, registered] {
       if (registered) kept->remove_Canceled(token);
     });
-    return S_OK;
   }
 };
 
@@ -103,14 +116,14 @@ class OperatorTaskFactory final : public AgileInspectable<IActivationFactory> {
  public:
   HRESULT STDMETHODCALLTYPE ActivateInstance(IInspectable** instance) override {
     if (instance == nullptr) return E_POINTER;
-    *instance = static_cast<background::IBackgroundTask*>(new OperatorTask());
-    return S_OK;
+    *instance = static_cast<background::IBackgroundTask*>(new (std::nothrow) OperatorTask());
+    return *instance != nullptr ? S_OK : E_OUTOFMEMORY;
   }
 };
 
 }  // namespace
 
-IActivationFactory* NewOperatorTaskFactory() { return new OperatorTaskFactory(); }
+IActivationFactory* NewOperatorTaskFactory() { return new (std::nothrow) OperatorTaskFactory(); }
 
 std::atomic<long>& LiveTaskObjects() {
   static std::atomic<long> count{0};

@@ -261,15 +261,13 @@ task_ini() {
   printf '[entitlement]\r\ndefault=deny ; the lane'"'"'s\r\nreason=%s\r\ndeadlineMs=%s\r\n' \
     "Lane default: the operator app could not be asked." "$1" >"$TASK_DIR/wmbb-operator-task.ini"
 }
-# usage: task_server <answer>: a stand-in in a process of its own until it has taken one call;
-# "never" holds that call for 3 s, past the component's deadline, then ends.
+# usage: task_server <answer> [<hold-ms>]: a stand-in in a process of its own until it has
+# taken one call and answered it, after <hold-ms> if given (a late answer).
 task_server() {
   rm -f "$TASK_RECORD" "$TASK_SERVER_LOG"
-  local calls=1
-  [ "$1" = never ] && calls=2
-  (cd "$TASK_DIR" && WINEDEBUG=-all,warn+heap timeout --kill-after=5 30 wine "$TASK_HOST" --serve-stand-in "$1" \
-    --record "$(winpath "$TASK_RECORD")" --calls "$calls" --serve-ms 3000 \
-    >"$TASK_SERVER_LOG" 2>&1) &
+  (cd "$TASK_DIR" && WINEDEBUG=-all,warn+heap timeout --kill-after=5 30 wine "$TASK_HOST" \
+    --serve-stand-in "$1" --hold-ms "${2:-0}" --record "$(winpath "$TASK_RECORD")" --calls 1 \
+    --serve-ms 20000 >"$TASK_SERVER_LOG" 2>&1) &
   TASK_SERVER_PID=$!
   for _ in $(seq 100); do
     grep -q "^stand-in: serving" "$TASK_SERVER_LOG" 2>/dev/null && return 0
@@ -311,13 +309,14 @@ operator_task_checks() {
     --details entitlementTrigger
   task_check notifyNoServer "notification with no server: the deferral still completes" --details sms
   task_ini 1000
-  task_server never
-  task_check deadline "server silent past the deadline → default answer" --details entitlement10
+  task_server 1 2500
+  task_check deadline "server answers after the deadline → the default; the late answer ignored" \
+    --details entitlement10
   task_ini 25000
-  task_server never
-  task_check canceled "canceled → default answer at once" --details entitlementTrigger \
-    --cancel-after-ms 300
-  task_server never
+  task_server 1 2500
+  task_check canceled "canceled → the default at once; the server's later answer ignored" \
+    --details entitlementTrigger --cancel-after-ms 300
+  task_server 1 2500
   task_check notifyCanceled "canceled while the server holds Notify → the deferral completes" \
     --details roaming --cancel-after-ms 300
   task_ini 20000

@@ -14,6 +14,7 @@ namespace {
 
 StandInOptions options;
 std::atomic<long> calls{0};
+std::atomic<long> inFlight{0};
 HANDLE callDone = CreateEventW(nullptr, FALSE, FALSE, nullptr);
 HANDLE stopping = CreateEventW(nullptr, TRUE, FALSE, nullptr);
 DWORD cookie = 0;
@@ -38,11 +39,25 @@ void Record(const char* method, long deadlineMs, BSTR blob) {
   std::fclose(file);
 }
 
-/** Counted when a call arrives (a "never" call is counted although it has not returned). */
+/** Counted when a call arrives (a held call is counted although it has not returned). */
 void Received() {
   ++calls;
   SetEvent(callDone);
 }
+
+/** "never": until the server stops; else --hold-ms (0: none), cut short if the server stops. */
+void Hold() {
+  if (options.answer == L"never") {
+    WaitForSingleObject(stopping, 30000);
+  } else if (options.holdMs > 0) {
+    WaitForSingleObject(stopping, options.holdMs);
+  }
+}
+
+struct InFlight {
+  InFlight() { ++inFlight; }
+  ~InFlight() { --inFlight; }
+};
 
 class OperatorEventsStandIn final : public IDispatch {
  public:
@@ -83,6 +98,7 @@ class OperatorEventsStandIn final : public IDispatch {
   }
   HRESULT STDMETHODCALLTYPE Invoke(DISPID id, REFIID, LCID, WORD flags, DISPPARAMS* params,
                                    VARIANT* result, EXCEPINFO*, UINT* badArgument) override {
+    InFlight counted;
     if (!(flags & DISPATCH_METHOD)) return DISP_E_MEMBERNOTFOUND;
     if (params == nullptr) return E_POINTER;
     const UINT expected = id == wmbb::kDispidNotify ? 1 : id == wmbb::kDispidCheckEntitlement ? 2 : 0;
@@ -99,10 +115,7 @@ class OperatorEventsStandIn final : public IDispatch {
     if (id == wmbb::kDispidNotify) {
       Record("Notify", 0, blob.bstrVal);
       Received();
-      if (options.answer == L"never") {
-        // A server that never returns: only Canceled can complete the task's deferral.
-        WaitForSingleObject(stopping, 30000);
-      }
+      Hold();
       if (result != nullptr) {
         result->vt = VT_BOOL;
         result->boolVal = VARIANT_TRUE;
@@ -115,10 +128,8 @@ class OperatorEventsStandIn final : public IDispatch {
       } else {
         Record("CheckEntitlement", deadline.lVal, blob.bstrVal);
         Received();
-        if (options.answer == L"never") {
-          // Hold the call until the server stops: the component must answer by itself.
-          WaitForSingleObject(stopping, 30000);
-        } else if (result != nullptr) {
+        Hold();
+        if (options.answer != L"never" && result != nullptr) {
           result->vt = VT_BSTR;
           result->bstrVal = SysAllocString(options.answer.c_str());
         }
@@ -179,5 +190,14 @@ bool StandInServer::WaitForCalls(long count, DWORD ms) {
 }
 
 long StandInServer::Calls() { return calls.load(); }
+
+bool StandInServer::WaitForIdle(DWORD ms) {
+  const ULONGLONG end = GetTickCount64() + ms;
+  while (inFlight.load() > 0) {
+    if (GetTickCount64() >= end) return false;
+    Sleep(10);
+  }
+  return true;
+}
 
 }  // namespace task_host

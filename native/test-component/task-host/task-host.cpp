@@ -5,14 +5,16 @@
 //     activates WindowsMobileBroadband.OperatorTask BY CLASS NAME (RoActivateInstance; the lane
 //     registers the DLL under ActivatableClassId), calls Run with a test task instance whose
 //     trigger details are the case's (sms, roaming, threshold, entitlement10, entitlementTrigger,
-//     unreadable), optionally raises Canceled after N ms, waits for the deferral and then
-//     --wait-ms more (a second answer would show up then), and prints
+//     unreadable), optionally raises Canceled after N ms, waits for the deferral, then for the
+//     component to unregister Canceled (its forwarding thread has ended), then --wait-ms more,
+//     and prints
 //       task-host result: {"details":…,"deferralCompletions":1,"answers":1,"answer":{…},…}
 //     --stand-in serves CLSID_OperatorEvents in this same process (see stand-in-server.h).
 //
 //   wmbb-task-host.exe --serve-stand-in <answer> --record <file> [--calls N] [--serve-ms N]
-//     serves CLSID_OperatorEvents for other processes until N calls have arrived (or N ms).
-//     <answer>: "1", "0<reason>" or "never".
+//                      [--hold-ms N]
+//     serves CLSID_OperatorEvents for other processes until N calls have arrived and returned
+//     (or --serve-ms has passed). <answer>: "1", "0<reason>" (after --hold-ms) or "never".
 #include <windows.h>
 
 #include <cstdio>
@@ -42,16 +44,22 @@ std::string Utf8(std::u16string_view text) {
 }
 
 int Serve(std::map<std::wstring, std::wstring>& args) {
-  StandInOptions options{args[L"--serve-stand-in"], args[L"--record"]};
-  const long calls = args.count(L"--calls") ? std::wcstol(args[L"--calls"].c_str(), nullptr, 10) : 1;
-  const DWORD serveMs =
-      args.count(L"--serve-ms") ? std::wcstoul(args[L"--serve-ms"].c_str(), nullptr, 10) : 30000;
+  auto number = [&](const wchar_t* key, DWORD fallback) {
+    return args.count(key) ? std::wcstoul(args[key].c_str(), nullptr, 10) : fallback;
+  };
+  const StandInOptions options{args[L"--serve-stand-in"], args[L"--record"], number(L"--hold-ms", 0)};
+  const long calls = static_cast<long>(number(L"--calls", 1));
+  const DWORD serveMs = number(L"--serve-ms", 30000);
+  const ULONGLONG started = GetTickCount64();
   const HRESULT hr = StandInServer::Start(options);
   std::printf("stand-in: CoRegisterClassObject 0x%08X\n", static_cast<unsigned>(hr));
   if (FAILED(hr)) return 1;
   std::printf("stand-in: serving\n");
   std::fflush(stdout);
   const bool all = StandInServer::WaitForCalls(calls, serveMs);
+  // Held calls end (and answer late) before the server does, within the same time.
+  const ULONGLONG spent = GetTickCount64() - started;
+  StandInServer::WaitForIdle(spent < serveMs ? static_cast<DWORD>(serveMs - spent) : 0);
   // A moment for the last call's reply to leave before the class is revoked.
   Sleep(200);
   StandInServer::Stop();
@@ -103,6 +111,11 @@ int RunTask(std::map<std::wstring, std::wstring>& args) {
       instance->FireCanceled();
     }
     Observed::Get().WaitForCompletion(timeoutMs);
+    // The component unregisters Canceled when its forwarding thread has finished, i.e. after
+    // the server's reply, late or not, has been taken (or ignored): wait for that, so that a
+    // second answer would be seen here whatever the timing.
+    const ULONGLONG end = GetTickCount64() + timeoutMs;
+    while (instance->HandlersLeft() > 0 && GetTickCount64() < end) Sleep(10);
     Sleep(waitMs);
   }
   std::printf("task-host result: %s\n",
