@@ -114,6 +114,13 @@ void TestConfig() {
     Expect(!config.allow && config.deadlineMs == 20000 && config.reason == defaultReason, bad,
            __LINE__);
   }
+  // Beside the module that contains the code: here the test executable, in the DLL the DLL.
+  wchar_t self[MAX_PATH] = {};
+  GetModuleFileNameW(nullptr, self, MAX_PATH);
+  std::wstring expected(self);
+  expected.erase(expected.find_last_of(L'\\') + 1);
+  EXPECT(wmbb::ConfigPathBesideModule() == expected + L"wmbb-operator-task.ini");
+
   wmbb::TaskConfig top = wmbb::ReadTaskConfig(
       WriteIni(L"wmbb-task-top.ini", "[entitlement]\r\ndeadlineMs=25000\r\n"));
   EXPECT(top.deadlineMs == 25000);
