@@ -61,6 +61,32 @@ check_and_ship() { # <built file> <arch>
 }
 check_and_ship "$BUILD/windows-mobile-broadband.node" x64
 
+# The operator task component runs in backgroundtaskhost.exe, where there is no node.exe at all:
+# it must import nothing but what every Windows has (docs/native.md, "The operator task component").
+ship_component() { # <built file> <arch>
+  local built=$1 arch=$2
+  [ -f "$built" ] || { echo "prebuild: $built was not built" >&2; exit 1; }
+  node native/scripts/inspect-pe.cjs "$built" >"$built.pe.json" || exit 1
+  node -e '
+    const [file, arch] = process.argv.slice(1);
+    const pe = JSON.parse(require("fs").readFileSync(file + ".pe.json", "utf8"));
+    const problems = [];
+    if (pe.machine !== arch) problems.push(`machine ${pe.machine}, expected ${arch}`);
+    for (const name of ["DllGetActivationFactory", "DllCanUnloadNow"]) {
+      if (!pe.exports.includes(name)) problems.push(`no ${name} export`);
+    }
+    const allowed = /^(kernel32|msvcrt|ole32|oleaut32)\.dll$|^api-ms-win-(core-winrt|crt)-/;
+    const dlls = [...pe.imports, ...pe.delayImports].map((i) => i.dll.toLowerCase());
+    const others = dlls.filter((dll) => !allowed.test(dll));
+    if (others.length) problems.push(`imports ${others.join(", ")} (allowed: KERNEL32, msvcrt or the UCRT, ole32, oleaut32, the WinRT API sets)`);
+    if (problems.length) { console.error(`prebuild: ${file}: ${problems.join("; ")}`); process.exit(1); }
+  ' "$built" "$arch" || exit 1
+  mkdir -p "prebuilds/win32-$arch"
+  cp "$built" "prebuilds/win32-$arch/wmbb-operator-task.dll"
+  echo "prebuild: prebuilds/win32-$arch/wmbb-operator-task.dll ($(stat -c %s "$built") bytes)"
+}
+ship_component "$BUILD/wmbb-operator-task.dll" x64
+
 case " ${WMBB_PREBUILD_ARCHS:-x64 arm64} " in
   *" arm64 "*)
     WMBB_ZIG=$(bash native/scripts/install-zig.sh) || exit 1
@@ -73,5 +99,6 @@ case " ${WMBB_PREBUILD_ARCHS:-x64 arm64} " in
     cmake --build "$ARM64" -j "$(nproc)" >"$ARM64.build.log" 2>&1 ||
       { grep -E "error" "$ARM64.build.log" | head -20; echo "prebuild: the arm64 build failed ($ARM64.build.log)" >&2; exit 1; }
     check_and_ship "$ARM64/windows-mobile-broadband.node" arm64
+    ship_component "$ARM64/wmbb-operator-task.dll" arm64
     ;;
 esac

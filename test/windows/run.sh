@@ -9,6 +9,9 @@
 #      - core blocks: the addon's WinRT building blocks on their own (native/test-component/
 #        core-blocks: the MTA thread, free-threaded delegates, async completion of every shape,
 #        watcher statuses, readers, record-queue bounds)
+#      - operator task: the forwarding task component (native/operator-task) run by a host that
+#        plays backgroundtaskhost, against a stand-in server in another process (native/
+#        test-component/task-host): blobs, entitlement answers, defaults, Canceled, bad fields
 #      - unregistered: the package loads its prebuild through node-gyp-build; connect() works on a
 #        Windows without the eSIM class and eSIM calls answer ERR_CLASS_NOT_REGISTERED
 #      - the test component is registered under the real class ids
@@ -111,7 +114,7 @@ for entry in esim-native.test modems-native.test operator-tasks-native.test benc
   "$ESBUILD" "test/windows/$entry.ts" --bundle --platform=node --target=node22 --format=cjs \
     --outfile="build/wine/$entry.cjs" --log-level=warning || die "esbuild $entry failed"
 done
-record "built dist/, prebuilds/win32-x64/windows-mobile-broadband.node, test component ($(elapsed))"
+record "built dist/, prebuilds/win32-x64/windows-mobile-broadband.node and wmbb-operator-task.dll, test component ($(elapsed))"
 
 # ---- 3. Wine ---------------------------------------------------------------------------------
 winpath() { echo "Z:$(echo "$1" | tr / '\\')"; }
@@ -231,6 +234,105 @@ export WMBB_PACKAGE_ROOT
 WMBB_PACKAGE_ROOT=$(winpath "$ROOT")
 SMOKE=$(winpath "$ROOT/test/windows/package-smoke.cjs")
 
+# ---- The operator task component (native/operator-task) ----
+# wmbb-task-host.exe plays backgroundtaskhost.exe: it activates WindowsMobileBroadband.OperatorTask
+# by class name (registered like the test component) and calls Run with test trigger details.
+# Another wmbb-task-host.exe process serves a stand-in CLSID_OperatorEvents: Wine 8's COM carries
+# the IDispatch call across processes, as Windows does from backgroundtaskhost to the Node
+# process. The component is the shipped prebuild, copied beside an INI of the lane's own.
+TASK_DIR="$ROOT/build/wine/operator-task"
+TASK_HOST="$COMPONENT_DIR/wmbb-task-host.exe"
+TASK_RECORD="$TASK_DIR/record.jsonl"
+TASK_SERVER_LOG="$TASK_DIR/server.log"
+TASK_SERVER_PID=""
+done_optask_unit() { grep -qE "^operator task unit: [1-9][0-9]* passed, 0 failed" "$1"; }
+# A task check's verdict: the stand-in (if one served) ended without a crash, then
+# operator-task-expect.cjs judges the host's result line and the calls the stand-in recorded.
+task_verdict() {
+  local name=$1 log=$2
+  if [ -n "$TASK_SERVER_PID" ]; then
+    wait "$TASK_SERVER_PID"
+    TASK_SERVER_PID=""
+    if grep -qE "$WINE_CRASH|warn:heap" "$TASK_SERVER_LOG"; then
+      echo "the stand-in server crashed or damaged its heap (log $TASK_SERVER_LOG)" >>"$log"
+      return 1
+    fi
+  fi
+  node "$ROOT/test/windows/operator-task-expect.cjs" "$name" "$log" "$TASK_RECORD" \
+    "$TASK_SERVER_LOG" >>"$log" 2>&1
+}
+for task_case in sms roaming threshold entitlementDenied entitlementAllowed noServer \
+  notifyNoServer deadline canceled notifyCanceled unreadable; do
+  eval "done_optask_$task_case() { task_verdict $task_case \"\$1\"; }"
+done
+# usage: task_ini <deadlineMs>: the component reads its INI on every Run.
+task_ini() {
+  printf '[entitlement]\r\ndefault=deny ; the lane'"'"'s\r\nreason=%s\r\ndeadlineMs=%s\r\n' \
+    "Lane default: the operator app could not be asked." "$1" >"$TASK_DIR/wmbb-operator-task.ini"
+}
+# usage: task_server <answer> [<hold-ms>]: a stand-in in a process of its own until it has
+# taken one call and answered it, after <hold-ms> if given (a late answer).
+task_server() {
+  rm -f "$TASK_RECORD" "$TASK_SERVER_LOG"
+  (cd "$TASK_DIR" && WINEDEBUG=-all,warn+heap timeout --kill-after=5 30 wine "$TASK_HOST" \
+    --serve-stand-in "$1" --hold-ms "${2:-0}" --record "$(winpath "$TASK_RECORD")" --calls 1 \
+    --serve-ms 20000 >"$TASK_SERVER_LOG" 2>&1) &
+  TASK_SERVER_PID=$!
+  for _ in $(seq 100); do
+    grep -q "^stand-in: serving" "$TASK_SERVER_LOG" 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "windows lane: the stand-in server did not start" >&2
+}
+# usage: task_check <case> <description> <host arguments…>; under Wine's heap checking, which
+# the verdict reads (a use after free in the component fails every run, not one in many).
+task_check() {
+  local name=$1 description=$2
+  shift 2
+  WINEDEBUG=-all,warn+heap wine_node "optask_$name" "operator task: $description" 60 "$TASK_HOST" "$@"
+}
+operator_task_checks() {
+  mkdir -p "$TASK_DIR"
+  cp "$ROOT/prebuilds/win32-x64/wmbb-operator-task.dll" "$TASK_DIR/" || die "no wmbb-operator-task.dll"
+  wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\WindowsMobileBroadband.OperatorTask" \
+    /v DllPath /t REG_SZ /d "$(winpath "$TASK_DIR/wmbb-operator-task.dll")" /f >>"$LOGS/reg.log" 2>&1 ||
+    die "cannot register WindowsMobileBroadband.OperatorTask"
+  wine_node optask_unit "blob writer and escaping, INI configuration, details reader (operator task unit tests)" \
+    60 "$COMPONENT_DIR/wmbb-operator-task-test.exe"
+  grep -E "^(FAIL|operator task unit)" "$LOGS/optask_unit.log" | sed 's/^/    /'
+  task_ini 20000
+  task_server 1
+  task_check sms "sms blob with its PDU reaches the server (another process)" --details sms
+  task_server 1
+  task_check roaming "registeredRoaming blob" --details roaming
+  task_server 1
+  task_check threshold "dataPlanThresholdReached blob, its text escaped" --details threshold
+  task_server "0No tethering on this plan"
+  task_check entitlementDenied "entitlement (MessageType 10) answered by the server: AuthorizeTethering(false, its reason)" \
+    --details entitlement10
+  task_server 1
+  task_check entitlementAllowed "entitlement trigger answered by the server: AllowTethering" \
+    --details entitlementTrigger
+  rm -f "$TASK_RECORD"
+  task_check noServer "default answer with no server (DenyTethering, the INI's reason)" \
+    --details entitlementTrigger
+  task_check notifyNoServer "notification with no server: the deferral still completes" --details sms
+  task_ini 1000
+  task_server 1 2500
+  task_check deadline "server answers after the deadline → the default; the late answer ignored" \
+    --details entitlement10
+  task_ini 25000
+  task_server 1 2500
+  task_check canceled "canceled → the default at once; the server's later answer ignored" \
+    --details entitlementTrigger --cancel-after-ms 300
+  task_server 1 2500
+  task_check notifyCanceled "canceled while the server holds Notify → the deferral completes" \
+    --details roaming --cancel-after-ms 300
+  task_ini 20000
+  task_server 1
+  task_check unreadable "unreadable fields → blob with issues, no crash" --details unreadable
+}
+
 # The lane's own check: a process that crashes (an access violation on a thread of its own, from
 # the test-only control addon) must be judged failed, promptly, although nothing is wrong.
 run_judged crash 60 "$NODE_EXE" -e "require(process.env.WMBB_TEST_CONTROL_ADDON).crash(true)"
@@ -248,6 +350,7 @@ if [ "$MODE" != bench ]; then
   WINEDEBUG=-all,warn+heap wine_node core "WinRT building blocks (core-blocks test, heap checked)" 60 \
     "$COMPONENT_DIR/wmbb-core-blocks-test.exe"
   grep -E "^(FAIL|core blocks)" "$LOGS/core.log" | sed 's/^/    /'
+  operator_task_checks
 
   # Before anything is registered: a Windows without eSIM. The smoke checks load the package
   # from dist/ and its prebuild through node-gyp-build, so no override may be set.
