@@ -22,6 +22,8 @@
             "native/winrt/modems/account-records.cpp",
             "native/winrt/modems/accounts.cpp",
             "native/winrt/modems/modems-watch.cpp",
+            "native/winrt/operator/operator-dispatch.cpp",
+            "native/winrt/operator/operator-events.cpp",
             "native/addon/addon.cpp",
             "native/addon/core/core-exports.cpp",
             "native/addon/core/js-errors.cpp",
@@ -29,7 +31,8 @@
             "native/addon/core/record-delivery.cpp",
             "native/addon/esim/esim-exports.cpp",
             "native/addon/esim/esim-refs.cpp",
-            "native/addon/modems/modems-exports.cpp"
+            "native/addon/modems/modems-exports.cpp",
+            "native/addon/operator/operator-exports.cpp"
           ],
           "dependencies": [
             "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"
@@ -43,7 +46,7 @@
             "_UNICODE",
             "NOMINMAX"
           ],
-          "libraries": ["runtimeobject.lib", "ole32.lib", "shell32.lib"],
+          "libraries": ["runtimeobject.lib", "ole32.lib", "oleaut32.lib", "shell32.lib"],
           "msvs_settings": {
             "VCCLCompilerTool": {
               "AdditionalOptions": ["/std:c++17", "/utf-8", "/permissive-"],

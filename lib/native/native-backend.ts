@@ -16,6 +16,8 @@ import { NativeLinks, windowsBuildOf } from './native-links.js';
 import { release } from 'node:os';
 import { NativeDerivedObserver } from './native-derived-observer.js';
 import { DerivedNotificationSource } from '../derived/derived-notification-source.js';
+import { describeValue } from '../events/describe-value.js';
+import { NativeOperatorEvents } from './native-operator-events.js';
 
 /** Options of {@link createNativeBackend}. */
 export interface NativeBackendOptions {
@@ -39,6 +41,14 @@ export interface NativeBackendOptions {
     stopTimeoutMs?: number;
   };
   /**
+   * Where notifications come from. `'serve'`: Windows' own operator events, forwarded by the
+   * package's background-task component to the COM class this process registers while someone
+   * listens (`origin: 'system'`, every MessageType; docs/native.md "Serving the operator app's
+   * events"). `'off'`: derived from what any process may read (`origin: 'derived'`).
+   * `'auto'` (default): `'serve'` when the process has package identity, else `'off'`.
+   */
+  operatorEvents?: OperatorEventsMode;
+  /**
    * The clock derived notifications stamp records with and time their data-plan poll by
    * (default: the system clock). A test passes a virtual one (the fake's `VirtualClock`) to
    * play the poll in milliseconds.
@@ -49,6 +59,11 @@ export interface NativeBackendOptions {
   /** @internal An addon object to use instead of loading one (tests). */
   addon?: NativeAddon;
 }
+
+/** See {@link NativeBackendOptions.operatorEvents}. */
+export type OperatorEventsMode = 'auto' | 'serve' | 'off';
+
+const operatorEventsModes: readonly unknown[] = ['auto', 'serve', 'off'];
 
 const notImplemented = 'not implemented by the native addon of this version';
 
@@ -77,17 +92,28 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
       `The native backend runs on Windows only (this is ${process.platform}); use the fake backend (windows-mobile-broadband/fake) elsewhere`,
     );
   }
+  const mode = options.operatorEvents ?? 'auto';
+  if (!operatorEventsModes.includes(mode)) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `createNativeBackend({ operatorEvents }) must be 'auto', 'serve' or 'off', got ${describeValue(mode)}`,
+    );
+  }
   const addon = options.addon ?? loadAddon<NativeAddon>();
   const clock = options.clock ?? systemClock;
   const esim = new NativeEsim(addon, limits);
   const modems = new NativeModems(addon);
-  // This version serves processes without the operator app's events (any node.exe, Electron,
-  // the CLI): their notifications are derived from what they may read (lib/derived).
-  const notifications = new DerivedNotificationSource({
-    clock,
-    observer: new NativeDerivedObserver(addon, modems, limits),
-    modems,
-  });
+  // A packaged process is the operator's app: Windows' own events reach it through the
+  // component. Any other process (node.exe, Electron, the CLI) gets notifications derived from
+  // what it may read (lib/derived).
+  const serve = mode === 'serve' || (mode === 'auto' && addon.operator.hasPackageIdentity());
+  const notifications = serve
+    ? new NativeOperatorEvents(addon, limits)
+    : new DerivedNotificationSource({
+        clock,
+        observer: new NativeDerivedObserver(addon, modems, limits),
+        modems,
+      });
   return await Promise.resolve({
     name: 'native',
     clock,

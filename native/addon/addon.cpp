@@ -6,6 +6,7 @@
 //   core     core/core-exports.h
 //   esim     esim/esim-exports.h
 //   modems   modems/modems-exports.h
+//   operator operator/operator-exports.h
 // Every Windows call is made on the addon's MTA thread (winrt/core/mta-thread.h); the JS thread
 // never waits on Windows. Failures reject with an Error carrying `hresult` and `call`
 // (core/js-errors.h).
@@ -16,6 +17,7 @@
 #include "core/js-errors.h"
 #include "esim/esim-exports.h"
 #include "modems/modems-exports.h"
+#include "operator/operator-exports.h"
 
 namespace wmbb {
 namespace {
@@ -25,6 +27,7 @@ struct Instance {
   CoreExports core;
   EsimExports esim;
   ModemsExports modems;
+  OperatorExports operatorEvents;
 };
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -36,12 +39,14 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("core", instance->core.Define(env));
   exports.Set("esim", instance->esim.Define(env));
   exports.Set("modems", instance->modems.Define(env));
+  exports.Set("operator", instance->operatorEvents.Define(env));
   // Before the environment's thread-safe functions are torn down: unsubscribe from Windows,
   // abandon pending operations (Windows cancels them; they are closed when they end) and
   // release every Windows object still held, each on the MTA thread.
   env.AddCleanupHook([instance] {
     instance->esim.Close();
     instance->modems.Close();
+    instance->operatorEvents.Close();
     instance->core.Close();
   });
   return exports;

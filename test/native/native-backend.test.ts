@@ -13,7 +13,7 @@ import type {
   NativeOperation,
 } from '../../lib/native/addon-types.js';
 import { createNativeBackend } from '../../lib/native/native-backend.js';
-import { unusedModems, unusedOpenUri } from './unused-exports.js';
+import { unusedModems, unpackagedOperator, unusedOpenUri } from './unused-exports.js';
 import { RecordEncoder } from './record-encoder.js';
 
 interface Script {
@@ -42,6 +42,7 @@ function scriptedAddon(script: Script = {}): NativeAddon & { closed: number; cre
     created: 0,
     core: { flush: () => answered<void>(undefined), openUri: unusedOpenUri },
     modems: unusedModems,
+    operator: unpackagedOperator,
     esim: {
       serviceInfo: () => answered({ authenticationPreference: 2, isEsimUiEnabled: true }),
       findEsim: () => answered<NativeEsimRef | null | false>(false),

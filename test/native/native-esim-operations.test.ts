@@ -12,7 +12,7 @@ import type {
   NativeOperation,
 } from '../../lib/native/addon-types.js';
 import { createNativeBackend } from '../../lib/native/native-backend.js';
-import { unusedModems, unusedOpenUri } from './unused-exports.js';
+import { unusedModems, unpackagedOperator, unusedOpenUri } from './unused-exports.js';
 
 const eid = '89049032123451234512345678901235';
 const code = 'LPA:1$smdp.example.com$04386-AGYFT-A74Y8-3F815';
@@ -94,6 +94,7 @@ function scriptedAddon(script: Script): NativeAddon & { closedRefs: number } {
     closedRefs: 0,
     core: { flush: () => settledWith<void>(undefined), openUri: unusedOpenUri },
     modems: unusedModems,
+    operator: unpackagedOperator,
     esim: esimExports,
   };
   return addon;

@@ -3,7 +3,11 @@
  * so it throws.
  */
 
-import type { NativeModemsExports, NativeOperation } from '../../lib/native/addon-types.js';
+import type {
+  NativeModemsExports,
+  NativeOperation,
+  NativeOperatorExports,
+} from '../../lib/native/addon-types.js';
 
 function unused(name: string): never {
   throw new Error(`the scripted addon does not implement ${name}`);
@@ -17,3 +21,10 @@ export const unusedModems: NativeModemsExports = {
 
 /** openUri of the core table, for a scripted addon whose test does not open links. */
 export const unusedOpenUri = (): NativeOperation<void> => unused('core.openUri()');
+
+/** The operator table of an unpackaged process that never serves: `operatorEvents: 'auto'`
+ *  picks the derived source. */
+export const unpackagedOperator: NativeOperatorExports = {
+  hasPackageIdentity: () => false,
+  serve: () => unused('operator.serve()'),
+};

@@ -16,14 +16,18 @@
 //     makeSta() (the calling thread becomes an STA; returns "sta"), setCompletion(2) (late cancel),
 //     putAccount(id, fields), removeAccount(id), setGhostAccount(id) (accounts.h),
 //     raiseNetworkStatusChanged() (account-watcher.h), scriptDiscover(server, events, status, durationMs),
-//     crash(onThread) (the lane's own check that a crashed process fails the lane)
+//     crash(onThread) (the lane's own check that a crashed process fails the lane),
+//     callOperatorEvents(method, blob, deadlineMs): Promise<{ failedCall, hr, vt, value }>
+//       (operator-events-caller.h, on a thread of its own in the MTA)
 #include <napi.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <thread>
 
 #include "../test-control.h"
+#include "operator-events-caller.h"
 #include <wrl/client.h>
 
 namespace {
@@ -312,6 +316,36 @@ Napi::Value Crash(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// The forwarding component's call, on a thread of its own (a CheckEntitlement blocks it until
+// JavaScript on this very thread answers): resolves with what the caller got back.
+Napi::Value CallOperatorEvents(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::u16string method = info[0].As<Napi::String>().Utf16Value();
+  std::u16string blob = info[1].As<Napi::String>().Utf16Value();
+  const int deadlineMs = info.Length() > 2 && info[2].IsNumber() ? info[2].As<Napi::Number>().Int32Value() : 0;
+  auto deferred = std::make_shared<Napi::Promise::Deferred>(env);
+  auto result = std::make_shared<wmbb_test::OperatorCallResult>();
+  auto done = std::make_shared<Napi::ThreadSafeFunction>(
+      Napi::ThreadSafeFunction::New(env, Napi::Function::New(env, [](const Napi::CallbackInfo&) {}),
+                                    "callOperatorEvents", 0, 1));
+  std::thread([method = std::move(method), blob = std::move(blob), deadlineMs, deferred, result, done] {
+    CoInitializeEx(nullptr, COINIT_MULTITHREADED);
+    *result = wmbb_test::CallOperatorEvents(reinterpret_cast<const wchar_t*>(method.c_str()), blob, deadlineMs);
+    CoUninitialize();
+    done->BlockingCall([deferred, result](Napi::Env env, Napi::Function) {
+      Napi::Object out = Napi::Object::New(env);
+      out.Set("failedCall", result->failedCall);
+      out.Set("hr", Napi::Number::New(env, static_cast<uint32_t>(result->hr)));
+      out.Set("vt", Napi::Number::New(env, result->vt));
+      if (result->vt == VT_BOOL) out.Set("value", Napi::Boolean::New(env, result->boolValue));
+      if (result->vt == VT_BSTR) out.Set("value", Napi::String::New(env, result->text.data(), result->text.size()));
+      deferred->Resolve(out);
+    });
+    done->Release();
+  }).detach();
+  return deferred->Promise();
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("reset", Napi::Function::New(env, Reset));
   exports.Set("setAccess", Napi::Function::New(env, SetAccess));
@@ -338,6 +372,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("operationCounts", Napi::Function::New(env, OperationCounts));
   exports.Set("lastBurstMicroseconds", Napi::Function::New(env, LastBurstMicroseconds));
   exports.Set("crash", Napi::Function::New(env, Crash));
+  exports.Set("callOperatorEvents", Napi::Function::New(env, CallOperatorEvents));
   return exports;
 }
 
