@@ -58,7 +58,7 @@ export function operatorEventFromBlob(blob: string, origin: BlobOrigin): RawNoti
   const componentIssues = blobObject.issues;
   if (componentIssues !== undefined) {
     if (Array.isArray(componentIssues) && componentIssues.every((i) => typeof i === 'string')) {
-      issues.push(...(componentIssues as string[]));
+      issues.push(...componentIssues);
     } else {
       issues.push(`issues must be an array of strings, got ${describeValue(componentIssues)}`);
     }

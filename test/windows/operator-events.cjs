@@ -10,7 +10,7 @@
 //
 // Prints one "ok <check>" line per check and "operator-events: ok" at the end (the verdict).
 'use strict';
-/* global require, process, __dirname, console */
+/* global require, process, __dirname, console, AbortController */
 /* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS run by Windows' node.exe */
 const assert = require('node:assert/strict');
 const path = require('node:path');
@@ -18,6 +18,15 @@ const path = require('node:path');
 const root = path.join(__dirname, '..', '..');
 const { createNativeBackend, serveOperatorEvents } = require(path.join(root, 'dist', 'index.js'));
 const control = require(process.env.WMBB_TEST_CONTROL_ADDON);
+if (process.env.WMBB_DEBUG_TIMES) {
+  const call = control.callOperatorEvents;
+  control.callOperatorEvents = async (method, blob, deadline) => {
+    console.log(`→ ${method} ${blob.slice(0, 60)}`);
+    const r = await call(method, blob, deadline);
+    console.log(`← ${JSON.stringify(r).slice(0, 100)}`);
+    return r;
+  };
+}
 
 /** An SMS-DELIVER from 27838890001: "hellohello" (test/messages/decode-sms-pdu.test.ts). */
 const pdu = '07917283010010F5040BC87238880900F10000993092516195800AE8329BFD4697D9EC37';
@@ -50,6 +59,7 @@ function collector() {
   const waiting = [];
   return {
     add(n) {
+      if (process.env.WMBB_DEBUG_TIMES) console.log(`delivered ${n.type}`);
       seen.push(n);
       for (const w of waiting.splice(0)) if (!w(n)) waiting.push(w);
     },
@@ -210,6 +220,9 @@ async function main() {
   let checkArrived;
   const arrived = new Promise((resolve) => (checkArrived = resolve));
   const server = await addon.operator.serve(() => checkArrived(), 16, 16).promise;
+  await assert.rejects(addon.operator.serve(() => {}, 16, 16).promise, {
+    hresult: 0x800401fb,
+  });
   const started = Date.now();
   const held = control.callOperatorEvents('CheckEntitlement', check('held'), 25000);
   await arrived;
@@ -219,7 +232,9 @@ async function main() {
   assert.ok(Date.now() - started < 20000, 'released by close, not by its deadline');
   const revoked = await control.callOperatorEvents('Notify', notification({ messageType: 8 }));
   assert.equal(revoked.failedCall, 'CoCreateInstance');
-  ok('the server’s close releases a waiting CheckEntitlement with VT_EMPTY and revokes the class');
+  ok(
+    'one server per process (a second is CO_E_OBJISREG); its close releases a waiting CheckEntitlement with VT_EMPTY and revokes the class',
+  );
 
   assert.ok(
     errors.every((e) => e.code === 'ERR_INVALID_STATE'),

@@ -328,10 +328,15 @@ Napi::Value CallOperatorEvents(const Napi::CallbackInfo& info) {
   auto done = std::make_shared<Napi::ThreadSafeFunction>(
       Napi::ThreadSafeFunction::New(env, Napi::Function::New(env, [](const Napi::CallbackInfo&) {}),
                                     "callOperatorEvents", 0, 1));
+  static const bool trace = getenv("WMBB_TRACE_CALLER") != nullptr;
   std::thread([method = std::move(method), blob = std::move(blob), deadlineMs, deferred, result, done] {
+    if (trace) fprintf(stderr, "[caller] thread %lu started\n", GetCurrentThreadId()), fflush(stderr);
     CoInitializeEx(nullptr, COINIT_MULTITHREADED);
+    if (trace) fprintf(stderr, "[caller] in the MTA\n"), fflush(stderr);
     *result = wmbb_test::CallOperatorEvents(reinterpret_cast<const wchar_t*>(method.c_str()), blob, deadlineMs);
+    if (trace) fprintf(stderr, "[caller] call returned %08lx\n", static_cast<unsigned long>(result->hr)), fflush(stderr);
     CoUninitialize();
+    if (trace) fprintf(stderr, "[caller] uninitialized\n"), fflush(stderr);
     done->BlockingCall([deferred, result](Napi::Env env, Napi::Function) {
       Napi::Object out = Napi::Object::New(env);
       out.Set("failedCall", result->failedCall);

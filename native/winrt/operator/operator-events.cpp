@@ -20,10 +20,18 @@ struct OperatorEventsServer::Waiter {
   }
 };
 
+namespace {
+// Whether a server of this process has the class registered. MTA thread only. COM itself
+// would take a second REGCLS_MULTIPLEUSE registration of the class as a reference to the first
+// (Wine does), so that the second server would never see a call: it is refused here instead.
+bool processServes = false;
+}  // namespace
+
 OperatorEventsServer::~OperatorEventsServer() { Close(); }
 
 Status OperatorEventsServer::Register() {
   if (registered_) return std::nullopt;
+  if (processServes) return Failure{CO_E_OBJISREG, "CoRegisterClassObject"};
   IClassFactory* factory = NewOperatorEventsFactory(shared_from_this());
   if (factory == nullptr) return Failure{E_OUTOFMEMORY, "CoRegisterClassObject"};
   // COM holds its own reference while the class is registered.
@@ -32,12 +40,14 @@ Status OperatorEventsServer::Register() {
   factory->Release();
   if (FAILED(hr)) return Failure{hr, "CoRegisterClassObject"};
   registered_ = true;
+  processServes = true;
   return std::nullopt;
 }
 
 void OperatorEventsServer::Revoke() {
   if (!registered_) return;
   registered_ = false;
+  processServes = false;
   CoRevokeClassObject(cookie_);
 }
 

@@ -57,8 +57,8 @@ class OperatorEventsServer : public std::enable_shared_from_this<OperatorEventsS
   OperatorEventsServer(const OperatorEventsServer&) = delete;
   OperatorEventsServer& operator=(const OperatorEventsServer&) = delete;
 
-  /** MTA thread: registers the class object. Fails with CO_E_OBJISREG when the process
-   *  serves the class already. */
+  /** MTA thread: registers the class object. Fails with CO_E_OBJISREG when another server of
+   *  this process has it registered (one serving connection per process). */
   Status Register();
   /** MTA thread: revokes the class object (CoCreateInstance then no longer finds it here).
    *  Idempotent. */
