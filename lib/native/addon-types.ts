@@ -206,7 +206,7 @@ export interface NativeOperatorExports {
   hasPackageIdentity(): boolean;
   /**
    * `CoRegisterClassObject(CLSID_OperatorEvents, CLSCTX_LOCAL_SERVER, REGCLS_MULTIPLEUSE)` on the
-   * MTA thread. Rejects with CO_E_OBJISREG (0x800401FB) when this process serves the class
+   * MTA thread. Rejects with CO_E_OBJISREG (0x800401FC) when this process serves the class
    * already.
    */
   serve(

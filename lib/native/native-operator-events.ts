@@ -30,7 +30,7 @@ import { operatorEventFromBlob } from './operator-event-blob.js';
 export const OperatorRecordKind = { operatorEvent: 0x201 } as const;
 
 /** CO_E_OBJISREG: the class is registered in this process already. */
-const classAlreadyRegistered = 0x800401fb;
+const classAlreadyRegistered = 0x800401fc;
 
 /**
  * Blobs waiting for JavaScript at most. Each may be up to 1 MiB (2 MiB of UTF-16), so this

@@ -154,6 +154,27 @@ describe('serving operator events (scripted addon)', () => {
     await mbb.close();
   });
 
+  it('a second serving connection in the process is ERR_INVALID_STATE', async () => {
+    const { addon } = servingAddon(false);
+    addon.operator.serve = () => {
+      const promise = Promise.reject(
+        Object.assign(new Error('CoRegisterClassObject failed'), {
+          hresult: 0x800401fc,
+          call: 'CoRegisterClassObject',
+        }),
+      );
+      promise.catch(() => undefined);
+      return { promise, cancel: () => undefined, abandon: () => undefined };
+    };
+    const backend = await createNativeBackend({ addon, operatorEvents: 'serve' });
+    await expect(
+      backend.notifications.subscribe({ deliver() {}, overflow() {}, error() {} }),
+    ).rejects.toMatchObject({
+      code: 'ERR_INVALID_STATE',
+      message: /one serving connection per process/,
+    });
+  });
+
   it('reports overflow and errors from the queue', async () => {
     const { addon, state } = servingAddon(false);
     const mbb = await connect({

@@ -9,6 +9,7 @@
 // processes is proven by the cross-process check, not here.
 //
 // Prints one "ok <check>" line per check and "operator-events: ok" at the end (the verdict).
+// WMBB_TRACE_OPERATOR_EVENTS=1 also prints each call, its result, each delivery and the time.
 'use strict';
 /* global require, process, __dirname, console, AbortController */
 /* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS run by Windows' node.exe */
@@ -18,7 +19,7 @@ const path = require('node:path');
 const root = path.join(__dirname, '..', '..');
 const { createNativeBackend, serveOperatorEvents } = require(path.join(root, 'dist', 'index.js'));
 const control = require(process.env.WMBB_TEST_CONTROL_ADDON);
-if (process.env.WMBB_DEBUG_TIMES) {
+if (process.env.WMBB_TRACE_OPERATOR_EVENTS) {
   const call = control.callOperatorEvents;
   control.callOperatorEvents = async (method, blob, deadline) => {
     console.log(`→ ${method} ${blob.slice(0, 60)}`);
@@ -51,7 +52,8 @@ const check = (networkAccountId, fields = {}) =>
   JSON.stringify({ v: 1, trigger: 'tetheringEntitlementCheck', networkAccountId, ...fields });
 
 const t0 = Date.now();
-const ok = (name) => console.log(`ok ${name}`, process.env.WMBB_DEBUG_TIMES ? Date.now() - t0 : '');
+const ok = (name) =>
+  console.log(`ok ${name}`, process.env.WMBB_TRACE_OPERATOR_EVENTS ? Date.now() - t0 : '');
 
 /** Notifications delivered to the handler, and waiters for the next of a type. */
 function collector() {
@@ -59,7 +61,7 @@ function collector() {
   const waiting = [];
   return {
     add(n) {
-      if (process.env.WMBB_DEBUG_TIMES) console.log(`delivered ${n.type}`);
+      if (process.env.WMBB_TRACE_OPERATOR_EVENTS) console.log(`delivered ${n.type}`);
       seen.push(n);
       for (const w of waiting.splice(0)) if (!w(n)) waiting.push(w);
     },
@@ -221,7 +223,7 @@ async function main() {
   const arrived = new Promise((resolve) => (checkArrived = resolve));
   const server = await addon.operator.serve(() => checkArrived(), 16, 16).promise;
   await assert.rejects(addon.operator.serve(() => {}, 16, 16).promise, {
-    hresult: 0x800401fb,
+    hresult: 0x800401fc,
   });
   const started = Date.now();
   const held = control.callOperatorEvents('CheckEntitlement', check('held'), 25000);

@@ -317,38 +317,59 @@ Napi::Value Crash(const Napi::CallbackInfo& info) {
 }
 
 // The forwarding component's call, on a thread of its own (a CheckEntitlement blocks it until
-// JavaScript on this very thread answers): resolves with what the caller got back.
+// JavaScript on this very thread answers): resolves with what the caller got back. A plain
+// CreateThread, not std::thread: winpthreads' thread start and exit (and their TLS callbacks)
+// have no place in a check of COM.
+struct OperatorCall {
+  std::u16string method;
+  std::u16string blob;
+  int deadlineMs = 0;
+  wmbb_test::OperatorCallResult result;
+  Napi::Promise::Deferred deferred;
+  Napi::ThreadSafeFunction done;
+  explicit OperatorCall(Napi::Env env) : deferred(env) {}
+};
+
+DWORD WINAPI RunOperatorCall(void* parameter) {
+  auto* call = static_cast<OperatorCall*>(parameter);
+  CoInitializeEx(nullptr, COINIT_MULTITHREADED);
+  call->result = wmbb_test::CallOperatorEvents(reinterpret_cast<const wchar_t*>(call->method.c_str()),
+                                               call->blob, call->deadlineMs);
+  CoUninitialize();
+  Napi::ThreadSafeFunction done = call->done;
+  // The JS thread settles the promise and deletes the call.
+  done.BlockingCall([call](Napi::Env env, Napi::Function) {
+    const wmbb_test::OperatorCallResult& result = call->result;
+    Napi::Object out = Napi::Object::New(env);
+    out.Set("failedCall", result.failedCall);
+    out.Set("hr", Napi::Number::New(env, static_cast<uint32_t>(result.hr)));
+    out.Set("vt", Napi::Number::New(env, result.vt));
+    if (result.vt == VT_BOOL) out.Set("value", Napi::Boolean::New(env, result.boolValue));
+    if (result.vt == VT_BSTR) out.Set("value", Napi::String::New(env, result.text.data(), result.text.size()));
+    call->deferred.Resolve(out);
+    delete call;
+  });
+  done.Release();
+  return 0;
+}
+
 Napi::Value CallOperatorEvents(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  std::u16string method = info[0].As<Napi::String>().Utf16Value();
-  std::u16string blob = info[1].As<Napi::String>().Utf16Value();
-  const int deadlineMs = info.Length() > 2 && info[2].IsNumber() ? info[2].As<Napi::Number>().Int32Value() : 0;
-  auto deferred = std::make_shared<Napi::Promise::Deferred>(env);
-  auto result = std::make_shared<wmbb_test::OperatorCallResult>();
-  auto done = std::make_shared<Napi::ThreadSafeFunction>(
-      Napi::ThreadSafeFunction::New(env, Napi::Function::New(env, [](const Napi::CallbackInfo&) {}),
-                                    "callOperatorEvents", 0, 1));
-  static const bool trace = getenv("WMBB_TRACE_CALLER") != nullptr;
-  std::thread([method = std::move(method), blob = std::move(blob), deadlineMs, deferred, result, done] {
-    if (trace) fprintf(stderr, "[caller] thread %lu started\n", GetCurrentThreadId()), fflush(stderr);
-    CoInitializeEx(nullptr, COINIT_MULTITHREADED);
-    if (trace) fprintf(stderr, "[caller] in the MTA\n"), fflush(stderr);
-    *result = wmbb_test::CallOperatorEvents(reinterpret_cast<const wchar_t*>(method.c_str()), blob, deadlineMs);
-    if (trace) fprintf(stderr, "[caller] call returned %08lx\n", static_cast<unsigned long>(result->hr)), fflush(stderr);
-    CoUninitialize();
-    if (trace) fprintf(stderr, "[caller] uninitialized\n"), fflush(stderr);
-    done->BlockingCall([deferred, result](Napi::Env env, Napi::Function) {
-      Napi::Object out = Napi::Object::New(env);
-      out.Set("failedCall", result->failedCall);
-      out.Set("hr", Napi::Number::New(env, static_cast<uint32_t>(result->hr)));
-      out.Set("vt", Napi::Number::New(env, result->vt));
-      if (result->vt == VT_BOOL) out.Set("value", Napi::Boolean::New(env, result->boolValue));
-      if (result->vt == VT_BSTR) out.Set("value", Napi::String::New(env, result->text.data(), result->text.size()));
-      deferred->Resolve(out);
-    });
-    done->Release();
-  }).detach();
-  return deferred->Promise();
+  auto* call = new OperatorCall(env);
+  call->method = info[0].As<Napi::String>().Utf16Value();
+  call->blob = info[1].As<Napi::String>().Utf16Value();
+  call->deadlineMs = info.Length() > 2 && info[2].IsNumber() ? info[2].As<Napi::Number>().Int32Value() : 0;
+  call->done = Napi::ThreadSafeFunction::New(env, Napi::Function::New(env, [](const Napi::CallbackInfo&) {}),
+                                             "callOperatorEvents", 0, 1);
+  Napi::Promise promise = call->deferred.Promise();
+  HANDLE thread = CreateThread(nullptr, 0, RunOperatorCall, call, 0, nullptr);
+  if (thread == nullptr) {
+    call->done.Release();
+    delete call;
+    Check(env, HRESULT_FROM_WIN32(GetLastError()), "CreateThread");
+  }
+  CloseHandle(thread);
+  return promise;
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {

@@ -2,9 +2,6 @@
 
 #include <oleauto.h>
 
-#include <cstdio>
-#include <cstdlib>
-
 namespace wmbb_test {
 
 namespace {
@@ -15,15 +12,10 @@ const CLSID kOperatorEventsClsid = {
 
 OperatorCallResult CallOperatorEvents(const wchar_t* method, const std::u16string& blob,
                                       int deadlineMs) {
-  static const bool trace = getenv("WMBB_TRACE_CALLER") != nullptr;
-  auto step = [](const char* what) {
-    if (trace) fprintf(stderr, "[caller] %s\n", what), fflush(stderr);
-  };
   OperatorCallResult out;
   IDispatch* dispatch = nullptr;
   out.hr = CoCreateInstance(kOperatorEventsClsid, nullptr, CLSCTX_LOCAL_SERVER, IID_IDispatch,
                             reinterpret_cast<void**>(&dispatch));
-  step("CoCreateInstance returned");
   if (FAILED(out.hr)) {
     out.failedCall = "CoCreateInstance";
     return out;
@@ -55,7 +47,6 @@ OperatorCallResult CallOperatorEvents(const wchar_t* method, const std::u16strin
   UINT argumentError = 0;
   out.hr = dispatch->Invoke(id, IID_NULL, LOCALE_USER_DEFAULT, DISPATCH_METHOD, &params, &result,
                             nullptr, &argumentError);
-  step("Invoke returned");
   if (FAILED(out.hr)) out.failedCall = "Invoke";
   out.vt = V_VT(&result);
   if (V_VT(&result) == VT_BOOL) out.boolValue = V_BOOL(&result) != VARIANT_FALSE;
