@@ -53,7 +53,9 @@ const check = (networkAccountId, fields = {}) =>
 
 const t0 = Date.now();
 const ok = (name) =>
-  console.log(`ok ${name}`, process.env.WMBB_TRACE_OPERATOR_EVENTS ? Date.now() - t0 : '');
+  console.log(
+    process.env.WMBB_TRACE_OPERATOR_EVENTS ? `ok ${name} (${Date.now() - t0} ms)` : `ok ${name}`,
+  );
 
 /** Notifications delivered to the handler, and waiters for the next of a type. */
 function collector() {

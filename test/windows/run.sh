@@ -273,7 +273,8 @@ if [ "$MODE" != bench ]; then
   WINEDEBUG=-all,warn+heap wine_node operator_events \
     "operator events served in one process: Notify/CheckEntitlement through COM into the package (heap checked)" \
     120 "$NODE_EXE" "$(winpath "$ROOT/test/windows/operator-events.cjs")"
-  grep -E "^ok " "$LOGS/operator_events.log" | sed 's/^/    /'
+  # Each of its checks, named in the summary too.
+  while IFS= read -r line; do record "        $line"; done < <(grep -E "^ok " "$LOGS/operator_events.log")
   # The conformance suite loads the addon through the WMBB_NATIVE_ADDON override.
   export WMBB_NATIVE_ADDON
   WMBB_NATIVE_ADDON=$(winpath "$ROOT/prebuilds/win32-x64/windows-mobile-broadband.node")
