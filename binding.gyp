@@ -25,6 +25,8 @@
             "native/winrt/operator-tasks/background-access.cpp",
             "native/winrt/operator-tasks/package-identity.cpp",
             "native/winrt/operator-tasks/task-registrations.cpp",
+            "native/winrt/operator/operator-dispatch.cpp",
+            "native/winrt/operator/operator-events.cpp",
             "native/addon/addon.cpp",
             "native/addon/core/core-exports.cpp",
             "native/addon/core/js-errors.cpp",
@@ -33,7 +35,8 @@
             "native/addon/esim/esim-exports.cpp",
             "native/addon/esim/esim-refs.cpp",
             "native/addon/modems/modems-exports.cpp",
-            "native/addon/operator-tasks/operator-tasks-exports.cpp"
+            "native/addon/operator-tasks/operator-tasks-exports.cpp",
+            "native/addon/operator/operator-exports.cpp"
           ],
           "dependencies": [
             "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"
@@ -47,7 +50,7 @@
             "_UNICODE",
             "NOMINMAX"
           ],
-          "libraries": ["runtimeobject.lib", "ole32.lib", "shell32.lib"],
+          "libraries": ["runtimeobject.lib", "ole32.lib", "oleaut32.lib", "shell32.lib"],
           "msvs_settings": {
             "VCCLCompilerTool": {
               "AdditionalOptions": ["/std:c++17", "/utf-8", "/permissive-"],

@@ -126,6 +126,11 @@ export interface RawNotification {
   origin: NotificationOrigin;
   /** When the event happened, in ms since the epoch of the backend's clock; defaults to "now". */
   timestamp?: number;
+  /**
+   * What the backend could not read (a field whose getter failed, a blob that did not parse);
+   * a record with issues is delivered as `unknown`, carrying them.
+   */
+  issues?: readonly string[];
 }
 
 /** Receives records from a {@link NotificationSource}. Called on the JS thread. */

@@ -67,7 +67,18 @@ export {
   parseActivationCode,
   type ActivationCode,
 } from './esim/activation-code.js';
-export { createNativeBackend, type NativeBackendOptions } from './native/native-backend.js';
+export {
+  createNativeBackend,
+  type NativeBackendOptions,
+  type OperatorEventsMode,
+} from './native/native-backend.js';
+export {
+  serveOperatorEvents,
+  defaultServeIdleMs,
+  type OperatorEventsHandler,
+  type ServeOperatorEventsOptions,
+  type ServeOperatorEventsResult,
+} from './serve-operator-events.js';
 export { Modems, type Account, type DataPlan } from './modems/modems.js';
 export type { DerivedOptions } from './derived/derived-options.js';
 export {

@@ -15,10 +15,14 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerMessages } from './commands/messages.js';
 import { registerPackage } from './commands/package-manifest.js';
 import { registerProvision } from './commands/provision.js';
+import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
 import { registerWatch } from './commands/watch.js';
 import { describeAdvice, describeError, maxErrorLineChars } from './describe-error.js';
 import { boundLines } from './terminal-safe.js';
+
+/** What COM appends to a local server's command line. */
+const embeddingFlag = /^[-/]embedding$/i;
 
 /** The exit code of a command stopped by its signal (Ctrl+C): 128 + SIGINT, as shells expect. */
 export const interruptedExitCode = 130;
@@ -30,6 +34,9 @@ export const interruptedExitCode = 130;
  */
 export async function runCli(argv: readonly string[], context: CliContext): Promise<number> {
   const { io } = context;
+  // COM starts a local server with `-Embedding` (or `/Embedding`) after the registered command
+  // line (`wmbb serve …`); it means nothing to the CLI.
+  argv = argv.filter((arg) => !embeddingFlag.test(arg));
   let running: Promise<void> | undefined;
   const done = (p: Promise<void>): void => void (running = p);
 
@@ -55,6 +62,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   registerMessages(program, context, done);
   registerEsim(program, context, done);
   registerPackage(program, context, done);
+  registerServe(program, context, done);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

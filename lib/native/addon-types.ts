@@ -223,6 +223,43 @@ export interface NativeOperatorTasksExports {
 }
 
 /**
+ * The class object of `WindowsMobileBroadband.OperatorEvents`, registered in this process
+ * (native/addon/operator/operator-exports.h). Its calls reach the callback given to `serve` as
+ * OperatorEvent records (kind 0x201: check id, blob; decoded by lib/native/native-operator-events.ts).
+ */
+export interface NativeOperatorServer {
+  /**
+   * Hands the `CheckEntitlement` call waiting for `checkId` its answer (`"1"`, or `"0"` and the
+   * reason), or, with null, releases it with no answer (VT_EMPTY). False when no call waits for
+   * that id: answered, past its deadline, or the server closed. Never waits.
+   */
+  answer(checkId: number, answer: string | null): boolean;
+  /**
+   * Refuses further calls (RPC_E_DISCONNECTED), releases every waiting call with VT_EMPTY at
+   * once, and revokes the class on the MTA thread; settles once revoked. Idempotent.
+   */
+  close(): NativeOperation<void>;
+  /** `Notify` records discarded so far because the bounded queue was full. */
+  discarded(): number;
+}
+
+/** `addon.operator` (native/addon/operator/operator-exports.h). */
+export interface NativeOperatorExports {
+  /** `GetCurrentPackageFullName` is not `APPMODEL_ERROR_NO_PACKAGE` (15700). Synchronous. */
+  hasPackageIdentity(): boolean;
+  /**
+   * `CoRegisterClassObject(CLSID_OperatorEvents, CLSCTX_LOCAL_SERVER, REGCLS_MULTIPLEUSE)` on the
+   * MTA thread. Rejects with CO_E_OBJISREG (0x800401FC) when this process serves the class
+   * already.
+   */
+  serve(
+    onBatch: NativeRecordCallback,
+    maxBatch: number,
+    maxQueued: number,
+  ): NativeOperation<NativeOperatorServer>;
+}
+
+/**
  * The addon's exports. A bad argument throws a TypeError; a failed Windows call rejects the
  * returned operation with a {@link NativeCallError}.
  */
@@ -231,6 +268,7 @@ export interface NativeAddon {
   esim: NativeEsimExports;
   modems: NativeModemsExports;
   operatorTasks: NativeOperatorTasksExports;
+  operator: NativeOperatorExports;
 }
 
 /** The error the addon rejects with for a failed Windows call. */

@@ -17,6 +17,8 @@ import { release } from 'node:os';
 import { NativeDerivedObserver } from './native-derived-observer.js';
 import { DerivedNotificationSource } from '../derived/derived-notification-source.js';
 import { NativeOperatorTasks, withOperatorTasks } from './native-operator-tasks.js';
+import { describeValue } from '../events/describe-value.js';
+import { NativeOperatorEvents } from './native-operator-events.js';
 
 /** Options of {@link createNativeBackend}. */
 export interface NativeBackendOptions {
@@ -40,6 +42,14 @@ export interface NativeBackendOptions {
     stopTimeoutMs?: number;
   };
   /**
+   * Where notifications come from. `'serve'`: Windows' own operator events, forwarded by the
+   * package's background-task component to the COM class this process registers while someone
+   * listens (`origin: 'system'`, every MessageType; docs/native.md "Serving the operator app's
+   * events"). `'off'`: derived from what any process may read (`origin: 'derived'`).
+   * `'auto'` (default): `'serve'` when the process has package identity, else `'off'`.
+   */
+  operatorEvents?: OperatorEventsMode;
+  /**
    * The clock derived notifications stamp records with and time their data-plan poll by
    * (default: the system clock). A test passes a virtual one (the fake's `VirtualClock`) to
    * play the poll in milliseconds.
@@ -56,6 +66,11 @@ export interface NativeBackendOptions {
    */
   assumePackageIdentity?: boolean;
 }
+
+/** See {@link NativeBackendOptions.operatorEvents}. */
+export type OperatorEventsMode = 'auto' | 'serve' | 'off';
+
+const operatorEventsModes: readonly unknown[] = ['auto', 'serve', 'off'];
 
 const notImplemented = 'not implemented by the native addon of this version';
 
@@ -84,19 +99,30 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
       `The native backend runs on Windows only (this is ${process.platform}); use the fake backend (windows-mobile-broadband/fake) elsewhere`,
     );
   }
+  const mode = options.operatorEvents ?? 'auto';
+  if (!operatorEventsModes.includes(mode)) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      `createNativeBackend({ operatorEvents }) must be 'auto', 'serve' or 'off', got ${describeValue(mode)}`,
+    );
+  }
   const addon = options.addon ?? loadAddon<NativeAddon>();
   const clock = options.clock ?? systemClock;
   const esim = new NativeEsim(addon, limits);
   const modems = new NativeModems(addon);
-  // This version serves processes without the operator app's events (any node.exe, Electron,
-  // the CLI): their notifications are derived from what they may read (lib/derived).
-  const derived = new DerivedNotificationSource({
-    clock,
-    observer: new NativeDerivedObserver(addon, modems, limits),
-    modems,
-  });
+  // A packaged process is the operator's app: Windows' own events reach it through the
+  // component. Any other process (node.exe, Electron, the CLI) gets notifications derived from
+  // what it may read (lib/derived). Either way the app registers its tasks through the same part.
+  const serve = mode === 'serve' || (mode === 'auto' && addon.operator.hasPackageIdentity());
+  const source = serve
+    ? new NativeOperatorEvents(addon, limits)
+    : new DerivedNotificationSource({
+        clock,
+        observer: new NativeDerivedObserver(addon, modems, limits),
+        modems,
+      });
   const notifications = withOperatorTasks(
-    derived,
+    source,
     new NativeOperatorTasks(addon, {
       assumePackageIdentity: options.assumePackageIdentity === true,
     }),

@@ -67,7 +67,7 @@ function convert(input: unknown, context: ConversionContext): Notification {
     ]);
   }
   const raw = input as Record<string, unknown>;
-  const issues: string[] = [];
+  const issues: string[] = backendIssues(raw.issues);
   const messageType = raw.messageType;
 
   const numericType = typeof messageType === 'number' ? messageType : undefined;
@@ -271,6 +271,33 @@ function checkTypeSpecificFields(
     issues.push(`clientCount belongs to MessageType 12 only, not ${messageType} (${typeName})`);
   }
 }
+
+/**
+ * What the backend said it could not read (RawNotification.issues): any entry makes the record
+ * `unknown`. A malformed list is an issue itself; entries are bounded like every message here.
+ */
+function backendIssues(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return [`issues must be an array of strings, got ${describe(value)}`];
+  const issues: string[] = [];
+  const shown = Math.min(value.length, maxBackendIssues);
+  for (let i = 0; i < shown; i++) {
+    const entry: unknown = value[i];
+    issues.push(
+      typeof entry === 'string'
+        ? entry.length > maxIssueLength
+          ? `${entry.slice(0, maxIssueLength)}… (${entry.length} characters)`
+          : entry
+        : `issues[${i}] must be a string, got ${describe(entry)}`,
+    );
+  }
+  if (value.length > shown) issues.push(`${value.length - shown} more issues`);
+  return issues;
+}
+
+/** How many of a backend's issues a notification lists, and how long each may be. */
+const maxBackendIssues = 32;
+const maxIssueLength = 500;
 
 function unknownRecord(
   raw: Record<string, unknown>,

@@ -7,6 +7,7 @@
 //   esim     esim/esim-exports.h
 //   modems   modems/modems-exports.h
 //   operatorTasks   operator-tasks/operator-tasks-exports.h
+//   operator operator/operator-exports.h
 // Every Windows call is made on the addon's MTA thread (winrt/core/mta-thread.h); the JS thread
 // never waits on Windows. Failures reject with an Error carrying `hresult` and `call`
 // (core/js-errors.h).
@@ -18,6 +19,7 @@
 #include "esim/esim-exports.h"
 #include "modems/modems-exports.h"
 #include "operator-tasks/operator-tasks-exports.h"
+#include "operator/operator-exports.h"
 
 namespace wmbb {
 namespace {
@@ -28,6 +30,7 @@ struct Instance {
   EsimExports esim;
   ModemsExports modems;
   OperatorTasksExports operatorTasks;
+  OperatorExports operatorEvents;
 };
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -40,6 +43,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("esim", instance->esim.Define(env));
   exports.Set("modems", instance->modems.Define(env));
   exports.Set("operatorTasks", instance->operatorTasks.Define(env));
+  exports.Set("operator", instance->operatorEvents.Define(env));
   // Before the environment's thread-safe functions are torn down: unsubscribe from Windows,
   // abandon pending operations (Windows cancels them; they are closed when they end) and
   // release every Windows object still held, each on the MTA thread.
@@ -47,6 +51,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     instance->esim.Close();
     instance->modems.Close();
     instance->operatorTasks.Close();
+    instance->operatorEvents.Close();
     instance->core.Close();
   });
   return exports;

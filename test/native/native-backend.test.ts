@@ -13,7 +13,12 @@ import type {
   NativeOperation,
 } from '../../lib/native/addon-types.js';
 import { createNativeBackend } from '../../lib/native/native-backend.js';
-import { unusedModems, unusedOpenUri, unusedOperatorTasks } from './unused-exports.js';
+import {
+  unpackagedOperator,
+  unusedModems,
+  unusedOpenUri,
+  unusedOperatorTasks,
+} from './unused-exports.js';
 import { RecordEncoder } from './record-encoder.js';
 
 interface Script {
@@ -43,6 +48,7 @@ function scriptedAddon(script: Script = {}): NativeAddon & { closed: number; cre
     core: { flush: () => answered<void>(undefined), openUri: unusedOpenUri },
     modems: unusedModems,
     operatorTasks: unusedOperatorTasks,
+    operator: unpackagedOperator,
     esim: {
       serviceInfo: () => answered({ authenticationPreference: 2, isEsimUiEnabled: true }),
       findEsim: () => answered<NativeEsimRef | null | false>(false),

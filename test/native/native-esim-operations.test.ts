@@ -12,7 +12,12 @@ import type {
   NativeOperation,
 } from '../../lib/native/addon-types.js';
 import { createNativeBackend } from '../../lib/native/native-backend.js';
-import { unusedModems, unusedOpenUri, unusedOperatorTasks } from './unused-exports.js';
+import {
+  unpackagedOperator,
+  unusedModems,
+  unusedOpenUri,
+  unusedOperatorTasks,
+} from './unused-exports.js';
 
 const eid = '89049032123451234512345678901235';
 const code = 'LPA:1$smdp.example.com$04386-AGYFT-A74Y8-3F815';
@@ -95,6 +100,7 @@ function scriptedAddon(script: Script): NativeAddon & { closedRefs: number } {
     core: { flush: () => settledWith<void>(undefined), openUri: unusedOpenUri },
     modems: unusedModems,
     operatorTasks: unusedOperatorTasks,
+    operator: unpackagedOperator,
     esim: esimExports,
   };
   return addon;

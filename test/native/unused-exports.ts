@@ -7,6 +7,7 @@ import type {
   NativeModemsExports,
   NativeOperation,
   NativeOperatorTasksExports,
+  NativeOperatorExports,
 } from '../../lib/native/addon-types.js';
 
 function unused(name: string): never {
@@ -29,3 +30,10 @@ export const unusedOperatorTasks: NativeOperatorTasksExports = {
 
 /** openUri of the core table, for a scripted addon whose test does not open links. */
 export const unusedOpenUri = (): NativeOperation<void> => unused('core.openUri()');
+
+/** The operator table of an unpackaged process that never serves: `operatorEvents: 'auto'`
+ *  picks the derived source. */
+export const unpackagedOperator: NativeOperatorExports = {
+  hasPackageIdentity: () => false,
+  serve: () => unused('operator.serve()'),
+};

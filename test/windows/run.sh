@@ -18,6 +18,8 @@
 #      - registered: the same package finds the component's eSIM; nothing stays alive or busy
 #      - MyApp.exe: the same, with node.exe copied under another name (Electron-style host)
 #      - worker only: the same from a worker thread, the main thread never loading the addon
+#      - operator events: node.exe serves CLSID_OperatorEvents and the control addon calls it
+#        through COM (Notify, CheckEntitlement) as the forwarding component would, in one process
 #      - late completion: a worker alone loads the addon, starts an operation the component ends
 #        after the worker has exited; the process survives (the module is pinned) and the
 #        operation is closed and released
@@ -160,6 +162,7 @@ done_myapp() { grep -qx "package-smoke registered: ok (MyApp.exe)" "$1"; }
 done_worker() { grep -qx "package-smoke registered: ok (node.exe --worker-only)" "$1"; }
 done_late() { grep -qx "late-completion: ok" "$1"; }
 done_open() { grep -qx "open-uri: ok" "$1"; }
+done_operator_events() { grep -qx "operator-events: ok" "$1" && ! grep -q "warn:heap" "$1"; }
 done_core() { grep -qE "^core blocks: [1-9][0-9]* passed, 0 failed" "$1"; }
 done_conformance_sta() { grep -q "single-threaded apartment" "$1" && done_conformance "$1"; }
 done_modems() { done_conformance "$1"; }
@@ -377,6 +380,13 @@ if [ "$MODE" != bench ]; then
   wine_node worker "package from a worker thread only" 120 "$NODE_EXE" "$SMOKE" registered --worker-only
   wine_node late "a completion after the only environment that loaded the addon is gone" 120 \
     "$NODE_EXE" "$(winpath "$ROOT/test/windows/late-completion.cjs")"
+  # The operator app's hop within one process: node.exe serves CLSID_OperatorEvents and the
+  # control addon calls it through COM as the forwarding component would (one line per check).
+  WINEDEBUG=-all,warn+heap wine_node operator_events \
+    "operator events served in one process: Notify/CheckEntitlement through COM into the package (heap checked)" \
+    120 "$NODE_EXE" "$(winpath "$ROOT/test/windows/operator-events.cjs")"
+  # Each of its checks, named in the summary too.
+  while IFS= read -r line; do record "        $line"; done < <(grep -E "^ok " "$LOGS/operator_events.log")
   # The conformance suite loads the addon through the WMBB_NATIVE_ADDON override.
   export WMBB_NATIVE_ADDON
   WMBB_NATIVE_ADDON=$(winpath "$ROOT/prebuilds/win32-x64/windows-mobile-broadband.node")

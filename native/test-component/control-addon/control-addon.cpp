@@ -16,14 +16,18 @@
 //     makeSta() (the calling thread becomes an STA; returns "sta"), setCompletion(2) (late cancel),
 //     putAccount(id, fields), removeAccount(id), setGhostAccount(id) (accounts.h),
 //     raiseNetworkStatusChanged() (account-watcher.h), scriptDiscover(server, events, status, durationMs),
-//     crash(onThread) (the lane's own check that a crashed process fails the lane)
+//     crash(onThread) (the lane's own check that a crashed process fails the lane),
+//     callOperatorEvents(method, blob, deadlineMs): Promise<{ failedCall, hr, vt, value }>
+//       (operator-events-caller.h, on a thread of its own in the MTA)
 #include <napi.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <thread>
 
 #include "../test-control.h"
+#include "operator-events-caller.h"
 #include <wrl/client.h>
 
 namespace {
@@ -312,6 +316,62 @@ Napi::Value Crash(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// The forwarding component's call, on a thread of its own (a CheckEntitlement blocks it until
+// JavaScript on this very thread answers): resolves with what the caller got back. A plain
+// CreateThread, not std::thread: winpthreads' thread start and exit (and their TLS callbacks)
+// have no place in a check of COM.
+struct OperatorCall {
+  std::u16string method;
+  std::u16string blob;
+  int deadlineMs = 0;
+  wmbb_test::OperatorCallResult result;
+  Napi::Promise::Deferred deferred;
+  Napi::ThreadSafeFunction done;
+  explicit OperatorCall(Napi::Env env) : deferred(env) {}
+};
+
+DWORD WINAPI RunOperatorCall(void* parameter) {
+  auto* call = static_cast<OperatorCall*>(parameter);
+  CoInitializeEx(nullptr, COINIT_MULTITHREADED);
+  call->result = wmbb_test::CallOperatorEvents(reinterpret_cast<const wchar_t*>(call->method.c_str()),
+                                               call->blob, call->deadlineMs);
+  CoUninitialize();
+  Napi::ThreadSafeFunction done = call->done;
+  // The JS thread settles the promise and deletes the call.
+  done.BlockingCall([call](Napi::Env env, Napi::Function) {
+    const wmbb_test::OperatorCallResult& result = call->result;
+    Napi::Object out = Napi::Object::New(env);
+    out.Set("failedCall", result.failedCall);
+    out.Set("hr", Napi::Number::New(env, static_cast<uint32_t>(result.hr)));
+    out.Set("vt", Napi::Number::New(env, result.vt));
+    if (result.vt == VT_BOOL) out.Set("value", Napi::Boolean::New(env, result.boolValue));
+    if (result.vt == VT_BSTR) out.Set("value", Napi::String::New(env, result.text.data(), result.text.size()));
+    call->deferred.Resolve(out);
+    delete call;
+  });
+  done.Release();
+  return 0;
+}
+
+Napi::Value CallOperatorEvents(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  auto* call = new OperatorCall(env);
+  call->method = info[0].As<Napi::String>().Utf16Value();
+  call->blob = info[1].As<Napi::String>().Utf16Value();
+  call->deadlineMs = info.Length() > 2 && info[2].IsNumber() ? info[2].As<Napi::Number>().Int32Value() : 0;
+  call->done = Napi::ThreadSafeFunction::New(env, Napi::Function::New(env, [](const Napi::CallbackInfo&) {}),
+                                             "callOperatorEvents", 0, 1);
+  Napi::Promise promise = call->deferred.Promise();
+  HANDLE thread = CreateThread(nullptr, 0, RunOperatorCall, call, 0, nullptr);
+  if (thread == nullptr) {
+    call->done.Release();
+    delete call;
+    Check(env, HRESULT_FROM_WIN32(GetLastError()), "CreateThread");
+  }
+  CloseHandle(thread);
+  return promise;
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("reset", Napi::Function::New(env, Reset));
   exports.Set("setAccess", Napi::Function::New(env, SetAccess));
@@ -338,6 +398,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("operationCounts", Napi::Function::New(env, OperationCounts));
   exports.Set("lastBurstMicroseconds", Napi::Function::New(env, LastBurstMicroseconds));
   exports.Set("crash", Napi::Function::New(env, Crash));
+  exports.Set("callOperatorEvents", Napi::Function::New(env, CallOperatorEvents));
   return exports;
 }
 

@@ -45,19 +45,20 @@ void RecordQueue::CountDiscarded() {
   ++totalDiscarded_;
 }
 
-void RecordQueue::Push(const RecordBatch& record) {
+bool RecordQueue::Push(const RecordBatch& record) {
   std::lock_guard<SrwMutex> lock(mutex_);
-  if (closed_) return;
+  if (closed_) return false;
   const bool isData = record.dataRecords() > 0;
   if (isData && queuedData_ >= limits_.maxQueued) {
     ++discarded_;
     ++totalDiscarded_;
-    return;
+    return false;
   }
   RecordBatch& batch = BatchForAppend();
   WriteOverflowIfAny(batch);
   batch.Append(record);
   if (isData) ++queuedData_;
+  return true;
 }
 
 void RecordQueue::AppendError(Failure failure) {

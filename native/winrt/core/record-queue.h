@@ -52,16 +52,17 @@ class RecordQueue {
   /**
    * Appends one record. `writeBody(RecordBatch&) -> Status` writes the words after the kind; if
    * it fails, the partial record is removed and an Error record with the failure goes in its
-   * place. Any thread. Does nothing after Close().
+   * place. Any thread. Does nothing after Close(). True when the record was queued (false:
+   * discarded because the queue is full, the body failed, or the queue is closed).
    */
   template <class WriteBody>
-  void Append(RecordKind kind, WriteBody&& writeBody) {
+  bool Append(RecordKind kind, WriteBody&& writeBody) {
     // Reading the Windows object can take long (on Windows the eSIM objects live in another
     // process), so the record is written into a scratch batch without the lock held; only the
     // copy into the queue is locked. A full queue is checked first so that a flood costs no reads.
     if (IsDataRecord(kind) && Full()) {
       CountDiscarded();
-      return;
+      return false;
     }
     // Windows raises a watcher's events on one thread at a time, so the spare is nearly always
     // free; no lock is taken for it.
@@ -71,12 +72,32 @@ class RecordQueue {
     scratch.Clear();
     scratch.Word(static_cast<int32_t>(kind));
     const Status failure = writeBody(scratch);
+    bool queued = false;
     if (!failure) {
       scratch.CountRecord(IsDataRecord(kind));
-      Push(scratch);
+      queued = Push(scratch);
     }
     if (ownsSpare) spareTaken_.store(false, std::memory_order_release);
     if (failure) AppendError(*failure);  // the partial record is dropped with the scratch
+    return queued;
+  }
+
+  /**
+   * Appends a data record that is never discarded and does not count against maxQueued: one
+   * somebody waits for (an operator app's entitlement check holds a caller until JavaScript
+   * answers, so its number is bounded by the callers). False only after Close() or when the
+   * body failed (then an Error record goes in its place). Any thread.
+   */
+  template <class WriteBody>
+  bool AppendNeverDiscarded(RecordKind kind, WriteBody&& writeBody) {
+    RecordBatch record;
+    record.Word(static_cast<int32_t>(kind));
+    if (const Status failure = writeBody(record)) {
+      AppendError(*failure);
+      return false;
+    }
+    record.CountRecord(false);
+    return Push(record);
   }
 
   /** Appends a record without a body (EnumerationCompleted, Stopped). */
@@ -106,8 +127,8 @@ class RecordQueue {
  private:
   bool Full() const;
   void CountDiscarded();
-  /** Copies a finished record into the queue, under the lock. */
-  void Push(const RecordBatch& record);
+  /** Copies a finished record into the queue, under the lock; false when discarded or closed. */
+  bool Push(const RecordBatch& record);
   RecordBatch& BatchForAppend();
   void WriteOverflowIfAny(RecordBatch& batch);
   void WriteError(RecordBatch& batch, Failure failure);
