@@ -198,11 +198,9 @@ export interface NativeOperatorTask {
 /**
  * `addon.operatorTasks` (native/addon/operator-tasks/operator-tasks-exports.h): the operator
  * app's background-task registrations. Registering needs package identity; these calls do not
- * check it themselves (the TypeScript side asks {@link hasPackageIdentity} first).
+ * check it themselves (the TypeScript side asks `operator.hasPackageIdentity()` first).
  */
 export interface NativeOperatorTasksExports {
-  /** `GetCurrentPackageFullName`: false for APPMODEL_ERROR_NO_PACKAGE (15700), else true. */
-  hasPackageIdentity(): NativeOperation<boolean>;
   /** `BackgroundExecutionManager.RequestAccessAsync()`: a `BackgroundAccessStatus` value. */
   requestAccess(): NativeOperation<number>;
   /** The registrations in `BackgroundTaskRegistration.AllTasks` whose name starts with `namePrefix`. */
@@ -245,7 +243,10 @@ export interface NativeOperatorServer {
 
 /** `addon.operator` (native/addon/operator/operator-exports.h). */
 export interface NativeOperatorExports {
-  /** `GetCurrentPackageFullName` is not `APPMODEL_ERROR_NO_PACKAGE` (15700). Synchronous. */
+  /**
+   * `GetCurrentPackageFullName` is not `APPMODEL_ERROR_NO_PACKAGE` (15700). Synchronous (no COM,
+   * no wait); throws a {@link NativeCallError} when Windows answers anything else.
+   */
   hasPackageIdentity(): boolean;
   /**
    * `CoRegisterClassObject(CLSID_OperatorEvents, CLSCTX_LOCAL_SERVER, REGCLS_MULTIPLEUSE)` on the

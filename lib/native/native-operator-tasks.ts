@@ -72,7 +72,7 @@ export class NativeOperatorTasks implements OperatorTaskBackend {
       options,
       'registerOperatorTasks(options)',
     );
-    await this.#checkIdentity(where);
+    this.#checkIdentity(where);
     const tasks = this.#addon.operatorTasks;
     const value = await this.#call(where, () => tasks.requestAccess());
     const status = backgroundAccessStatuses[value];
@@ -111,7 +111,7 @@ export class NativeOperatorTasks implements OperatorTaskBackend {
 
   async list(): Promise<OperatorTaskInfo[]> {
     const where = 'Listing the operator tasks';
-    await this.#checkIdentity(where);
+    this.#checkIdentity(where);
     const found = await this.#call(where, () =>
       this.#addon.operatorTasks.list(operatorTaskNamePrefix),
     );
@@ -120,7 +120,7 @@ export class NativeOperatorTasks implements OperatorTaskBackend {
 
   async unregister(): Promise<number> {
     const where = 'Unregistering the operator tasks';
-    await this.#checkIdentity(where);
+    this.#checkIdentity(where);
     const tasks = this.#addon.operatorTasks;
     const found = await this.#call(where, () => tasks.list(operatorTaskNamePrefix));
     if (found.length === 0) return 0;
@@ -128,9 +128,14 @@ export class NativeOperatorTasks implements OperatorTaskBackend {
     return await this.#call(where, () => tasks.unregister(names));
   }
 
-  async #checkIdentity(where: string): Promise<void> {
+  #checkIdentity(where: string): void {
     if (this.#assumeIdentity) return;
-    const identity = await this.#call(where, () => this.#addon.operatorTasks.hasPackageIdentity());
+    let identity: boolean;
+    try {
+      identity = this.#addon.operator.hasPackageIdentity();
+    } catch (error) {
+      throw mapError(error, where);
+    }
     if (!identity) throw packageIdentityRequiredError(where);
   }
 

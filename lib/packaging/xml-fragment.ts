@@ -1,15 +1,17 @@
 /**
  * The smallest XML writer the manifest fragments need: elements with prefixed names, attributes
- * in a fixed order, children indented two spaces. Values are escaped here and nowhere else, and
- * a value XML cannot carry at all (a control character, a lone surrogate) is refused rather
- * than written, so no input can produce a broken or different document. Namespace declarations
- * are not written: fragments are pasted into a `<Package>` that declares them.
+ * in a fixed order, children indented two spaces. Values are escaped here, with the package's
+ * one XML escaping (lib/text/xml-escape.ts), and a value XML cannot carry at all (a control
+ * character, a lone surrogate) is refused rather than written, so no input can produce a broken
+ * or different document. Namespace declarations are not written: fragments are pasted into a
+ * `<Package>` that declares them.
  *
  * @module
  * @internal
  */
 
 import { MobileBroadbandError } from '../errors.js';
+import { escapeXmlAttribute, escapeXmlText, nonXmlCharacter } from '../text/xml-escape.js';
 
 /** An element: its qualified name (`com:Class`), attributes in order, children. */
 export interface XmlFragmentElement {
@@ -36,19 +38,6 @@ export function xmlTextElement(name: string, text: string): XmlFragmentElement {
 
 // A name with at most one prefix; the fragments' names are constants, so this guards the code.
 const qualifiedName = /^(?:[A-Za-z_][A-Za-z0-9._-]*:)?[A-Za-z_][A-Za-z0-9._-]*$/;
-// Characters XML 1.0 cannot carry at all, not even as character references, and lone surrogates.
-const notXml =
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds.
-  /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const entities: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  '\t': '&#9;',
-  '\n': '&#10;',
-  '\r': '&#13;',
-};
 
 /** `elements` as XML, one element per line group, each line starting with `indent`. */
 export function writeXmlFragment(elements: readonly XmlFragmentElement[], indent = ''): string {
@@ -58,25 +47,26 @@ export function writeXmlFragment(elements: readonly XmlFragmentElement[], indent
 function writeElement(element: XmlFragmentElement, indent: string): string {
   const name = checkedName(element.name);
   const attributes = element.attributes
-    .map(([attribute, value]) => ` ${checkedName(attribute)}="${escape(value, /[&<>"\t\n\r]/g)}"`)
+    .map(
+      ([attribute, value]) => ` ${checkedName(attribute)}="${escape(value, escapeXmlAttribute)}"`,
+    )
     .join('');
   if (element.text !== undefined)
-    return `${indent}<${name}${attributes}>${escape(element.text, /[&<>\r]/g)}</${name}>`;
+    return `${indent}<${name}${attributes}>${escape(element.text, escapeXmlText)}</${name}>`;
   if (element.children.length === 0) return `${indent}<${name}${attributes} />`;
   const inner = writeXmlFragment(element.children, `${indent}  `);
   return `${indent}<${name}${attributes}>\n${inner}\n${indent}</${name}>`;
 }
 
-function escape(value: string, special: RegExp): string {
-  const bad = notXml.exec(value);
-  if (bad !== null) {
-    const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+function escape(value: string, escapeFor: (value: string) => string): string {
+  const code = nonXmlCharacter(value);
+  if (code !== undefined) {
     throw new MobileBroadbandError(
       'ERR_INVALID_ARGUMENT',
-      `a manifest value holds U+${code}, which XML cannot carry`,
+      `a manifest value holds ${code}, which XML cannot carry`,
     );
   }
-  return value.replace(special, (c) => entities[c]!);
+  return escapeFor(value);
 }
 
 function checkedName(name: string): string {

@@ -8,13 +8,10 @@
 import { MobileBroadbandError } from '../errors.js';
 import type { PreservedAttribute, XmlElement } from './provisioning-document.js';
 import { Secret } from './secret.js';
+import { escapeXmlAttribute, escapeXmlText, nonXmlCharacter } from '../text/xml-escape.js';
 
 const xmlNamespace = 'http://www.w3.org/XML/1998/namespace';
 const nameRule = /^[A-Za-z_][A-Za-z0-9._-]*$/;
-// Characters XML 1.0 cannot carry at all (not even as references), and lone surrogates.
-const notXml =
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what it finds.
-  /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The whole document: declaration, then `root`. */
 export function writeXmlDocument(root: XmlElement): string {
@@ -73,24 +70,14 @@ function writeAttribute(attribute: PreservedAttribute, prefixes: Map<string, str
 function textOf(child: string | Secret | XmlElement): string {
   const text = child instanceof Secret ? child.reveal() : (child as string);
   checkCharacters(text, child instanceof Secret);
-  return text.replace(/[&<>\r]/g, (c) => entities[c]!);
+  return escapeXmlText(text);
 }
 
 function escapeAttribute(attribute: string | Secret): string {
   const value = attribute instanceof Secret ? attribute.reveal() : attribute;
   checkCharacters(value, attribute instanceof Secret);
-  return value.replace(/[&<>"\t\n\r]/g, (c) => entities[c]!);
+  return escapeXmlAttribute(value);
 }
-
-const entities: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  '\t': '&#9;',
-  '\n': '&#10;',
-  '\r': '&#13;',
-};
 
 function checkedName(name: string): string {
   if (!nameRule.test(name))
@@ -102,13 +89,12 @@ function checkedName(name: string): string {
 }
 
 function checkCharacters(text: string, secret: boolean): void {
-  const bad = notXml.exec(text);
-  if (bad === null) return;
-  const code = bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  const code = nonXmlCharacter(text);
+  if (code === undefined) return;
   throw new MobileBroadbandError(
     'ERR_INVALID_ARGUMENT',
     secret
-      ? `a secret value holds U+${code}, which XML cannot carry`
-      : `${JSON.stringify(text.slice(0, 40))} holds U+${code}, which XML cannot carry`,
+      ? `a secret value holds ${code}, which XML cannot carry`
+      : `${JSON.stringify(text.slice(0, 40))} holds ${code}, which XML cannot carry`,
   );
 }

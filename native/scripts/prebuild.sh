@@ -37,55 +37,15 @@ cmake -S "$ROOT" -B "$BUILD" -DCMAKE_TOOLCHAIN_FILE="$ROOT/native/cmake/mingw-w6
 cmake --build "$BUILD" -j "$(nproc)" 2>&1 | grep -E "error:|warning:|Error [0-9]" || true
 [ "${PIPESTATUS[0]}" = 0 ] || { echo "prebuild: the build failed" >&2; exit 1; }
 
-# The addon must load in any host executable (node.exe, electron.exe, MyApp.exe): Node-API is
-# delay-imported from "node.exe" (x64) or reached through thunks (arm64), and resolved against the
-# host. A plain import of node.exe would break Electron.
-check_and_ship() { # <built file> <arch>
-  local built=$1 arch=$2
-  [ -f "$built" ] || { echo "prebuild: $built was not built" >&2; exit 1; }
-  node native/scripts/inspect-pe.cjs "$built" >"$built.pe.json" || exit 1
-  node -e '
-    const [file, arch] = process.argv.slice(1);
-    const pe = JSON.parse(require("fs").readFileSync(file + ".pe.json", "utf8"));
-    const problems = [];
-    if (pe.machine !== arch) problems.push(`machine ${pe.machine}, expected ${arch}`);
-    if (!pe.exports.includes("napi_register_module_v1")) problems.push("no napi_register_module_v1 export");
-    const dlls = pe.imports.map((i) => i.dll.toLowerCase());
-    if (dlls.includes("node.exe")) problems.push("imports node.exe directly (must go through the host)");
-    if (problems.length) { console.error(`prebuild: ${file}: ${problems.join("; ")}`); process.exit(1); }
-    console.log(`prebuild: ${arch}: ${pe.machine}, exports napi_register_module_v1, imports ${dlls.join(" ")}`);
-  ' "$built" "$arch" || exit 1
-  mkdir -p "prebuilds/win32-$arch"
-  cp "$built" "prebuilds/win32-$arch/windows-mobile-broadband.node"
-  echo "prebuild: prebuilds/win32-$arch/windows-mobile-broadband.node ($(stat -c %s "$built") bytes)"
+# Each file is checked before it ships (check-pe.cjs: machine, exports, imports), then copied.
+ship() { # <built file> <arch> <addon|component> <shipped name>
+  node native/scripts/check-pe.cjs "$1" "$2" "$3" || exit 1
+  mkdir -p "prebuilds/win32-$2"
+  cp "$1" "prebuilds/win32-$2/$4"
+  echo "prebuild: prebuilds/win32-$2/$4 ($(stat -c %s "$1") bytes)"
 }
-check_and_ship "$BUILD/windows-mobile-broadband.node" x64
-
-# The operator task component runs in backgroundtaskhost.exe, where there is no node.exe at all:
-# it must import nothing but what every Windows has (docs/native.md, "The operator task component").
-ship_component() { # <built file> <arch>
-  local built=$1 arch=$2
-  [ -f "$built" ] || { echo "prebuild: $built was not built" >&2; exit 1; }
-  node native/scripts/inspect-pe.cjs "$built" >"$built.pe.json" || exit 1
-  node -e '
-    const [file, arch] = process.argv.slice(1);
-    const pe = JSON.parse(require("fs").readFileSync(file + ".pe.json", "utf8"));
-    const problems = [];
-    if (pe.machine !== arch) problems.push(`machine ${pe.machine}, expected ${arch}`);
-    for (const name of ["DllGetActivationFactory", "DllCanUnloadNow"]) {
-      if (!pe.exports.includes(name)) problems.push(`no ${name} export`);
-    }
-    const allowed = /^(kernel32|msvcrt|ole32|oleaut32)\.dll$|^api-ms-win-(core-winrt|crt)-/;
-    const dlls = [...pe.imports, ...pe.delayImports].map((i) => i.dll.toLowerCase());
-    const others = dlls.filter((dll) => !allowed.test(dll));
-    if (others.length) problems.push(`imports ${others.join(", ")} (allowed: KERNEL32, msvcrt or the UCRT, ole32, oleaut32, the WinRT API sets)`);
-    if (problems.length) { console.error(`prebuild: ${file}: ${problems.join("; ")}`); process.exit(1); }
-  ' "$built" "$arch" || exit 1
-  mkdir -p "prebuilds/win32-$arch"
-  cp "$built" "prebuilds/win32-$arch/wmbb-operator-task.dll"
-  echo "prebuild: prebuilds/win32-$arch/wmbb-operator-task.dll ($(stat -c %s "$built") bytes)"
-}
-ship_component "$BUILD/wmbb-operator-task.dll" x64
+ship "$BUILD/windows-mobile-broadband.node" x64 addon windows-mobile-broadband.node
+ship "$BUILD/wmbb-operator-task.dll" x64 component wmbb-operator-task.dll
 
 case " ${WMBB_PREBUILD_ARCHS:-x64 arm64} " in
   *" arm64 "*)
@@ -98,7 +58,7 @@ case " ${WMBB_PREBUILD_ARCHS:-x64 arm64} " in
     # The first build also compiles libc++ for the target (about a minute), then Zig caches it.
     cmake --build "$ARM64" -j "$(nproc)" >"$ARM64.build.log" 2>&1 ||
       { grep -E "error" "$ARM64.build.log" | head -20; echo "prebuild: the arm64 build failed ($ARM64.build.log)" >&2; exit 1; }
-    check_and_ship "$ARM64/windows-mobile-broadband.node" arm64
-    ship_component "$ARM64/wmbb-operator-task.dll" arm64
+    ship "$ARM64/windows-mobile-broadband.node" arm64 addon windows-mobile-broadband.node
+    ship "$ARM64/wmbb-operator-task.dll" arm64 component wmbb-operator-task.dll
     ;;
 esac

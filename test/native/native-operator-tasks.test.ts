@@ -34,16 +34,23 @@ interface Script {
   listed?: NativeOperatorTask[];
 }
 
-function scripted(script: Script = {}): { tasks: NativeOperatorTasksExports; calls: string[] } {
+/** The operator-tasks table, and `operator.hasPackageIdentity()` (synchronous) beside it. */
+type ScriptedTasks = NativeOperatorTasksExports & { hasPackageIdentity(): boolean };
+
+function scripted(script: Script = {}): { tasks: ScriptedTasks; calls: string[] } {
   const calls: string[] = [];
   let next = 1;
-  const tasks: NativeOperatorTasksExports = {
+  const tasks: ScriptedTasks = {
     hasPackageIdentity() {
       calls.push('hasPackageIdentity');
       const identity = script.identity ?? true;
-      return typeof identity === 'number'
-        ? failed(identity, 'GetCurrentPackageFullName')
-        : answered(identity);
+      if (typeof identity === 'number') {
+        throw Object.assign(new Error('GetCurrentPackageFullName failed'), {
+          hresult: identity,
+          call: 'GetCurrentPackageFullName',
+        });
+      }
+      return identity;
     },
     requestAccess() {
       calls.push('requestAccess');
@@ -72,8 +79,9 @@ function scripted(script: Script = {}): { tasks: NativeOperatorTasksExports; cal
   return { tasks, calls };
 }
 
-function backendOf(tasks: NativeOperatorTasksExports, assumePackageIdentity = false) {
-  return new NativeOperatorTasks({ operatorTasks: tasks } as unknown as NativeAddon, {
+function backendOf(tasks: ScriptedTasks, assumePackageIdentity = false) {
+  const operator = { hasPackageIdentity: () => tasks.hasPackageIdentity() };
+  return new NativeOperatorTasks({ operatorTasks: tasks, operator } as unknown as NativeAddon, {
     assumePackageIdentity,
   });
 }

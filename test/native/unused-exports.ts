@@ -21,7 +21,6 @@ export const unusedModems: NativeModemsExports = {
 };
 
 export const unusedOperatorTasks: NativeOperatorTasksExports = {
-  hasPackageIdentity: () => unused('operatorTasks.hasPackageIdentity()'),
   requestAccess: () => unused('operatorTasks.requestAccess()'),
   list: () => unused('operatorTasks.list()'),
   unregister: () => unused('operatorTasks.unregister()'),

@@ -9,26 +9,14 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS run by the lane */
 const assert = require('node:assert/strict');
 const { existsSync, readFileSync } = require('node:fs');
+const { hostResult: readHostResult, answered: answer } = require('./task-host-result.cjs');
 
 const smsPdu = '07917283010010F5040BC87238880900F10000993092516195800AE8329BFD4697D9EC37';
 const laneReason = 'Lane default: the operator app could not be asked.';
 
 const [caseName, hostLog, recordFile, serverLog] = process.argv.slice(2);
 
-function hostResult() {
-  const log = readFileSync(hostLog, 'utf8');
-  // Wine's heap checking (the lane runs the host with warn+heap): a bad free or a damaged block.
-  assert.ok(!log.includes('warn:heap'), 'no heap damage in the host (and so in the component)');
-  const line = log.split(/\r?\n/).find((text) => text.startsWith('task-host result: '));
-  assert.ok(line, 'the host printed its result');
-  const result = JSON.parse(line.slice('task-host result: '.length));
-  assert.equal(result.activation, '0x00000000', 'activated by class name');
-  assert.equal(result.run, '0x00000000', 'Run succeeded');
-  assert.equal(result.deferralCompletions, 1, 'the deferral was completed exactly once');
-  // The host waits for this: the forwarding thread has ended, the server's reply taken or ignored.
-  assert.equal(result.canceledHandlersLeft, 0, 'the component unregistered Canceled');
-  return result;
-}
+const hostResult = () => readHostResult(hostLog);
 
 /** The stand-in's recorded calls, each blob parsed (a blob that is not JSON fails here). */
 function recordedCalls() {
@@ -47,18 +35,6 @@ function onlyCall(method) {
   assert.equal(calls[0].method, method);
   assert.equal(calls[0].blob.v, 1);
   return calls[0];
-}
-
-function answer(result, method, allow, reason) {
-  assert.equal(result.answers, 1, 'exactly one entitlement answer');
-  assert.deepEqual(
-    {
-      method: result.answer.method,
-      allow: result.answer.allow === 1,
-      reason: result.answer.reason,
-    },
-    { method, allow, reason },
-  );
 }
 
 const cases = {

@@ -12,6 +12,9 @@
 #      - operator task: the forwarding task component (native/operator-task) run by a host that
 #        plays backgroundtaskhost, against a stand-in server in another process (native/
 #        test-component/task-host): blobs, entitlement answers, defaults, Canceled, bad fields
+#      - operator chain: the same component, across processes, into `wmbb serve` in node.exe
+#        (typed notifications, Node's answers reaching the details), then with Node gone (the
+#        default answer), then with no server at all, so that COM starts `wmbb serve -Embedding`
 #      - unregistered: the package loads its prebuild through node-gyp-build; connect() works on a
 #        Windows without the eSIM class and eSIM calls answer ERR_CLASS_NOT_REGISTERED
 #      - the test component is registered under the real class ids
@@ -19,7 +22,8 @@
 #      - MyApp.exe: the same, with node.exe copied under another name (Electron-style host)
 #      - worker only: the same from a worker thread, the main thread never loading the addon
 #      - operator events: node.exe serves CLSID_OperatorEvents and the control addon calls it
-#        through COM (Notify, CheckEntitlement) as the forwarding component would, in one process
+#        through COM (Notify, CheckEntitlement) as the forwarding component would, in one process;
+#        then the operator-events conformance suite (test/conformance) the fake also runs
 #      - late completion: a worker alone loads the addon, starts an operation the component ends
 #        after the worker has exited; the process survives (the module is pinned) and the
 #        operation is closed and released
@@ -112,7 +116,8 @@ TLS_DESTRUCTORS=$(find build/mingw/CMakeFiles/wmbb_addon.dir -name '*.obj' \
 [ -z "$TLS_DESTRUCTORS" ] || die "a thread_local with a destructor in the addon: $TLS_DESTRUCTORS"
 COMPONENT_DIR="$ROOT/build/mingw/native/test-component"
 ESBUILD="node_modules/.bin/esbuild"
-for entry in esim-native.test modems-native.test operator-tasks-native.test bench-events; do
+for entry in esim-native.test modems-native.test operator-tasks-native.test operator-events-native.test \
+  bench-events; do
   "$ESBUILD" "test/windows/$entry.ts" --bundle --platform=node --target=node22 --format=cjs \
     --outfile="build/wine/$entry.cjs" --log-level=warning || die "esbuild $entry failed"
 done
@@ -167,6 +172,7 @@ done_core() { grep -qE "^core blocks: [1-9][0-9]* passed, 0 failed" "$1"; }
 done_conformance_sta() { grep -q "single-threaded apartment" "$1" && done_conformance "$1"; }
 done_modems() { done_conformance "$1"; }
 done_operator_tasks() { done_conformance "$1"; }
+done_operator_events_conformance() { done_conformance "$1"; }
 done_conformance() {
   grep -qE "^# tests [1-9][0-9]*$" "$1" && grep -qx "# fail 0" "$1" &&
     # Wine's heap checking (see the conformance run) reports a bad free or a damaged block.
@@ -336,6 +342,79 @@ operator_task_checks() {
   task_check unreadable "unreadable fields → blob with issues, no crash" --details unreadable
 }
 
+# ---- The operator chain: the real component, across processes, into `wmbb serve` ----
+# wmbb-task-host.exe (backgroundtaskhost's stand-in) runs the shipped forwarding component, which
+# calls CLSID_OperatorEvents in another process: Windows' node.exe running `wmbb serve` with a
+# handler module of the lane's own (operator-chain-handler.cjs). Then the same with Node gone,
+# and with no server running at all, so that COM itself starts `wmbb serve -Embedding` from the
+# class's LocalServer32 registration (what an app's manifest com:ExeServer declares).
+CHAIN_DIR="$ROOT/build/wine/operator-chain"
+CHAIN_CLSID='{45AEED8D-934E-4C22-8336-3DDB3EB844B2}'
+# usage: chain_verdict <phase> <description> <expect arguments…>
+chain_verdict() {
+  local phase=$1 description=$2
+  shift 2
+  if grep -qE "$WINE_CRASH|warn:heap" "$CHAIN_DIR"/*.log 2>/dev/null; then
+    record "FAIL  operator chain: $description (a crash in $(grep -lE "$WINE_CRASH|warn:heap" "$CHAIN_DIR"/*.log | head -1))"
+    FAILED=1
+  elif node "$ROOT/test/windows/operator-chain-expect.cjs" "$phase" "$@" >>"$LOGS/operator_chain.log" 2>&1; then
+    record "ok    operator chain: $description"
+  else
+    tail -1 "$LOGS/operator_chain.log"
+    record "FAIL  operator chain: $description (log $LOGS/operator_chain.log)"
+    FAILED=1
+  fi
+}
+# usage: chain_host <case> <log>: one Run of the component, as backgroundtaskhost would.
+chain_host() {
+  (cd "$CHAIN_DIR" && WINEDEBUG=-all,warn+heap timeout --kill-after=5 90 wine "$TASK_HOST" \
+    --details "$1" >"$2" 2>&1)
+}
+operator_chain_checks() {
+  rm -rf "$CHAIN_DIR"
+  mkdir -p "$CHAIN_DIR"
+  : >"$LOGS/operator_chain.log"
+  cp "$ROOT/test/windows/operator-chain-handler.cjs" "$CHAIN_DIR/"
+  local main handler node_win record="$CHAIN_DIR/operator-chain.jsonl" server_log="$CHAIN_DIR/server.log"
+  main=$(winpath "$ROOT/dist/cli/main.js")
+  handler=$(winpath "$CHAIN_DIR/operator-chain-handler.cjs")
+  node_win=$(winpath "$NODE_EXE")
+  task_ini 20000
+  (cd "$CHAIN_DIR" && WINEDEBUG=-all,warn+heap timeout --kill-after=5 120 wine "$NODE_EXE" "$main" \
+    serve --handler "$handler" --idle-ms 6000 --json --reveal >"$server_log" 2>&1) &
+  local server=$! served=0
+  for _ in $(seq 300); do
+    grep -q "serving operator events on the native backend" "$server_log" 2>/dev/null && { served=1; break; }
+    sleep 0.1
+  done
+  if [ "$served" = 1 ]; then
+    for task_case in sms roaming threshold entitlement10 entitlementTrigger; do
+      chain_host "$task_case" "$CHAIN_DIR/host-$task_case.log"
+    done
+  else
+    cat "$server_log"
+  fi
+  wait "$server"
+  chain_verdict served "gsmSms (its PDU decoded), registeredRoaming, dataPlanThresholdReached and two entitlement checks from the component in another process reach wmbb serve typed; Node's answers reach the details; it exits when idle" \
+    "$record" "$server_log" "$CHAIN_DIR"
+  chain_host entitlementTrigger "$CHAIN_DIR/host-gone.log"
+  chain_verdict nodeGone "with Node gone, the component's configured default answers" \
+    "$CHAIN_DIR/host-gone.log"
+  rm -f "$record"
+  wine reg add "HKCR\\CLSID\\$CHAIN_CLSID\\LocalServer32" /ve /t REG_SZ /f /d \
+    "\"$node_win\" \"$main\" serve --handler \"$handler\" --idle-ms 3000" >>"$LOGS/reg.log" 2>&1 ||
+    die "cannot register the LocalServer32 of CLSID_OperatorEvents"
+  chain_host entitlement10 "$CHAIN_DIR/host-embedding.log"
+  # The server COM started ends by itself when idle; its handler's record is what shows it ran.
+  for _ in $(seq 100); do
+    [ -s "$record" ] && grep -q tetheringEntitlementCheck "$record" && break
+    sleep 0.1
+  done
+  chain_verdict embedding "with no server running, COM starts wmbb serve -Embedding, which answers" \
+    "$record" "$CHAIN_DIR/host-embedding.log"
+  wine reg delete "HKCR\\CLSID\\$CHAIN_CLSID" /f >>"$LOGS/reg.log" 2>&1
+}
+
 # The lane's own check: a process that crashes (an access violation on a thread of its own, from
 # the test-only control addon) must be judged failed, promptly, although nothing is wrong.
 run_judged crash 60 "$NODE_EXE" -e "require(process.env.WMBB_TEST_CONTROL_ADDON).crash(true)"
@@ -354,6 +433,7 @@ if [ "$MODE" != bench ]; then
     "$COMPONENT_DIR/wmbb-core-blocks-test.exe"
   grep -E "^(FAIL|core blocks)" "$LOGS/core.log" | sed 's/^/    /'
   operator_task_checks
+  operator_chain_checks
 
   # Before anything is registered: a Windows without eSIM. The smoke checks load the package
   # from dist/ and its prebuild through node-gyp-build, so no override may be set.
@@ -390,6 +470,12 @@ if [ "$MODE" != bench ]; then
   # The conformance suite loads the addon through the WMBB_NATIVE_ADDON override.
   export WMBB_NATIVE_ADDON
   WMBB_NATIVE_ADDON=$(winpath "$ROOT/prebuilds/win32-x64/windows-mobile-broadband.node")
+  # The operator-events conformance suite the fake also runs (test/conformance), each event as
+  # the component's blob through COM into the addon.
+  WINEDEBUG=-all,warn+heap wine_node operator_events_conformance \
+    "operator events conformance suite on the native backend (node --test; heap checked)" \
+    180 "$NODE_EXE" --test operator-events-native.test.cjs
+  grep -E "^# (tests|pass|fail)" "$LOGS/operator_events_conformance.log" | sed 's/^/    /'
   # Under Wine's heap checking (warn+heap): freed memory is filled with 0xFEEEFEEE and a free of
   # a bad pointer is reported, so a use after free fails this check instead of passing by luck.
   WINEDEBUG=-all,warn+heap wine_node conformance \

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "../../winrt/operator-tasks/background-access.h"
-#include "../../winrt/operator-tasks/package-identity.h"
 #include "../../winrt/operator-tasks/task-registrations.h"
 #include "../core/js-errors.h"
 
@@ -71,24 +70,11 @@ std::u16string StringArgument(const Napi::CallbackInfo& info, size_t index, cons
 
 Napi::Object OperatorTasksExports::Define(Napi::Env env) {
   Napi::Object table = Napi::Object::New(env);
-  table.Set("hasPackageIdentity",
-            Napi::Function::New(env, HasPackageIdentity, "hasPackageIdentity", this));
   table.Set("requestAccess", Napi::Function::New(env, RequestAccess, "requestAccess", this));
   table.Set("list", Napi::Function::New(env, List, "list", this));
   table.Set("unregister", Napi::Function::New(env, Unregister, "unregister", this));
   table.Set("register", Napi::Function::New(env, Register, "register", this));
   return table;
-}
-
-Napi::Value OperatorTasksExports::HasPackageIdentity(const Napi::CallbackInfo& info) {
-  return StartMtaCall<ValueEnd<bool>>(
-      info.Env(), Self(info)->operations_,
-      [] {
-        bool identity = false;
-        Status status = wmbb::HasPackageIdentity(&identity);
-        return EndOf(status, identity);
-      },
-      Settle<bool>([](Napi::Env env, bool value) { return Napi::Boolean::New(env, value); }));
 }
 
 Napi::Value OperatorTasksExports::RequestAccess(const Napi::CallbackInfo& info) {

@@ -1,7 +1,6 @@
 // The operator-tasks capability's export table (`addon.operatorTasks`, typed in
 // lib/native/addon-types.ts as NativeOperatorTasksExports):
 //
-//   hasPackageIdentity(): NativeOperation<boolean>       GetCurrentPackageFullName
 //   requestAccess(): NativeOperation<number>             BackgroundExecutionManager.RequestAccessAsync
 //   list(namePrefix): NativeOperation<NativeOperatorTask[]>
 //   unregister(names): NativeOperation<number>
@@ -27,7 +26,6 @@ class OperatorTasksExports {
   void Close() { operations_->AbandonAll(); }
 
  private:
-  static Napi::Value HasPackageIdentity(const Napi::CallbackInfo& info);
   static Napi::Value RequestAccess(const Napi::CallbackInfo& info);
   static Napi::Value List(const Napi::CallbackInfo& info);
   static Napi::Value Unregister(const Napi::CallbackInfo& info);

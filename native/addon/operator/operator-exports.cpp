@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "../../winrt/core/package-identity.h"
 #include "../../winrt/operator/operator-events.h"
 #include "../core/js-errors.h"
 #include "../core/record-delivery.h"
@@ -120,7 +121,13 @@ Napi::Object OperatorExports::Define(Napi::Env env) {
 }
 
 Napi::Value OperatorExports::HasPackageIdentity(const Napi::CallbackInfo& info) {
-  return Napi::Boolean::New(info.Env(), wmbb::HasPackageIdentity());
+  // A kernel32 call that neither waits nor touches COM: answered on the JS thread, so that
+  // createNativeBackend() can choose its notification source at once.
+  bool identity = false;
+  if (Status failure = wmbb::HasPackageIdentity(&identity)) {
+    throw WinRtError(info.Env(), *failure);
+  }
+  return Napi::Boolean::New(info.Env(), identity);
 }
 
 Napi::Value OperatorExports::Serve(const Napi::CallbackInfo& info) {

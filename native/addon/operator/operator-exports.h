@@ -1,7 +1,8 @@
 // The operator capability's export table (`addon.operator`, typed in lib/native/addon-types.ts):
 //
 //   hasPackageIdentity(): boolean
-//     GetCurrentPackageFullName is not APPMODEL_ERROR_NO_PACKAGE (15700); no COM, no wait
+//     GetCurrentPackageFullName is not APPMODEL_ERROR_NO_PACKAGE (15700) (winrt/core/
+//     package-identity.h); no COM, no wait; any other failure throws with its HRESULT
 //   serve(onBatch, maxBatch, maxQueued): NativeOperation<NativeOperatorServer>
 //     registers CLSID_OperatorEvents on the MTA thread (winrt/operator/operator-events.h); each
 //     Notify/CheckEntitlement reaches onBatch as an OperatorEvent record (kind 0x201: check id,

@@ -145,18 +145,4 @@ HRESULT OperatorEventsServer::CheckEntitlement(const wchar_t* blob, uint32_t len
   return S_OK;
 }
 
-bool HasPackageIdentity() noexcept {
-  // Looked up rather than imported: every supported Windows has it, but the addon imports
-  // nothing a host could lack.
-  using GetFullName = LONG(WINAPI*)(UINT32*, PWSTR);
-  HMODULE kernel = GetModuleHandleW(L"kernel32.dll");
-  auto get = kernel == nullptr ? nullptr
-                               : reinterpret_cast<GetFullName>(reinterpret_cast<void*>(
-                                     GetProcAddress(kernel, "GetCurrentPackageFullName")));
-  if (get == nullptr) return false;
-  UINT32 length = 0;
-  const LONG rc = get(&length, nullptr);
-  return rc != 15700L /* APPMODEL_ERROR_NO_PACKAGE */;
-}
-
 }  // namespace wmbb

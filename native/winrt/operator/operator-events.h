@@ -92,8 +92,4 @@ class OperatorEventsServer : public std::enable_shared_from_this<OperatorEventsS
   bool registered_ = false;
 };
 
-/** Whether this process has package identity (GetCurrentPackageFullName is not
- *  APPMODEL_ERROR_NO_PACKAGE, 15700). Any thread; no COM. */
-bool HasPackageIdentity() noexcept;
-
 }  // namespace wmbb

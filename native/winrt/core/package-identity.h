@@ -1,8 +1,9 @@
 // Whether the process has package identity (an MSIX or sparse package): what Windows requires
-// of a process that registers background tasks.
+// of a process that registers background tasks, and what makes a process serve the operator
+// app's events by default.
 #pragma once
 
-#include "../core/status.h"
+#include "status.h"
 
 namespace wmbb {
 
