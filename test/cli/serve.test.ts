@@ -29,6 +29,9 @@ async function serve(
   // at least --idle-ms from here: enough for the events below.
   for (let i = 0; i < 10_000 && !fake.notifications.subscribed; i++) await tick();
   await events(fake);
+  // The idle time passes on the fake's clock (the CLI idles on the clock of a backend it is
+  // given): serving ends after the events, however slow the machine.
+  await fake.advance(Number(idle));
   const code = await running;
   return { code, out: io.stdout(), err: io.stderr(), fake };
 }

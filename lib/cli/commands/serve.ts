@@ -71,6 +71,9 @@ async function serve(context: CliContext, options: GlobalOptions & ServeOptions)
   const result = await serveOperatorEvents({
     backend,
     idleMs,
+    // A backend the embedding program gives (a test's fake) brings its own clock, so its idle
+    // end is played, not waited for; the CLI's own backends idle on the system clock.
+    ...(context.backend === undefined ? {} : { idleClock: context.backend.clock }),
     ...(handler === undefined ? {} : { handler }),
     ...(context.signal === undefined ? {} : { signal: context.signal }),
     onError: (error) => io.err(paint(io, 'red', `wmbb: ${describeError(error)}\n`)),
