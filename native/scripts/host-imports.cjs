@@ -9,15 +9,16 @@
 // goes to the function the host exports. A function the host lacks (an older Node) answers
 // napi_generic_failure instead of crashing.
 //
-// Usage: node host-imports.cjs <node_api.def> <out.cpp>
+// Usage: node host-imports.cjs <node_api.def> <out.cpp> [arm64|x64]   (default arm64; the x64
+// flavour is the Wine lane's, which cannot run arm64 code)
 'use strict';
 /* global require, console, process */
 /* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS run by node */
 const fs = require('node:fs');
 
-const [defPath, outPath] = process.argv.slice(2);
-if (!defPath || !outPath) {
-  console.error('usage: node host-imports.cjs <node_api.def> <out.cpp>');
+const [defPath, outPath, arch = 'arm64'] = process.argv.slice(2);
+if (!defPath || !outPath || !['arm64', 'x64'].includes(arch)) {
+  console.error('usage: node host-imports.cjs <node_api.def> <out.cpp> [arm64|x64]');
   process.exit(2);
 }
 const names = fs
@@ -30,16 +31,22 @@ if (names.length === 0) {
   process.exit(1);
 }
 
+// One thunk per function: jump through its slot of the table, leaving the arguments untouched
+// (arm64: x16 is the intra-procedure-call scratch register; x64: an indirect jmp uses none).
+const thunkBody = {
+  arm64: (i) => [
+    '  adrp x16, wmbb_host_imports',
+    '  add x16, x16, :lo12:wmbb_host_imports',
+    `  ldr x16, [x16, #${i * 8}]`,
+    '  br x16',
+  ],
+  x64: (i) => [`  jmp *(wmbb_host_imports+${i * 8})(%rip)`],
+}[arch];
 const thunks = names
-  .map(
-    (name, i) =>
-      `    ".globl ${name}\\n"\n` +
-      `    ".p2align 2\\n"\n` +
-      `    "${name}:\\n"\n` +
-      `    "  adrp x16, wmbb_host_imports\\n"\n` +
-      `    "  add x16, x16, :lo12:wmbb_host_imports\\n"\n` +
-      `    "  ldr x16, [x16, #${i * 8}]\\n"\n` +
-      `    "  br x16\\n"`,
+  .map((name, i) =>
+    [`.globl ${name}`, '.p2align 2', `${name}:`, ...thunkBody(i)]
+      .map((line) => `    "${line}\\n"`)
+      .join('\n'),
   )
   .join('\n');
 

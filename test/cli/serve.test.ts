@@ -25,9 +25,9 @@ async function serve(
   const io = captureIo();
   const fake = createFakeBackend();
   const running = runCli(['serve', ...args], { io, backend: fake });
-  // Loading a handler module takes a few turns of the loop (an ES module more). Serving lasts
-  // at least --idle-ms from here: enough for the events below.
-  for (let i = 0; i < 10_000 && !fake.notifications.subscribed; i++) await tick();
+  // Loading a handler module takes a while (an ES module longer, a loaded machine longer still):
+  // the events wait until serving has begun, however long that takes.
+  while (!fake.notifications.subscribed) await tick();
   await events(fake);
   // The idle time passes on the fake's clock (the CLI idles on the clock of a backend it is
   // given): serving ends after the events, however slow the machine.

@@ -173,6 +173,7 @@ done_conformance_sta() { grep -q "single-threaded apartment" "$1" && done_confor
 done_modems() { done_conformance "$1"; }
 done_operator_tasks() { done_conformance "$1"; }
 done_operator_events_conformance() { done_conformance "$1"; }
+done_thunks() { done_conformance "$1"; }
 done_conformance() {
   grep -qE "^# tests [1-9][0-9]*$" "$1" && grep -qx "# fail 0" "$1" &&
     # Wine's heap checking (see the conformance run) reports a bad free or a damaged block.
@@ -486,6 +487,14 @@ if [ "$MODE" != bench ]; then
     "modems: accounts, device, network, connection profile and data plan (node --test; heap checked)" \
     120 "$NODE_EXE" --test modems-native.test.cjs
   grep -E "^# (tests|pass|fail)" "$LOGS/modems.log" | sed 's/^/    /'
+  # The arm64 addon reaches Node-API through thunks generated from the .def (host-imports.cjs)
+  # instead of a delay-loaded node.exe. Wine runs x64 only, so an x64 addon built the same way
+  # (never shipped) runs the modems suite here, in a host not named node.exe: every Node-API call
+  # the suite makes goes through a thunk resolved against MyApp.exe.
+  WMBB_NATIVE_ADDON=$(winpath "$ROOT/build/mingw/windows-mobile-broadband-thunks.node") \
+    WINEDEBUG=-all,warn+heap wine_node thunks \
+    "Node-API through the arm64 build's thunks (their x64 flavour) in MyApp.exe: the modems suite (node --test)" \
+    120 "$CACHE/myapp/MyApp.exe" --test modems-native.test.cjs
   # Package identity is assumed (Wine gives none) except in the no-identity test, which checks
   # the real GetCurrentPackageFullName answer.
   WINEDEBUG=-all,warn+heap wine_node operator_tasks \
