@@ -31,13 +31,17 @@ export interface FakeUssdReply {
 export const fakeUssdBalance = 'Your balance is 12.50 EUR, valid until 31/01/2026.';
 const menu = 'Contoso self-care\n1. Balance\n2. Data left\n0. Exit';
 
-/** @internal */
+/**
+ * The fake's USSD part (`fake.ussd`): sessions on the simulated network, with replies you can
+ * script and the strings sent recorded.
+ */
 export class FakeUssd implements UssdBackend {
   readonly #accountId: () => string;
   readonly #script: FakeUssdReply[] = [];
   readonly #sessions = new Set<FakeUssdSession>();
   readonly #sent: string[] = [];
 
+  /** @internal Made by the fake backend. */
   constructor(accountId: () => string) {
     this.#accountId = accountId;
   }
