@@ -82,11 +82,7 @@ export {
 export { Modems, type Account, type DataPlan } from './modems/modems.js';
 export { Ussd, UssdSession, type UssdOpenOptions, type UssdSendOptions } from './ussd/ussd.js';
 export { checkUssdText, maxUssdSeptets } from './ussd/ussd-text.js';
-export {
-  Provisioning,
-  type ProvisioningApplyOutcome,
-  type ProvisioningApplyRequest,
-} from './provisioning/provisioning.js';
+export { Provisioning, type ProvisioningApplyOutcome } from './provisioning/provisioning.js';
 export type { DerivedOptions } from './derived/derived-options.js';
 export {
   DerivedNotificationSource,

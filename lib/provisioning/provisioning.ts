@@ -6,21 +6,13 @@
  * @module
  */
 
-import type { ProvisioningBackend } from '../backend.js';
+import type { ProvisioningApplyOptions, ProvisioningBackend } from '../backend.js';
 import { checkOptionsObject, describeKind } from '../check-arguments.js';
 import { isMobileBroadbandError, MobileBroadbandError } from '../errors.js';
 import { parseProvisioning } from './parse-provisioning.js';
 import type { ProvisioningDocument } from './provisioning-document.js';
 import { parseProvisioningResults, type ProvisioningResults } from './provisioning-results.js';
 import { serializeProvisioning } from './serialize-provisioning.js';
-
-/** Options of {@link Provisioning.apply}. */
-export interface ProvisioningApplyRequest {
-  /** The account whose `ProvisioningAgent` applies it; Windows' default agent when absent. */
-  networkAccountId?: string;
-  /** Cancels the call; it then rejects with `ERR_ABORTED`. */
-  signal?: AbortSignal;
-}
 
 /** What {@link Provisioning.apply} resolves with. */
 export interface ProvisioningApplyOutcome extends ProvisioningResults {
@@ -61,7 +53,7 @@ export class Provisioning {
    */
   async apply(
     document: string | ProvisioningDocument,
-    options: ProvisioningApplyRequest = {},
+    options: ProvisioningApplyOptions = {},
   ): Promise<ProvisioningApplyOutcome> {
     checkOptionsObject(options, 'provisioning.apply()');
     if (options.networkAccountId !== undefined && typeof options.networkAccountId !== 'string')

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../lib/cli/program.js';
 import type { CliTerminal } from '../../lib/cli/cli-terminal.js';
 import { createFakeBackend, fakeUssdBalance, type FakeBackend } from '../../lib/fake/index.js';
+import { spawnCli } from '../hostile/spawn-cli.js';
+import { fixturePath } from '../provisioning/fixtures.js';
 import { captureIo } from './capture-io.js';
 
 /** A terminal a test types into: each line is typed once a prompt has drawn. */
@@ -105,5 +107,27 @@ describe('wmbb ussd', () => {
     const bad = await run(['ussd', '--account', 'nope', '*100#'], createFakeBackend());
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/^wmbb: ERR_INVALID_ARGUMENT: No network account/);
+  });
+});
+
+describe('the built wmbb --fake (what a fresh clone runs)', () => {
+  it('ussd --json on a pipe: the menu as JSON, exit 0; a bad string: exit 1', async () => {
+    const menu = await spawnCli(['--fake', 'ussd', '--json', '*101#'], { killAfterMs: 20_000 });
+    expect(menu.code).toBe(0);
+    expect(JSON.parse(menu.stdout)).toMatchObject({ resultCode: 'actionRequired' });
+    expect(menu.stderr).toMatch(/the network expects a reply/);
+    const bad = await spawnCli(['--fake', 'ussd', '*100#😀'], { killAfterMs: 20_000 });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('provision apply --json: every element provisioned, exit 0', async () => {
+    const run = await spawnCli(
+      ['--fake', 'provision', 'apply', '--json', fixturePath('data-plan-threshold-sample.xml')],
+      { killAfterMs: 20_000 },
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ allElementsProvisioned: true });
+    expect(run.stdout).not.toContain('pass<');
   });
 });
