@@ -949,38 +949,76 @@ export type UssdResultCode =
   | 'operationNotSupported'
   | 'networkTimeout';
 
-/** `UssdReply`. */
+/** `UssdReply`: what the network answered to one USSD string. */
 export interface UssdReply {
+  /**
+   * `actionRequired`: the network waits for the next string on the same session;
+   * `noActionRequired`: the dialogue is over; `terminated`: the network ended it;
+   * `otherLocalClient`: another app on the machine holds the USSD session;
+   * `operationNotSupported`: the network or the modem does not support the request;
+   * `networkTimeout`: the network did not answer in time.
+   */
   resultCode: UssdResultCode;
   /** The network's answer, decoded; absent when the network sent none. */
   message: string | undefined;
 }
 
+/**
+ * One USSD dialogue on one network account (`UssdSession`). Strings reach it checked (the GSM
+ * 7-bit alphabet, 1–182 characters: `checkUssdText`); a backend sends them as given.
+ */
+export interface UssdSessionBackend {
+  /**
+   * Sends a USSD string and resolves with the network's reply
+   * (`UssdSession.SendMessageAndGetReplyAsync`). After `actionRequired` the session waits for
+   * the next string; after any other result the next `send` starts a new dialogue. After
+   * {@link UssdSessionBackend.close} it rejects with `ERR_CLOSED`.
+   */
+  send(text: string, options?: OperationOptions): Promise<UssdReply>;
+  /** Ends the dialogue (`UssdSession.Close`). Calling it twice is harmless. */
+  close(): Promise<void>;
+}
+
 /** The USSD part of a backend. */
 export interface UssdBackend {
-  /** Sends a USSD string (`UssdSession.SendMessageAndGetReplyAsync`). */
-  send(networkAccountId: string, text: string, options?: OperationOptions): Promise<UssdReply>;
-  /** Ends the session (`UssdSession.Close`). */
-  close(networkAccountId: string): Promise<void>;
+  /**
+   * Opens a session on a network account (`UssdSession.CreateFromNetworkAccountId`). An id
+   * that names no account is `ERR_INVALID_ARGUMENT` (the accounts present named).
+   */
+  open(networkAccountId: string): Promise<UssdSessionBackend>;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Provisioning
 // ---------------------------------------------------------------------------------------------
 
-/** `ProvisionFromXmlDocumentResults`. */
+/** `ProvisionFromXmlDocumentResults`, as Windows gives it. */
 export interface ProvisioningApplyResult {
-  /** Whether Windows applied every element. */
+  /** Whether Windows applied every element (`AllElementsProvisioned`). */
   allElementsProvisioned: boolean;
-  /** Windows' per-element result document. */
+  /**
+   * Windows' per-element result document (`ProvisionResultsXml`): a `CarrierProvisioningResult`
+   * whose elements carry `errorCode` attributes. The public layer parses it.
+   */
   resultsXml: string;
+}
+
+/** Options of {@link ProvisioningBackend.apply}. */
+export interface ProvisioningApplyOptions extends OperationOptions {
+  /**
+   * The account whose `ProvisioningAgent` applies the document
+   * (`ProvisioningAgent.CreateFromNetworkAccountId`); the default agent when absent.
+   */
+  networkAccountId?: string;
 }
 
 /** The provisioning part of a backend. */
 export interface ProvisioningBackend {
   /**
    * Applies a `CarrierProvisioning` document (`ProvisioningAgent.ProvisionFromXmlDocumentAsync`).
-   * The caller has validated it; the backend applies it as given.
+   * The caller has validated it (`parseProvisioning`); the backend applies it as given.
+   * `E_ACCESSDENIED` (the document touches another operator's profiles) is
+   * `ERR_NOT_AUTHORIZED` with the HRESULT.
    */
-  apply(xml: string, options?: OperationOptions): Promise<ProvisioningApplyResult>;
+  apply(xml: string, options?: ProvisioningApplyOptions): Promise<ProvisioningApplyResult>;
 }

@@ -80,6 +80,9 @@ export {
   type ServeOperatorEventsResult,
 } from './serve-operator-events.js';
 export { Modems, type Account, type DataPlan } from './modems/modems.js';
+export { Ussd, UssdSession, type UssdOpenOptions, type UssdSendOptions } from './ussd/ussd.js';
+export { checkUssdText, maxUssdSeptets } from './ussd/ussd-text.js';
+export { Provisioning, type ProvisioningApplyOutcome } from './provisioning/provisioning.js';
 export type { DerivedOptions } from './derived/derived-options.js';
 export {
   DerivedNotificationSource,

@@ -10,6 +10,8 @@ import type { EntitlementOptions } from './notifications/entitlement-check.js';
 import { Notifications } from './notifications/notifications.js';
 import { Modems } from './modems/modems.js';
 import { dataPlanPollMsOf, type DerivedOptions } from './derived/derived-options.js';
+import { Provisioning } from './provisioning/provisioning.js';
+import { Ussd } from './ussd/ussd.js';
 
 /** Options of {@link MobileBroadband}; see {@link connect}. */
 export interface MobileBroadbandOptions {
@@ -30,6 +32,10 @@ export class MobileBroadband {
   readonly esim: Esim;
   /** Network accounts and modems: `accounts()`, `account(id)`, `dataPlanStatus(id)`. */
   readonly modems: Modems;
+  /** USSD dialogues with the network: `send(text)`, `open()` for a menu. */
+  readonly ussd: Ussd;
+  /** Carrier provisioning: `apply(document)` with per-element results. */
+  readonly provisioning: Provisioning;
   readonly #backend: Backend;
   #closing: Promise<void> | undefined;
 
@@ -43,6 +49,8 @@ export class MobileBroadband {
     );
     this.esim = new Esim(backend.esim, backend.links);
     this.modems = new Modems(backend.modems);
+    this.ussd = new Ussd(backend.ussd, backend.modems);
+    this.provisioning = new Provisioning(backend.provisioning);
   }
 
   /** The backend's name: `'native'` on Windows, `'fake'` elsewhere, or a custom backend's. */
@@ -57,7 +65,7 @@ export class MobileBroadband {
    */
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      await Promise.all([this.notifications.close(), this.esim.close()]);
+      await Promise.all([this.notifications.close(), this.esim.close(), this.ussd.close()]);
       await this.#backend.close();
     })();
     return this.#closing;

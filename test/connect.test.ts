@@ -8,6 +8,7 @@ import {
   systemClock,
   type Backend,
   type EsimBackend,
+  type UssdBackend,
 } from '../lib/index.js';
 import { createFakeBackend } from '../lib/fake/index.js';
 
@@ -50,8 +51,8 @@ describe('connect()', () => {
     });
     // Not mistaken for a promise by `await`.
     expect((esim as unknown as { then?: unknown }).then).toBeUndefined();
-    const backend = createFakeBackend();
-    await expect(backend.ussd.send('a', '*100#')).rejects.toMatchObject({
+    const ussd = notSupported<UssdBackend>('mine', 'ussd');
+    await expect(ussd.open('a')).rejects.toMatchObject({
       code: 'ERR_NOT_SUPPORTED',
     });
   });

@@ -17,6 +17,7 @@ import { registerPackage } from './commands/package-manifest.js';
 import { registerProvision } from './commands/provision.js';
 import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
+import { registerUssd } from './commands/ussd.js';
 import { registerWatch } from './commands/watch.js';
 import { describeAdvice, describeError, maxErrorLineChars } from './describe-error.js';
 import { boundLines } from './terminal-safe.js';
@@ -63,6 +64,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   registerEsim(program, context, done);
   registerPackage(program, context, done);
   registerServe(program, context, done);
+  registerUssd(program, context, done);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

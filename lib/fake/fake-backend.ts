@@ -11,15 +11,12 @@ import type {
   DeviceInfo,
   ModemBackend,
   NetworkRegistrationState,
-  ProvisioningBackend,
   RawNotification,
-  UssdBackend,
 } from '../backend.js';
 import { systemClock, type Clock } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
 import { checkOptionsObject } from '../check-arguments.js';
 import { describeValue } from '../events/describe-value.js';
-import { notSupported } from '../not-supported.js';
 import { parseProvisioning } from '../provisioning/parse-provisioning.js';
 import { compileMessageRules } from '../provisioning/message-rule-set.js';
 import type { ProvisioningDocument } from '../provisioning/provisioning-document.js';
@@ -59,6 +56,7 @@ import {
 import { playScenario, type PlayOptions, type ScenarioReport } from './scenario/play-scenario.js';
 import type { Scenario } from './scenario/scenario-types.js';
 import { FakeEsim } from './fake-esim.js';
+import { FakeUssd } from './fake-ussd.js';
 import { VirtualClock } from './virtual-clock.js';
 
 /** Options of {@link createFakeBackend}. */
@@ -112,12 +110,10 @@ export class FakeBackend implements Backend {
   readonly links: FakeLinks;
   readonly tethering: FakeTethering;
   readonly modems: ModemBackend;
-  readonly ussd: UssdBackend = notSupported(
-    'fake',
-    'ussd',
-    'the fake simulates network-initiated USSD with receiveUssd()',
-  );
-  readonly provisioning: ProvisioningBackend;
+  /** USSD sessions on a simulated network; script replies with `fake.ussd.scriptReply()`. */
+  readonly ussd: FakeUssd;
+  /** `ProvisionFromXmlDocumentAsync`; script failures with `fake.provisioning.scriptNext()`. */
+  readonly provisioning: FakeProvisioning;
   readonly #context: FakeContext;
   readonly #network: FakeNetwork;
   readonly #dataPlan: FakeDataPlan;
@@ -184,7 +180,11 @@ export class FakeBackend implements Backend {
       network: this.#network,
       dataPlan: () => this.#dataPlanStatus(),
     });
-    this.provisioning = new FakeProvisioning((doc) => this.#applyProvisioning(doc));
+    this.provisioning = new FakeProvisioning(
+      (doc) => this.#applyProvisioning(doc),
+      () => this.#context.account.networkAccountId,
+    );
+    this.ussd = new FakeUssd(() => this.#context.account.networkAccountId);
   }
 
   /** The simulated account and modem. */
@@ -443,7 +443,7 @@ export class FakeBackend implements Backend {
       this.#closed = true;
       this.#billingCycle.clear();
       this.notifications.close();
-      await this.esim.close();
+      await Promise.all([this.esim.close(), this.ussd.closeAll()]);
     }
   }
 

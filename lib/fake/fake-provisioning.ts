@@ -5,8 +5,15 @@
  * @module
  */
 
-import type { OperationOptions, ProvisioningApplyResult, ProvisioningBackend } from '../backend.js';
+import type {
+  ProvisioningApplyOptions,
+  ProvisioningApplyResult,
+  ProvisioningBackend,
+} from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
+import { unknownAccountError } from '../modems/unknown-account.js';
+import { errorFromHresult } from '../native/hresult.js';
+import { escapeXmlAttribute } from '../text/xml-escape.js';
 import { parseProvisioning } from '../provisioning/parse-provisioning.js';
 import type { ProvisioningDocument } from '../provisioning/provisioning-document.js';
 import { megabyte } from './byte-count.js';
@@ -57,48 +64,100 @@ export function planOf(
   };
 }
 
-/** @internal */
+/** An element the next `apply()` reports as failed; see {@link FakeProvisioning.scriptNext}. */
+export interface FakeProvisioningFailure {
+  /** The result document's element: `DefaultProfile`, `Plan`, `Issuer`, `Subscriber`, … */
+  element: string;
+  /** The profile's or plan's name, for `DefaultProfile` and `Plan` (the document's own). */
+  name?: string;
+  /** The HRESULT Windows reports for it (default `0x80070057`, E_INVALIDARG). */
+  hresult?: number;
+}
+
+/** What the next `apply()` does; see {@link FakeProvisioning.scriptNext}. */
+export type FakeProvisioningScript =
+  'accessDenied' | { failedElements: readonly FakeProvisioningFailure[] };
+
+/** The call a provisioning failure names. */
+const provisionCall = 'ProvisioningAgent.ProvisionFromXmlDocumentAsync';
+
+/**
+ * `ProvisionFromXmlDocumentAsync` on the fake: applies the document as `fake.provision()`
+ * does and reports per-element results in Windows' ResultsSchema. {@link
+ * FakeProvisioning.scriptNext} makes the next call fail: `E_ACCESSDENIED` (nothing applied), or
+ * chosen elements reported as failed (the rest applied).
+ */
 export class FakeProvisioning implements ProvisioningBackend {
   readonly #apply: (doc: ProvisioningDocument) => ProvisionOutcome;
+  readonly #accountId: () => string;
+  readonly #script: FakeProvisioningScript[] = [];
 
-  constructor(apply: (doc: ProvisioningDocument) => ProvisionOutcome) {
+  /** @internal */
+  constructor(apply: (doc: ProvisioningDocument) => ProvisionOutcome, accountId: () => string) {
     this.#apply = apply;
+    this.#accountId = accountId;
   }
 
-  async apply(xml: string, options: OperationOptions = {}): Promise<ProvisioningApplyResult> {
+  /** Queues what the next calls do, in order (then they succeed again). */
+  scriptNext(...scripts: FakeProvisioningScript[]): void {
+    this.#script.push(...scripts);
+  }
+
+  async apply(
+    xml: string,
+    options: ProvisioningApplyOptions = {},
+  ): Promise<ProvisioningApplyResult> {
     if (options.signal?.aborted) {
       throw new MobileBroadbandError('ERR_ABORTED', 'Provisioning was cancelled before it started');
     }
-    const outcome = this.#apply(parseProvisioning(xml));
+    const known = this.#accountId();
+    if (options.networkAccountId !== undefined && options.networkAccountId !== known)
+      throw unknownAccountError(options.networkAccountId, [known]);
+    const doc = parseProvisioning(xml);
+    const script = this.#script.shift();
+    if (script === 'accessDenied') throw errorFromHresult(0x80070005, provisionCall);
+    const failures = script?.failedElements ?? [];
+    const outcome = this.#apply(doc);
     return Promise.resolve({
-      allElementsProvisioned: outcome.warnings.length === 0,
-      resultsXml: resultsXml(outcome),
+      allElementsProvisioned: failures.length === 0,
+      resultsXml: resultsXml(outcome, failures),
     });
   }
 }
 
-/** A results document in the spirit of Windows' ProvisionResultsXml. */
-function resultsXml(outcome: ProvisionOutcome): string {
-  const escape = (text: string): string =>
-    text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const profiles = outcome.profiles.map(
-    (name) => `    <DefaultProfile name="${escape(name)}" errorCode="0x00000000"/>`,
-  );
-  const plan =
-    outcome.plan === undefined
-      ? []
-      : [
-          `  <Plans>\n    <Plan name="${escape(outcome.plan)}" errorCode="0x00000000"/>\n  </Plans>`,
-        ];
-  return [
+const resultsNamespace = 'http://www.microsoft.com/networking/CarrierControlResults/v1';
+const resultsNamespaceV2 = 'http://www.microsoft.com/networking/CarrierControlResults/v2';
+
+/** A result document in Windows' ResultsSchema (v1, with the v2 `Plans`). */
+function resultsXml(
+  outcome: ProvisionOutcome,
+  failures: readonly FakeProvisioningFailure[],
+): string {
+  const code = (element: string, name?: string): string => {
+    const failure = failures.find(
+      (f) => f.element === element && (f.name === undefined || f.name === name),
+    );
+    if (failure === undefined) return 'S_OK';
+    return ((failure.hresult ?? 0x80070057) >>> 0).toString(16).padStart(8, '0');
+  };
+  const named = (element: string, name: string, prefix = ''): string =>
+    `<${prefix}${element} name="${escapeXmlAttribute(name)}" errorCode="${code(element, name)}"/>`;
+  const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<CarrierProvisioningResults>',
-    '  <MBNProfiles>',
-    ...profiles,
-    '  </MBNProfiles>',
-    ...plan,
-    `  <Messages rules="${outcome.messageRules}"/>`,
-    '</CarrierProvisioningResults>',
-    '',
-  ].join('\n');
+    `<CarrierProvisioningResult xmlns="${resultsNamespace}" xmlns:v2="${resultsNamespaceV2}" errorCode="S_OK">`,
+    `  <Issuer errorCode="${code('Issuer')}"/>`,
+    `  <Subscriber errorCode="${code('Subscriber')}"/>`,
+  ];
+  if (outcome.profiles.length > 0 || failures.some((f) => f.element === 'DefaultProfile')) {
+    lines.push(`  <MBNProfiles errorCode="${code('MBNProfiles')}">`);
+    for (const name of outcome.profiles) lines.push(`    ${named('DefaultProfile', name)}`);
+    lines.push('  </MBNProfiles>');
+  }
+  if (outcome.plan !== undefined) {
+    lines.push(`  <v2:Plans errorCode="${code('Plans')}">`);
+    lines.push(`    ${named('Plan', outcome.plan, 'v2:')}`);
+    lines.push('  </v2:Plans>');
+  }
+  lines.push('</CarrierProvisioningResult>', '');
+  return lines.join('\n');
 }

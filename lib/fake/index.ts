@@ -23,7 +23,13 @@ export { thresholdSteps, type FakeUsage } from './fake-data-plan.js';
 export type { BillingCycle } from './fake-billing-cycle.js';
 export { registrationStates } from './fake-network.js';
 export type { IncomingSms, OperatorMessageOutcome } from './fake-operator-messages.js';
-export type { ProvisionOutcome } from './fake-provisioning.js';
+export {
+  FakeProvisioning,
+  type FakeProvisioningFailure,
+  type FakeProvisioningScript,
+  type ProvisionOutcome,
+} from './fake-provisioning.js';
+export { FakeUssd, fakeUssdBalance, type FakeUssdReply } from './fake-ussd.js';
 export {
   FakeTethering,
   type TetheringPolicy,

@@ -5,18 +5,15 @@
  * @module
  */
 
-import { gsm7DefaultAlphabet, gsm7ExtensionTable } from '../messages/gsm7-alphabet.js';
-
-const defaultSeptets = new Set(gsm7DefaultAlphabet.filter((c) => c !== '\u001b'));
-const extensionChars = new Set(Object.values(gsm7ExtensionTable));
+import { gsm7SeptetsOf } from '../messages/gsm7-alphabet.js';
 
 /** Septets of `text` in the GSM 7-bit default alphabet with its extension, or undefined. */
 export function gsm7Septets(text: string): number | undefined {
   let septets = 0;
   for (const char of text) {
-    if (defaultSeptets.has(char)) septets += 1;
-    else if (extensionChars.has(char)) septets += 2;
-    else return undefined;
+    const count = gsm7SeptetsOf(char);
+    if (count === 0) return undefined;
+    septets += count;
   }
   return septets;
 }

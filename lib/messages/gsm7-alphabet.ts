@@ -49,6 +49,18 @@ export const gsm7ExtensionTable: Readonly<Record<number, string>> = {
   0x65: '€',
 };
 
+const defaultChars = new Set(gsm7DefaultAlphabet.filter((char) => char !== '\u001b'));
+const extensionChars = new Set(Object.values(gsm7ExtensionTable));
+
+/**
+ * How many septets one character (a code point) takes in the GSM 7-bit default alphabet with
+ * its extension table: 1, 2 (escape + extension code), or 0 when the alphabet lacks it.
+ */
+export function gsm7SeptetsOf(char: string): 0 | 1 | 2 {
+  if (defaultChars.has(char)) return 1;
+  return extensionChars.has(char) ? 2 : 0;
+}
+
 // Code-unit lookup tables: decoding is the hot path of every message. Every character of both
 // tables is a single UTF-16 code unit; -1 marks codes the extension table does not define.
 const defaultCodes = Uint16Array.from(gsm7DefaultAlphabet, (char) => char.charCodeAt(0));

@@ -67,3 +67,8 @@ export {
 } from './strftime.js';
 export { parseMessageNumber } from './message-number.js';
 export { parseProvisioningFile } from './parse-provisioning-file.js';
+export {
+  parseProvisioningResults,
+  type ProvisioningElementResult,
+  type ProvisioningResults,
+} from './provisioning-results.js';

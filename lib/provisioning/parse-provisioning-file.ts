@@ -11,7 +11,7 @@ import { printableUserText } from '../text/quote-user-value.js';
 import { parseProvisioning } from './parse-provisioning.js';
 import type { ProvisioningDocument } from './provisioning-document.js';
 import { provisioningError, type ProvisioningErrorDetails } from './provisioning-error.js';
-import { maxProvisioningBytes } from './read-xml-tree.js';
+import { decodeXmlInput, maxProvisioningBytes } from './read-xml-tree.js';
 
 /** How much of a path `path:line:column:` shows. */
 const maxPathChars = 256;
@@ -24,6 +24,18 @@ const maxPathChars = 256;
  * also carry `file`.
  */
 export async function parseProvisioningFile(path: string): Promise<ProvisioningDocument> {
+  return (await readProvisioningFile(path)).document;
+}
+
+/**
+ * {@link parseProvisioningFile}, with the document's text as written (what Windows is given,
+ * so a signed document stays intact). The text holds the passwords: treat it as a secret.
+ *
+ * @internal
+ */
+export async function readProvisioningFile(
+  path: string,
+): Promise<{ document: ProvisioningDocument; text: string }> {
   if (typeof path !== 'string' || path === '')
     throw new MobileBroadbandError(
       'ERR_INVALID_ARGUMENT',
@@ -39,7 +51,7 @@ export async function parseProvisioningFile(path: string): Promise<ProvisioningD
     throw withFile(asDocumentTooLarge(error), path);
   }
   try {
-    return parseProvisioning(bytes);
+    return { document: parseProvisioning(bytes), text: decodeXmlInput(bytes) };
   } catch (error) {
     throw withFile(error, path);
   }

@@ -33,7 +33,7 @@ const start: SourcePosition = { line: 1, column: 1 };
 
 /** Reads `input` (a string, or bytes in UTF-8 or, with a BOM, UTF-16) into its root element. */
 export function readXmlTree(input: string | Uint8Array): XmlNode {
-  const text = decode(input);
+  const text = decodeXmlInput(input);
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlNode[] = [];
   let root: XmlNode | undefined;
@@ -128,7 +128,8 @@ function attributesOf(tag: SaxesTagNS): XmlAttribute[] {
   return attributes;
 }
 
-function decode(input: string | Uint8Array): string {
+/** The document's text: bytes decoded (UTF-8, or UTF-16 with a BOM), within the size bound. */
+export function decodeXmlInput(input: string | Uint8Array): string {
   if (typeof input === 'string') {
     // Cheap first: no string of more than max characters fits in max bytes.
     if (input.length > maxProvisioningBytes) throw tooLarge(input.length, 'characters');

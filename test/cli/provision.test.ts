@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../lib/cli/program.js';
+import { createFakeBackend, type FakeBackend } from '../../lib/fake/index.js';
 import { fixturePath } from '../provisioning/fixtures.js';
+import { captureIo } from './capture-io.js';
 
 /** Runs wmbb in-process and collects what it prints. */
 async function wmbb(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -110,5 +112,69 @@ describe('wmbb provision show', () => {
     });
     expect(doc.messageRules.map((r) => r.ruleId)).toEqual(['Sample1', 'Sample2']);
     expect(out).not.toContain('"password": "password"');
+  });
+});
+
+describe('wmbb provision apply', () => {
+  const file = fixturePath('data-plan-threshold-sample.xml');
+
+  async function apply(fake: FakeBackend, ...argv: string[]) {
+    const io = captureIo();
+    const code = await runCli(['provision', 'apply', ...argv], { io, backend: fake });
+    return { code, out: io.stdout(), err: io.stderr() };
+  }
+
+  it('applies: every element provisioned, exit 0', async () => {
+    const fake = createFakeBackend();
+    const { code, out, err } = await apply(fake, file);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain(`✓ ${file}: applied, every element provisioned\n`);
+    expect(out).toContain('  ✓ MBNProfiles/DefaultProfile "Contoso"\n');
+    expect(out).toContain('  ✓ Plans/Plan "SamplePlan"\n');
+    expect(fake.usage().limitBytes).toBe(500 * 2 ** 20);
+  });
+
+  it('failed elements: which and why, exit 1; --json has them too; no password anywhere', async () => {
+    const fake = createFakeBackend();
+    fake.provisioning.scriptNext(
+      { failedElements: [{ element: 'DefaultProfile', hresult: 0x80070057 }] },
+      { failedElements: [{ element: 'DefaultProfile', hresult: 0x80070057 }] },
+    );
+    const text = await apply(fake, file);
+    expect(text.code).toBe(1);
+    expect(text.out).toContain('  ✗ MBNProfiles/DefaultProfile "Contoso": E_INVALIDARG');
+    expect(text.err).toMatch(
+      /^wmbb: not every element was provisioned: MBNProfiles\/DefaultProfile "Contoso" \(E_INVALIDARG/,
+    );
+    const json = await apply(fake, '--json', file);
+    expect(json.code).toBe(1);
+    const parsed = JSON.parse(json.out) as {
+      allElementsProvisioned: boolean;
+      results: { element: string; success: boolean; errorCode?: string }[];
+    };
+    expect(parsed.allElementsProvisioned).toBe(false);
+    expect(parsed.results.find((r) => r.element === 'DefaultProfile')).toMatchObject({
+      success: false,
+      errorCode: '0x80070057',
+    });
+    for (const output of [text.out, text.err, json.out, json.err])
+      expect(output).not.toMatch(/<Password>|>pass</);
+  });
+
+  it("E_ACCESSDENIED: ERR_NOT_AUTHORIZED saying it is another operator's, exit 1", async () => {
+    const fake = createFakeBackend();
+    fake.provisioning.scriptNext('accessDenied');
+    const { code, out, err } = await apply(fake, file);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/^wmbb: ERR_NOT_AUTHORIZED: .*another mobile operator/);
+  });
+
+  it('an invalid file fails as validate does, before anything is applied', async () => {
+    const fake = createFakeBackend();
+    const { code, err } = await apply(fake, fixturePath('truncated.xml'));
+    expect(code).toBe(1);
+    expect(err).toMatch(/truncated\.xml:9:\d+: the document ends inside <DefaultProfile>/);
   });
 });

@@ -1,19 +1,25 @@
 /**
  * `wmbb provision validate <file>` and `wmbb provision show <file> [--json]`: check a
- * `CarrierProvisioning` document and show what it says. Passwords are always masked.
+ * `CarrierProvisioning` document and show what it says. `wmbb provision apply <file> [--json]
+ * [--account <id>]`: apply it (`ProvisionFromXmlDocumentAsync`) and show Windows' per-element
+ * results; exit 1 when not every element was provisioned. Passwords are always masked.
  *
  * @module
  */
 
 import type { Command } from 'commander';
-import { parseProvisioningFile } from '../../provisioning/parse-provisioning-file.js';
+import {
+  parseProvisioningFile,
+  readProvisioningFile,
+} from '../../provisioning/parse-provisioning-file.js';
+import type { ProvisioningElementResult } from '../../provisioning/provisioning-results.js';
+import { connectForCli, type CliContext, type GlobalOptions } from '../cli-context.js';
 import type {
   AmountField,
   MessageRule,
   ProvisioningDocument,
 } from '../../provisioning/provisioning-document.js';
 import { describeRule } from '../../provisioning/message-rule-set.js';
-import type { CliContext } from '../cli-context.js';
 import { paint, type CliIo } from '../cli-io.js';
 import { printableUserText, quoteUserValue } from '../../text/quote-user-value.js';
 
@@ -26,6 +32,10 @@ const maxPathChars = 256;
 
 interface JsonOption {
   json?: boolean;
+}
+
+interface ApplyOptions extends JsonOption, GlobalOptions {
+  account?: string;
 }
 
 /** Registers `provision` and its subcommands on the program. */
@@ -49,6 +59,65 @@ export function registerProvision(
     .argument('<file>', 'the provisioning XML file')
     .option('--json', 'print the parsed document as JSON')
     .action((file: string, options: JsonOption) => done(show(context.io, file, options)));
+  provision
+    .command('apply')
+    .description(
+      "apply a provisioning document and show Windows' result for each element; exit code 1 when one failed",
+    )
+    .argument('<file>', 'the provisioning XML file (checked first, as validate does)')
+    .option('--account <id>', 'the network account whose ProvisioningAgent applies it')
+    .option('--json', 'print the per-element results as JSON')
+    .action((file: string, _options: ApplyOptions, command: Command) =>
+      done(apply(context, file, command.optsWithGlobals<ApplyOptions>())),
+    );
+}
+
+async function apply(context: CliContext, file: string, options: ApplyOptions): Promise<void> {
+  const { io } = context;
+  // Checked before anything is opened; errors name file:line:column.
+  const { text } = await readProvisioningFile(file);
+  const mbb = await connectForCli(context, options);
+  try {
+    const outcome = await mbb.provisioning.apply(text, {
+      ...(options.account === undefined ? {} : { networkAccountId: options.account }),
+      ...(context.signal === undefined ? {} : { signal: context.signal }),
+    });
+    const failed = outcome.results.filter((r) => !r.success);
+    if (options.json === true) {
+      io.out(
+        `${JSON.stringify({ file, allElementsProvisioned: outcome.allElementsProvisioned, results: outcome.results }, null, 2)}\n`,
+      );
+    } else {
+      const where = printableUserText(file, maxPathChars);
+      io.out(
+        outcome.allElementsProvisioned
+          ? `${paint(io, 'green', '✓')} ${where}: applied, every element provisioned\n`
+          : `${paint(io, 'red', '✗')} ${where}: applied, but not every element was provisioned\n`,
+      );
+      for (const r of outcome.results)
+        io.out(
+          r.success
+            ? `  ${paint(io, 'green', '✓')} ${elementLabel(r)}\n`
+            : `  ${paint(io, 'red', '✗')} ${elementLabel(r)}: ${r.error ?? 'failed'}\n`,
+        );
+    }
+    if (!outcome.allElementsProvisioned) {
+      const shown = failed.slice(0, 3).map((r) => `${elementLabel(r)} (${r.error ?? 'failed'})`);
+      const more = failed.length > 3 ? ` and ${failed.length - 3} more` : '';
+      throw new Error(
+        failed.length === 0
+          ? 'Windows says not every element was provisioned, without naming one'
+          : `not every element was provisioned: ${shown.join('; ')}${more}`,
+      );
+    }
+  } finally {
+    await mbb.close();
+  }
+}
+
+/** `MBNProfiles/DefaultProfile "Contoso"`. */
+function elementLabel(result: ProvisioningElementResult): string {
+  return `${result.path}${result.name === undefined ? '' : ` ${quoteUserValue(result.name, maxValueChars)}`}`;
 }
 
 async function validate(io: CliIo, file: string, options: JsonOption): Promise<void> {
