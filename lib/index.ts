@@ -87,3 +87,20 @@ export {
 } from './derived/derived-notification-source.js';
 export { DerivedNotifications } from './derived/derived-notifications.js';
 export { defaultDataPlanPollMs } from './derived/data-plan-poll.js';
+export {
+  Tethering,
+  type HotspotStartOptions,
+  type HotspotStopOptions,
+} from './tethering/tethering.js';
+export {
+  diagnoseHotspot,
+  type HotspotDiagnosis,
+  type HotspotFinding,
+} from './tethering/diagnose-hotspot.js';
+export {
+  maxPassphraseLength,
+  maxSsidBytes,
+  minPassphraseLength,
+  tetheringAuthenticationKinds,
+  tetheringBands,
+} from './tethering/check-access-point.js';

@@ -9,6 +9,7 @@ import { Esim } from './esim/esim.js';
 import type { EntitlementOptions } from './notifications/entitlement-check.js';
 import { Notifications } from './notifications/notifications.js';
 import { Modems } from './modems/modems.js';
+import { Tethering } from './tethering/tethering.js';
 import { dataPlanPollMsOf, type DerivedOptions } from './derived/derived-options.js';
 
 /** Options of {@link MobileBroadband}; see {@link connect}. */
@@ -30,6 +31,8 @@ export class MobileBroadband {
   readonly esim: Esim;
   /** Network accounts and modems: `accounts()`, `account(id)`, `dataPlanStatus(id)`. */
   readonly modems: Modems;
+  /** The mobile hotspot of the internet connection profile; `forProfile(name)` for another. */
+  readonly tethering: Tethering;
   readonly #backend: Backend;
   #closing: Promise<void> | undefined;
 
@@ -43,6 +46,7 @@ export class MobileBroadband {
     );
     this.esim = new Esim(backend.esim, backend.links);
     this.modems = new Modems(backend.modems);
+    this.tethering = new Tethering(backend.tethering);
   }
 
   /** The backend's name: `'native'` on Windows, `'fake'` elsewhere, or a custom backend's. */

@@ -26,6 +26,9 @@ export type { IncomingSms, OperatorMessageOutcome } from './fake-operator-messag
 export type { ProvisionOutcome } from './fake-provisioning.js';
 export {
   FakeTethering,
+  noConnectionsTimeoutMs,
+  tetheringApiBuilds,
+  type ScriptedTetheringOutcome,
   type TetheringPolicy,
   type TetheringRequestOutcome,
 } from './fake-tethering.js';
