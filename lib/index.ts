@@ -92,11 +92,7 @@ export {
   type HotspotStartOptions,
   type HotspotStopOptions,
 } from './tethering/tethering.js';
-export {
-  diagnoseHotspot,
-  type HotspotDiagnosis,
-  type HotspotFinding,
-} from './tethering/diagnose-hotspot.js';
+export type { HotspotDiagnosis, HotspotFinding } from './tethering/diagnose-hotspot.js';
 export {
   maxPassphraseLength,
   maxSsidBytes,
