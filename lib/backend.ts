@@ -591,6 +591,7 @@ export type TetheringOperationStatus =
 
 /** `NetworkOperatorTetheringOperationResult`. */
 export interface TetheringOperationResult {
+  /** Windows' answer: `'success'`, or why the operation did not happen. */
   status: TetheringOperationStatus;
   /** Windows' additional text (for example the operator's entitlement failure reason). */
   additionalErrorMessage: string;
@@ -598,9 +599,13 @@ export interface TetheringOperationResult {
 
 /** The hotspot's current state. */
 export interface TetheringStatus {
+  /** Whether Windows allows the hotspot, or why not (`GetTetheringCapabilityFromConnectionProfile`). */
   capability: TetheringCapability;
+  /** `TetheringOperationalState`: on, off, in transition, or unknown. */
   operationalState: TetheringOperationalState;
+  /** `ClientCount`: the devices connected now. */
   clientCount: number;
+  /** `MaxClientCount`: the most devices the hotspot takes. */
   maxClientCount: number;
 }
 

@@ -68,7 +68,9 @@ export const noConnectionsTimeoutMs = 5 * 60_000;
 
 /** A start or stop outcome scripted with {@link FakeTethering.scriptNext}. */
 export interface ScriptedTetheringOutcome {
+  /** The status the operation answers. */
   status: TetheringOperationStatus;
+  /** Windows' additional message (default `''`). */
   additionalErrorMessage?: string;
 }
 

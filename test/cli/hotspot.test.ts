@@ -45,6 +45,16 @@ describe('wmbb hotspot', () => {
     expect(out).not.toContain('fake-passphrase');
   });
 
+  it.skipIf(process.platform === 'win32')(
+    'off Windows without --fake: says it uses the fake, then shows the hotspot',
+    async () => {
+      const { code, out, err } = await run(['hotspot', 'status']);
+      expect(code).toBe(0);
+      expect(err).toContain('using the fake backend');
+      expect(out).toMatch(/Capability\s+enabled/);
+    },
+  );
+
   it('status --json: the documented shape', async () => {
     const { code, out } = await run(['--fake', 'hotspot', 'status', '--json']);
     expect(code).toBe(0);
