@@ -68,7 +68,9 @@ export function checkPassphrase(
 ): string {
   if (typeof passphrase !== 'string')
     throw invalid(`${where}: the passphrase must be a string, got ${describeKind(passphrase)}`);
-  const length = [...passphrase].length;
+  // A huge string is refused by its UTF-16 length before it is split into code points.
+  const length =
+    passphrase.length > 4 * maxPassphraseLength ? passphrase.length : [...passphrase].length;
   if (length < minPassphraseLength || length > maxPassphraseLength)
     throw invalid(
       `${where}: the passphrase must be ${minPassphraseLength} to ${maxPassphraseLength} characters, got ${length > 1000 ? 'more than 1000' : length}`,
