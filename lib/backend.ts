@@ -591,6 +591,7 @@ export type TetheringOperationStatus =
 
 /** `NetworkOperatorTetheringOperationResult`. */
 export interface TetheringOperationResult {
+  /** Windows' answer: `'success'`, or why the operation did not happen. */
   status: TetheringOperationStatus;
   /** Windows' additional text (for example the operator's entitlement failure reason). */
   additionalErrorMessage: string;
@@ -598,39 +599,142 @@ export interface TetheringOperationResult {
 
 /** The hotspot's current state. */
 export interface TetheringStatus {
+  /** Whether Windows allows the hotspot, or why not (`GetTetheringCapabilityFromConnectionProfile`). */
   capability: TetheringCapability;
+  /** `TetheringOperationalState`: on, off, in transition, or unknown. */
   operationalState: TetheringOperationalState;
+  /** `ClientCount`: the devices connected now. */
   clientCount: number;
+  /** `MaxClientCount`: the most devices the hotspot takes. */
   maxClientCount: number;
 }
 
-/** `NetworkOperatorTetheringAccessPointConfiguration`. The passphrase is a secret. */
+/** `TetheringWiFiBand`, spelled as people say it: `'auto'` lets Windows choose. */
+export type TetheringWiFiBand = 'auto' | '2.4GHz' | '5GHz' | '6GHz';
+
+/** `TetheringWiFiAuthenticationKind` (Windows 26100 and later; older Windows uses WPA2). */
+export type TetheringWiFiAuthenticationKind = 'wpa2' | 'wpa3TransitionMode' | 'wpa3';
+
+/**
+ * `NetworkOperatorTetheringAccessPointConfiguration`: what the hotspot broadcasts and accepts.
+ * The passphrase is a secret: never logged, never quoted in an error.
+ */
 export interface AccessPointConfiguration {
+  /** The network name: 1 to 32 bytes of UTF-8. */
   ssid: string;
+  /** The Wi-Fi passphrase: 8 to 63 characters (printable ASCII for WPA2). A secret. */
   passphrase: string;
-  band?: 'auto' | 'twoPointFourGigahertz' | 'fiveGigahertz' | 'sixGigahertz';
+  /** The band (Windows 22000 and later); `'auto'` when absent. */
+  band?: TetheringWiFiBand;
+  /** The authentication kind (Windows 26100 and later); `'wpa2'` when absent. */
+  authenticationKind?: TetheringWiFiAuthenticationKind;
 }
+
+/**
+ * Which hotspot a call is about: the one sharing the internet connection profile (the default),
+ * or the one sharing a named connection profile (`CreateFromConnectionProfile`).
+ */
+export interface TetheringTarget {
+  /** The connection profile to share, by its name; the internet connection profile when absent. */
+  profileName?: string;
+}
+
+/**
+ * `NetworkOperatorTetheringSessionAccessPointConfiguration` (Windows 26100 and later): an access
+ * point for one session only, given to `start()`; the stored configuration is untouched.
+ * Fields left out keep the stored configuration's values.
+ */
+export type TetheringSessionConfiguration = Partial<AccessPointConfiguration>;
+
+/** Options of {@link TetheringBackend.start}. */
+export interface TetheringStartOptions extends OperationOptions, TetheringTarget {
+  /**
+   * An access point for this session only (`StartTetheringAsync(configuration)`, Windows 26100
+   * and later; older Windows is `ERR_NOT_SUPPORTED` naming the API).
+   */
+  session?: TetheringSessionConfiguration;
+}
+
+/** Options of {@link TetheringBackend.stop}. */
+export interface TetheringStopOptions extends OperationOptions, TetheringTarget {}
 
 /** `NetworkOperatorTetheringClient`. */
 export interface TetheringClient {
+  /** The client's MAC address, `02:00:00:00:00:01` (upper case). */
   macAddress: string;
+  /** The names the client is known by (`HostName.DisplayName`); may be empty. */
   hostNames: string[];
 }
 
-/** The tethering part of a backend. */
+/** The state of a Windows service as the Service Control Manager reports it. */
+export type ServiceState =
+  | 'running'
+  | 'stopped'
+  | 'startPending'
+  | 'stopPending'
+  | 'paused'
+  | 'disabled'
+  | 'notFound'
+  | 'unknown';
+
+/**
+ * What the hotspot depends on, read for `wmbb hotspot doctor`: the facts, without judgement
+ * (the diagnosis is shared TypeScript, lib/tethering/diagnose-hotspot.ts).
+ */
+export interface TetheringDiagnostics {
+  /** The Mobile Hotspot service (`icssvc`). */
+  mobileHotspotService: ServiceState;
+  /** The WLAN AutoConfig service (`WlanSvc`). */
+  wlanService: ServiceState;
+  /** The Wi-Fi radio (`Windows.Devices.Radios`): `'absent'` without a Wi-Fi adapter. */
+  wifiRadio: 'on' | 'off' | 'disabled' | 'absent' | 'unknown';
+  /** Whether Windows has an internet connection profile to share. */
+  internetProfile: boolean;
+  /**
+   * Known policies that block the hotspot (for example the Group Policy "Prohibit use of
+   * Internet Connection Sharing on your DNS domain network"), by name; `[]` when none.
+   */
+  blockingPolicies: string[];
+}
+
+/** The tethering part of a backend: `NetworkOperatorTetheringManager` and its statics. */
 export interface TetheringBackend {
-  /** Capability and state of the hotspot for the internet connection profile. */
-  status(): Promise<TetheringStatus>;
-  /** `StartTetheringAsync()`; with an operator requiring it, Windows runs an entitlement check. */
-  start(options?: OperationOptions): Promise<TetheringOperationResult>;
+  /** Capability, state, client count and maximum of the hotspot. */
+  status(target?: TetheringTarget): Promise<TetheringStatus>;
+  /**
+   * `StartTetheringAsync()`, or `StartTetheringAsync(configuration)` with `options.session`
+   * (Windows 26100 and later). With an operator requiring it, Windows runs an entitlement check.
+   */
+  start(options?: TetheringStartOptions): Promise<TetheringOperationResult>;
   /** `StopTetheringAsync()`. */
-  stop(options?: OperationOptions): Promise<TetheringOperationResult>;
+  stop(options?: TetheringStopOptions): Promise<TetheringOperationResult>;
   /** `GetCurrentAccessPointConfiguration()`. */
-  accessPoint(): Promise<AccessPointConfiguration>;
-  /** `ConfigureAccessPointAsync(configuration)`. */
-  configureAccessPoint(configuration: AccessPointConfiguration): Promise<void>;
+  accessPoint(target?: TetheringTarget): Promise<AccessPointConfiguration>;
+  /**
+   * `ConfigureAccessPointAsync(configuration)`: stores the access point. Callers validate first
+   * (lib/tethering/check-access-point.ts); a backend may check again.
+   */
+  configureAccessPoint(
+    configuration: AccessPointConfiguration,
+    target?: TetheringTarget,
+  ): Promise<void>;
   /** `GetTetheringClients()`. */
-  clients(): Promise<TetheringClient[]>;
+  clients(target?: TetheringTarget): Promise<TetheringClient[]>;
+  /** `IsBandSupportedAsync(band)` (Windows 22000 and later; `'auto'` is always supported). */
+  isBandSupported(band: TetheringWiFiBand, target?: TetheringTarget): Promise<boolean>;
+  /** `IsAuthenticationKindSupportedAsync(kind)` (Windows 26100 and later). */
+  isAuthenticationKindSupported(
+    kind: TetheringWiFiAuthenticationKind,
+    target?: TetheringTarget,
+  ): Promise<boolean>;
+  /** `IsNoConnectionsTimeoutEnabled()`: whether Windows turns an idle hotspot off. */
+  isNoConnectionsTimeoutEnabled(): Promise<boolean>;
+  /** `EnableNoConnectionsTimeoutAsync()`: an idle hotspot turns itself off (Windows' default). */
+  enableNoConnectionsTimeout(): Promise<void>;
+  /** `DisableNoConnectionsTimeoutAsync()`: the hotspot stays on without clients. */
+  disableNoConnectionsTimeout(): Promise<void>;
+  /** What the hotspot depends on (services, radio, internet profile, policies). */
+  diagnostics(): Promise<TetheringDiagnostics>;
 }
 
 // ---------------------------------------------------------------------------------------------

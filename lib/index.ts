@@ -90,3 +90,16 @@ export {
 } from './derived/derived-notification-source.js';
 export { DerivedNotifications } from './derived/derived-notifications.js';
 export { defaultDataPlanPollMs } from './derived/data-plan-poll.js';
+export {
+  Tethering,
+  type HotspotStartOptions,
+  type HotspotStopOptions,
+} from './tethering/tethering.js';
+export type { HotspotDiagnosis, HotspotFinding } from './tethering/diagnose-hotspot.js';
+export {
+  maxPassphraseLength,
+  maxSsidBytes,
+  minPassphraseLength,
+  tetheringAuthenticationKinds,
+  tetheringBands,
+} from './tethering/check-access-point.js';

@@ -9,6 +9,7 @@ import { Esim } from './esim/esim.js';
 import type { EntitlementOptions } from './notifications/entitlement-check.js';
 import { Notifications } from './notifications/notifications.js';
 import { Modems } from './modems/modems.js';
+import { Tethering } from './tethering/tethering.js';
 import { dataPlanPollMsOf, type DerivedOptions } from './derived/derived-options.js';
 import { Provisioning } from './provisioning/provisioning.js';
 import { Ussd } from './ussd/ussd.js';
@@ -32,6 +33,8 @@ export class MobileBroadband {
   readonly esim: Esim;
   /** Network accounts and modems: `accounts()`, `account(id)`, `dataPlanStatus(id)`. */
   readonly modems: Modems;
+  /** The mobile hotspot of the internet connection profile; `forProfile(name)` for another. */
+  readonly tethering: Tethering;
   /** USSD dialogues with the network: `send(text)`, `open()` for a menu. */
   readonly ussd: Ussd;
   /** Carrier provisioning: `apply(document)` with per-element results. */
@@ -49,6 +52,7 @@ export class MobileBroadband {
     );
     this.esim = new Esim(backend.esim, backend.links);
     this.modems = new Modems(backend.modems);
+    this.tethering = new Tethering(backend.tethering);
     this.ussd = new Ussd(backend.ussd, backend.modems);
     this.provisioning = new Provisioning(backend.provisioning);
   }

@@ -11,6 +11,7 @@ import type { CliContext } from './cli-context.js';
 import { paint } from './cli-io.js';
 import { registerDemo } from './commands/demo.js';
 import { registerEsim } from './commands/esim.js';
+import { registerHotspot } from './commands/hotspot.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerMessages } from './commands/messages.js';
 import { registerPackage } from './commands/package-manifest.js';
@@ -62,6 +63,7 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
   registerProvision(program, context, done);
   registerMessages(program, context, done);
   registerEsim(program, context, done);
+  registerHotspot(program, context, done);
   registerPackage(program, context, done);
   registerServe(program, context, done);
   registerUssd(program, context, done);

@@ -173,7 +173,11 @@ export class FakeBackend implements Backend {
     this.#dataPlan = new FakeDataPlan(() => this.clock.now());
     this.#billingCycle = new FakeBillingCycle(this.#context, () => void this.resetBillingCycle());
     this.#messages = new FakeOperatorMessages(this.#context, this.#dataPlan);
-    this.tethering = new FakeTethering(this.#context, this.notifications);
+    this.tethering = new FakeTethering(
+      this.#context,
+      this.notifications,
+      options.windowsBuild === undefined ? 26100 : options.windowsBuild,
+    );
     this.modems = new FakeModems({
       account,
       device: { ...defaultFakeDevice, ...options.device },

@@ -17,10 +17,22 @@ import type {
   TetheringBackend,
   TetheringCapability,
   TetheringClient,
+  TetheringDiagnostics,
   TetheringOperationalState,
   TetheringOperationResult,
+  TetheringOperationStatus,
+  TetheringStartOptions,
   TetheringStatus,
+  TetheringStopOptions,
+  TetheringTarget,
+  TetheringWiFiAuthenticationKind,
+  TetheringWiFiBand,
 } from '../backend.js';
+import {
+  checkAccessPoint,
+  checkAuthenticationKind,
+  checkBand,
+} from '../tethering/check-access-point.js';
 import type { TimerHandle } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
 import type { FakeContext, FakeRecord } from './fake-context.js';
@@ -39,11 +51,64 @@ export interface TetheringRequestOutcome extends TetheringOperationResult {
   note?: string;
 }
 
+/** The first Windows build with each newer tethering API, as the fake plays them. */
+export const tetheringApiBuilds = {
+  /** `NetworkOperatorTetheringManager.IsNoConnectionsTimeoutEnabled` and its switches. */
+  noConnectionsTimeout: 19041,
+  /** `TetheringWiFiBand`, `IsBandSupportedAsync` (`…AccessPointConfiguration2`). */
+  band: 22000,
+  /** `TetheringWiFiAuthenticationKind`, `IsAuthenticationKindSupportedAsync` (`…3`). */
+  authenticationKind: 26100,
+  /** `StartTetheringAsync(NetworkOperatorTetheringSessionAccessPointConfiguration)`. */
+  sessionConfiguration: 26100,
+} as const;
+
+/** How long an idle hotspot stays on while the no-connections timeout is enabled (5 minutes). */
+export const noConnectionsTimeoutMs = 5 * 60_000;
+
+/** A start or stop outcome scripted with {@link FakeTethering.scriptNext}. */
+export interface ScriptedTetheringOutcome {
+  /** The status the operation answers. */
+  status: TetheringOperationStatus;
+  /** Windows' additional message (default `''`). */
+  additionalErrorMessage?: string;
+}
+
+const capabilities: readonly TetheringCapability[] = [
+  'enabled',
+  'disabledByGroupPolicy',
+  'disabledByHardwareLimitation',
+  'disabledByOperator',
+  'disabledBySku',
+  'disabledByRequiredAppNotInstalled',
+  'disabledDueToUnknownCause',
+  'disabledBySystemCapability',
+];
+
+const operationStatuses: readonly TetheringOperationStatus[] = [
+  'success',
+  'unknown',
+  'mobileBroadbandDeviceOff',
+  'wiFiDeviceOff',
+  'entitlementCheckTimeout',
+  'entitlementCheckFailure',
+  'operationInProgress',
+  'bluetoothDeviceOff',
+  'networkLimitedConnectivity',
+  'alreadyOn',
+  'radioRestriction',
+  'bandInterference',
+];
+
 const macPattern = /^[0-9A-F]{2}(?::[0-9A-F]{2}){5}$/i;
 
 /**
- * The fake's hotspot (`fake.tethering`): the TetheringBackend part, plus controls for tests
- * (`clientJoined`, `clientLeft`, `entitlementTimeoutMs`).
+ * The fake's hotspot (`fake.tethering`): the TetheringBackend part, plus controls for tests:
+ * `clientJoined`, `clientLeft`, `entitlementTimeoutMs`, `setCapability` (a reason),
+ * `supportedBands` / `supportedAuthenticationKinds`, `windowsBuild`, `scriptNext` (the next
+ * start's or stop's TetheringOperationStatus), `setDiagnostics` (services, radio, internet
+ * profile, policies). With the no-connections timeout enabled (Windows' default), a hotspot
+ * without clients turns itself off after {@link noConnectionsTimeoutMs} of virtual time.
  */
 export class FakeTethering implements TetheringBackend {
   readonly #context: FakeContext;
@@ -58,11 +123,82 @@ export class FakeTethering implements TetheringBackend {
   };
   readonly maxClientCount = 10;
   entitlementTimeoutMs = 30_000;
+  /**
+   * The Windows build the fake plays: APIs newer than it are `ERR_NOT_SUPPORTED` naming the API
+   * (see {@link tetheringApiBuilds}). `createFakeBackend({ windowsBuild })`; 26100 by default.
+   */
+  windowsBuild: number;
+  /** The bands this adapter supports (`IsBandSupportedAsync`); `'auto'` is always supported. */
+  supportedBands = new Set<TetheringWiFiBand>(['auto', '2.4GHz', '5GHz']);
+  /** The authentication kinds this adapter supports (`IsAuthenticationKindSupportedAsync`). */
+  supportedAuthenticationKinds = new Set<TetheringWiFiAuthenticationKind>([
+    'wpa2',
+    'wpa3TransitionMode',
+  ]);
+  #capabilityOverride: TetheringCapability | undefined;
+  #noConnectionsTimeout = true;
+  #idleTimer: TimerHandle | undefined;
+  #scripted: { start: ScriptedTetheringOutcome[]; stop: ScriptedTetheringOutcome[] } = {
+    start: [],
+    stop: [],
+  };
+  #diagnostics: TetheringDiagnostics = {
+    mobileHotspotService: 'running',
+    wlanService: 'running',
+    wifiRadio: 'on',
+    internetProfile: true,
+    blockingPolicies: [],
+  };
 
   /** @internal */
-  constructor(context: FakeContext, source: FakeNotificationSource) {
+  constructor(context: FakeContext, source: FakeNotificationSource, windowsBuild = 26100) {
     this.#context = context;
     this.#source = source;
+    this.windowsBuild = windowsBuild;
+  }
+
+  /**
+   * Sets the capability Windows reports (`TetheringCapability`), whatever the operator policy
+   * says; `undefined` goes back to the policy's (`disabledByOperator` for `'never'`).
+   */
+  setCapability(capability: TetheringCapability | undefined): void {
+    if (capability !== undefined && !capabilities.includes(capability))
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        `Unknown tethering capability ${JSON.stringify(capability)}; expected one of ${capabilities.join(', ')}`,
+      );
+    this.#capabilityOverride = capability;
+  }
+
+  /**
+   * The next `start()` (or `stop()`) answers `status` with Windows' additional message, and
+   * changes nothing unless the status is `'success'`. Calls queue up, one per operation.
+   */
+  scriptNext(operation: 'start' | 'stop', outcome: ScriptedTetheringOutcome): void {
+    if (operation !== 'start' && operation !== 'stop')
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        "scriptNext(operation): 'start' or 'stop'",
+      );
+    if (!operationStatuses.includes(outcome?.status))
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        `Unknown TetheringOperationStatus; expected one of ${operationStatuses.join(', ')}`,
+      );
+    this.#scripted[operation].push({
+      status: outcome.status,
+      additionalErrorMessage: outcome.additionalErrorMessage ?? '',
+    });
+  }
+
+  /** Changes what `diagnostics()` reports (the machine's services, radio, profile, policies). */
+  setDiagnostics(patch: Partial<TetheringDiagnostics>): void {
+    this.#diagnostics = { ...this.#diagnostics, ...patch };
+  }
+
+  /** Whether the idle timer runs (the hotspot is on, without clients, timeout enabled). */
+  get idleTimerPending(): boolean {
+    return this.#idleTimer !== undefined;
   }
 
   get policy(): TetheringPolicy {
@@ -79,7 +215,8 @@ export class FakeTethering implements TetheringBackend {
     this.#policy = policy;
   }
 
-  status(): Promise<TetheringStatus> {
+  async status(target?: TetheringTarget): Promise<TetheringStatus> {
+    this.#checkTarget(target);
     return Promise.resolve({
       capability: this.#capability(),
       operationalState: this.#state,
@@ -88,11 +225,34 @@ export class FakeTethering implements TetheringBackend {
     });
   }
 
-  start(): Promise<TetheringOperationResult> {
-    return this.request().then(({ status, additionalErrorMessage }) => ({
-      status,
-      additionalErrorMessage,
-    }));
+  async start(options: TetheringStartOptions = {}): Promise<TetheringOperationResult> {
+    this.#checkTarget(options);
+    let session: AccessPointConfiguration | undefined;
+    if (options.session !== undefined) {
+      this.#need(
+        'sessionConfiguration',
+        'StartTetheringAsync(NetworkOperatorTetheringSessionAccessPointConfiguration)',
+      );
+      session = await checkAccessPoint(options.session, this, {
+        where: 'start({ session })',
+        current: this.#accessPoint,
+      });
+    }
+    const scripted = this.#scripted.start.shift();
+    if (scripted !== undefined && scripted.status !== 'success')
+      return {
+        status: scripted.status,
+        additionalErrorMessage: scripted.additionalErrorMessage ?? '',
+      };
+    const capability = this.#capability();
+    if (capability !== 'enabled' && this.#state !== 'on')
+      return {
+        status: 'unknown',
+        additionalErrorMessage: `Tethering is not available on this device (${capability})`,
+      };
+    void session; // The session's access point lasts until stop; the fake broadcasts nothing.
+    const { status, additionalErrorMessage } = await this.request();
+    return { status, additionalErrorMessage };
   }
 
   /** The user turns the hotspot on; resolves with what Windows answered. */
@@ -135,7 +295,15 @@ export class FakeTethering implements TetheringBackend {
     return { status: 'success', additionalErrorMessage: '' };
   }
 
-  async stop(): Promise<TetheringOperationResult> {
+  async stop(options: TetheringStopOptions = {}): Promise<TetheringOperationResult> {
+    this.#checkTarget(options);
+    const scripted = this.#scripted.stop.shift();
+    if (scripted !== undefined && scripted.status !== 'success')
+      return {
+        status: scripted.status,
+        additionalErrorMessage: scripted.additionalErrorMessage ?? '',
+      };
+    this.#clearIdleTimer();
     if (this.#state === 'off') return { status: 'success', additionalErrorMessage: '' };
     const records: FakeRecord[] = [{ messageType: 11, tetheringState: 'off' }];
     this.#state = 'off';
@@ -147,31 +315,42 @@ export class FakeTethering implements TetheringBackend {
     return { status: 'success', additionalErrorMessage: '' };
   }
 
-  accessPoint(): Promise<AccessPointConfiguration> {
+  async accessPoint(target?: TetheringTarget): Promise<AccessPointConfiguration> {
+    this.#checkTarget(target);
     return Promise.resolve({ ...this.#accessPoint });
   }
 
-  configureAccessPoint(configuration: AccessPointConfiguration): Promise<void> {
+  async configureAccessPoint(
+    configuration: AccessPointConfiguration,
+    target?: TetheringTarget,
+  ): Promise<void> {
+    this.#checkTarget(target);
     const { ssid, passphrase } = configuration ?? {};
     if (typeof ssid !== 'string' || Buffer.byteLength(ssid) < 1 || Buffer.byteLength(ssid) > 32) {
-      return Promise.reject(
-        new MobileBroadbandError('ERR_INVALID_ARGUMENT', 'The SSID must be 1 to 32 bytes of UTF-8'),
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        'The SSID must be 1 to 32 bytes of UTF-8',
       );
     }
     if (typeof passphrase !== 'string' || passphrase.length < 8 || passphrase.length > 63) {
       // The passphrase is a secret: its length is all the message says.
-      return Promise.reject(
-        new MobileBroadbandError(
-          'ERR_INVALID_ARGUMENT',
-          'The passphrase must be 8 to 63 characters (WPA2)',
-        ),
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        'The passphrase must be 8 to 63 characters (WPA2)',
       );
     }
-    this.#accessPoint = { ssid, passphrase, band: configuration.band ?? 'auto' };
-    return Promise.resolve();
+    // Windows checks again; the shared checks say the same thing every backend would.
+    const checked = await checkAccessPoint(configuration, this, {
+      where: 'configureAccessPoint()',
+    });
+    const stored: AccessPointConfiguration = { ssid, passphrase, band: checked.band ?? 'auto' };
+    if (configuration.authenticationKind !== undefined)
+      stored.authenticationKind = checked.authenticationKind ?? 'wpa2';
+    this.#accessPoint = stored;
   }
 
-  clients(): Promise<TetheringClient[]> {
+  async clients(target?: TetheringTarget): Promise<TetheringClient[]> {
+    this.#checkTarget(target);
     return Promise.resolve(
       this.#clients.map((c) => ({ macAddress: c.macAddress, hostNames: [...c.hostNames] })),
     );
@@ -198,6 +377,7 @@ export class FakeTethering implements TetheringBackend {
       );
     }
     this.#clients.push({ macAddress: mac, hostNames: [...hostNames] });
+    this.#clearIdleTimer();
     await this.#context.emit({ messageType: 12, clientCount: this.#clients.length });
     return this.#clients.length;
   }
@@ -212,16 +392,100 @@ export class FakeTethering implements TetheringBackend {
         `No client ${JSON.stringify(macAddress)} is connected`,
       );
     this.#clients.splice(index, 1);
+    this.#armIdleTimer();
     await this.#context.emit({ messageType: 12, clientCount: this.#clients.length });
     return this.#clients.length;
   }
 
+  async isBandSupported(band: TetheringWiFiBand, target?: TetheringTarget): Promise<boolean> {
+    this.#checkTarget(target);
+    checkBand(band, 'isBandSupported(band)');
+    this.#need('band', 'IsBandSupportedAsync');
+    return Promise.resolve(band === 'auto' || this.supportedBands.has(band));
+  }
+
+  async isAuthenticationKindSupported(
+    kind: TetheringWiFiAuthenticationKind,
+    target?: TetheringTarget,
+  ): Promise<boolean> {
+    this.#checkTarget(target);
+    checkAuthenticationKind(kind, 'isAuthenticationKindSupported(kind)');
+    this.#need('authenticationKind', 'IsAuthenticationKindSupportedAsync');
+    return Promise.resolve(this.supportedAuthenticationKinds.has(kind));
+  }
+
+  async isNoConnectionsTimeoutEnabled(): Promise<boolean> {
+    this.#need('noConnectionsTimeout', 'IsNoConnectionsTimeoutEnabled');
+    return Promise.resolve(this.#noConnectionsTimeout);
+  }
+
+  async enableNoConnectionsTimeout(): Promise<void> {
+    this.#need('noConnectionsTimeout', 'EnableNoConnectionsTimeoutAsync');
+    this.#noConnectionsTimeout = true;
+    this.#armIdleTimer();
+    return Promise.resolve();
+  }
+
+  async disableNoConnectionsTimeout(): Promise<void> {
+    this.#need('noConnectionsTimeout', 'DisableNoConnectionsTimeoutAsync');
+    this.#noConnectionsTimeout = false;
+    this.#clearIdleTimer();
+    return Promise.resolve();
+  }
+
+  async diagnostics(): Promise<TetheringDiagnostics> {
+    return Promise.resolve({
+      ...this.#diagnostics,
+      blockingPolicies: [...this.#diagnostics.blockingPolicies],
+    });
+  }
+
   #capability(): TetheringCapability {
+    if (this.#capabilityOverride !== undefined) return this.#capabilityOverride;
     return this.#policy === 'never' ? 'disabledByOperator' : 'enabled';
+  }
+
+  /** A newer API on older Windows: `ERR_NOT_SUPPORTED`, naming the API and the build it needs. */
+  #need(api: keyof typeof tetheringApiBuilds, name: string): void {
+    const build = tetheringApiBuilds[api];
+    if (this.windowsBuild < build)
+      throw new MobileBroadbandError(
+        'ERR_NOT_SUPPORTED',
+        `${name} needs Windows build ${build} or later; this Windows is build ${this.windowsBuild}`,
+        { details: { api: name, requiredBuild: build, windowsBuild: this.windowsBuild } },
+      );
+  }
+
+  /** The fake shares one connection profile: the internet one, named after the operator. */
+  #checkTarget(target: TetheringTarget | undefined): void {
+    const name = target?.profileName;
+    if (name === undefined) return;
+    if (name !== this.#context.account.providerName)
+      throw new MobileBroadbandError(
+        'ERR_INVALID_ARGUMENT',
+        `No connection profile by that name; the profiles are: ${this.#context.account.providerName}`,
+      );
+  }
+
+  #armIdleTimer(): void {
+    if (!this.#noConnectionsTimeout || this.#state !== 'on' || this.#clients.length > 0) return;
+    if (this.#idleTimer !== undefined) return;
+    this.#idleTimer = this.#context.clock.setTimeout(() => {
+      this.#idleTimer = undefined;
+      if (this.#state !== 'on' || this.#clients.length > 0) return;
+      void this.#setState('off');
+    }, noConnectionsTimeoutMs);
+  }
+
+  #clearIdleTimer(): void {
+    if (this.#idleTimer === undefined) return;
+    this.#context.clock.clearTimeout(this.#idleTimer);
+    this.#idleTimer = undefined;
   }
 
   async #setState(state: TetheringOperationalState): Promise<void> {
     this.#state = state;
+    if (state === 'on') this.#armIdleTimer();
     await this.#context.emit({ messageType: 11, tetheringState: state });
   }
 

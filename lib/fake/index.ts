@@ -32,6 +32,9 @@ export {
 export { FakeUssd, fakeUssdBalance, type FakeUssdReply } from './fake-ussd.js';
 export {
   FakeTethering,
+  noConnectionsTimeoutMs,
+  tetheringApiBuilds,
+  type ScriptedTetheringOutcome,
   type TetheringPolicy,
   type TetheringRequestOutcome,
 } from './fake-tethering.js';

@@ -1,0 +1,297 @@
+/**
+ * One conformance suite for `mbb.tethering`, for every backend: the fake here, the native
+ * backend under Wine once its test components exist (see tethering-driver.ts). Written with
+ * node:assert against a driver, so it runs outside vitest too.
+ */
+
+import assert from 'node:assert/strict';
+import type { TetheringCapability, TetheringOperationStatus } from '../../lib/backend.js';
+import { connect } from '../../lib/connect.js';
+import { MobileBroadbandError } from '../../lib/errors.js';
+import type { MobileBroadband } from '../../lib/mobile-broadband.js';
+import type { Notification } from '../../lib/notifications/notification.js';
+import type { TetheringScenarioDriver, TetheringSetup } from './tethering-driver.js';
+import type { TestApi } from './test-api.js';
+
+const capabilityReasons: TetheringCapability[] = [
+  'disabledByGroupPolicy',
+  'disabledByHardwareLimitation',
+  'disabledByOperator',
+  'disabledBySku',
+  'disabledByRequiredAppNotInstalled',
+  'disabledDueToUnknownCause',
+  'disabledBySystemCapability',
+];
+
+const failures: TetheringOperationStatus[] = [
+  'unknown',
+  'mobileBroadbandDeviceOff',
+  'wiFiDeviceOff',
+  'entitlementCheckTimeout',
+  'entitlementCheckFailure',
+  'operationInProgress',
+  'bluetoothDeviceOff',
+  'networkLimitedConnectivity',
+  'radioRestriction',
+  'bandInterference',
+];
+
+async function rejectsWith(
+  promise: Promise<unknown>,
+  code: string,
+  message?: RegExp,
+): Promise<MobileBroadbandError> {
+  const error = await promise.then(
+    () => assert.fail(`expected ${code}`),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof MobileBroadbandError, `a MobileBroadbandError, got ${String(error)}`);
+  assert.equal(error.code, code, error.message);
+  if (message !== undefined) assert.match(error.message, message);
+  return error;
+}
+
+export function defineTetheringConformance(api: TestApi, driver: TetheringScenarioDriver): void {
+  const { describe, it, afterEach } = api;
+  let mbb: MobileBroadband | undefined;
+
+  async function open(setup?: TetheringSetup): Promise<MobileBroadband> {
+    mbb = await connect({ backend: await driver.createBackend(setup) });
+    return mbb;
+  }
+
+  async function step(action: () => Promise<void>): Promise<void> {
+    await action();
+    await driver.settle();
+  }
+
+  describe(`tethering conformance: ${driver.name}`, () => {
+    afterEach(async () => {
+      await mbb?.close();
+      mbb = undefined;
+    });
+
+    it('status(): enabled, off, no clients, a maximum', async () => {
+      const m = await open();
+      const status = await m.tethering.status();
+      assert.deepEqual(
+        { ...status, maxClientCount: status.maxClientCount > 0 },
+        { capability: 'enabled', operationalState: 'off', clientCount: 0, maxClientCount: true },
+      );
+    });
+
+    it('start() and stop() succeed and change the state; start twice is alreadyOn', async () => {
+      const m = await open();
+      assert.deepEqual(await m.tethering.start(), {
+        status: 'success',
+        additionalErrorMessage: '',
+      });
+      assert.equal((await m.tethering.status()).operationalState, 'on');
+      assert.equal((await m.tethering.start()).status, 'alreadyOn');
+      assert.equal((await m.tethering.stop()).status, 'success');
+      assert.equal((await m.tethering.status()).operationalState, 'off');
+    });
+
+    for (const status of failures) {
+      it(`a start answered ${status} resolves with it and Windows' message, state unchanged`, async () => {
+        const m = await open();
+        await driver.scriptNext('start', status, `message for ${status}`);
+        assert.deepEqual(await m.tethering.start(), {
+          status,
+          additionalErrorMessage: `message for ${status}`,
+        });
+        assert.equal((await m.tethering.status()).operationalState, 'off');
+      });
+    }
+
+    it('a stop answered operationInProgress leaves the hotspot on', async () => {
+      const m = await open();
+      await m.tethering.start();
+      await driver.scriptNext('stop', 'operationInProgress', 'busy');
+      assert.deepEqual(await m.tethering.stop(), {
+        status: 'operationInProgress',
+        additionalErrorMessage: 'busy',
+      });
+      assert.equal((await m.tethering.status()).operationalState, 'on');
+    });
+
+    for (const reason of capabilityReasons) {
+      it(`capability ${reason}: status says so, start fails, diagnose explains`, async () => {
+        const m = await open();
+        await driver.setCapability(reason);
+        assert.equal((await m.tethering.status()).capability, reason);
+        assert.notEqual((await m.tethering.start()).status, 'success');
+        const diagnosis = await m.tethering.diagnose();
+        assert.equal(diagnosis.canStart, false);
+        assert.equal(diagnosis.capability, reason);
+        const finding = diagnosis.findings.find((f) => f.check === 'capability');
+        assert.equal(finding?.ok, false);
+        assert.ok((finding?.remedy ?? '').length > 10, 'a remedy in words');
+      });
+    }
+
+    it('diagnose(): each dependency that fails is a finding with a remedy', async () => {
+      const m = await open();
+      assert.equal((await m.tethering.diagnose()).canStart, true);
+      await driver.setDiagnostics({
+        wlanService: 'stopped',
+        mobileHotspotService: 'disabled',
+        wifiRadio: 'off',
+        internetProfile: false,
+        blockingPolicies: ['NC_ShowSharedAccessUI'],
+      });
+      const diagnosis = await m.tethering.diagnose();
+      assert.equal(diagnosis.canStart, false);
+      const failed = diagnosis.findings.filter((f) => !f.ok).map((f) => f.check);
+      assert.deepEqual(failed.sort(), [
+        'blockingPolicy',
+        'internetProfile',
+        'mobileHotspotService',
+        'wifiRadio',
+        'wlanService',
+      ]);
+      for (const f of diagnosis.findings.filter((x) => !x.ok)) assert.ok(f.remedy);
+    });
+
+    it('clients joining and leaving: clients(), clientCount, events 11 and 12 in order', async () => {
+      const m = await open();
+      const seen: Notification[] = [];
+      m.notifications.on('notification', (n) => void seen.push(n));
+      await driver.settle();
+      await step(async () => void (await m.tethering.start()));
+      await step(() => driver.clientJoins('02:00:00:00:00:01', ['laptop']));
+      await step(() => driver.clientJoins('02:00:00:00:00:02', []));
+      assert.deepEqual(await m.tethering.clients(), [
+        { macAddress: '02:00:00:00:00:01', hostNames: ['laptop'] },
+        { macAddress: '02:00:00:00:00:02', hostNames: [] },
+      ]);
+      assert.equal((await m.tethering.status()).clientCount, 2);
+      await step(() => driver.clientLeaves('02:00:00:00:00:01'));
+      await step(async () => void (await m.tethering.stop()));
+      const events = seen.flatMap((n) =>
+        n.type === 'tetheringOperationalStateChanged'
+          ? [`state ${n.state}`]
+          : n.type === 'tetheringNumberOfClientsChanged'
+            ? [`clients ${n.clientCount}`]
+            : [],
+      );
+      assert.deepEqual(events, [
+        'state on',
+        'clients 1',
+        'clients 2',
+        'clients 1',
+        'state off',
+        'clients 0',
+      ]);
+    });
+
+    it('the no-connections timeout turns an idle hotspot off; disabled, it stays on', async () => {
+      const m = await open();
+      assert.equal(await m.tethering.isNoConnectionsTimeoutEnabled(), true);
+      await m.tethering.start();
+      await driver.advance(driver.noConnectionsTimeoutMs);
+      await driver.settle();
+      assert.equal((await m.tethering.status()).operationalState, 'off');
+      await m.tethering.disableNoConnectionsTimeout();
+      assert.equal(await m.tethering.isNoConnectionsTimeoutEnabled(), false);
+      await m.tethering.start();
+      await driver.advance(driver.noConnectionsTimeoutMs * 3);
+      await driver.settle();
+      assert.equal((await m.tethering.status()).operationalState, 'on');
+      await m.tethering.enableNoConnectionsTimeout();
+      assert.equal(await m.tethering.isNoConnectionsTimeoutEnabled(), true);
+    });
+
+    it('configure() stores the access point; fields left out keep their values', async () => {
+      const m = await open();
+      await m.tethering.configure({
+        ssid: 'Café hotspot',
+        passphrase: 'correct horse battery',
+        band: '5GHz',
+        authenticationKind: 'wpa3TransitionMode',
+      });
+      await m.tethering.configure({ band: '2.4GHz' });
+      assert.deepEqual(await m.tethering.accessPoint(), {
+        ssid: 'Café hotspot',
+        passphrase: 'correct horse battery',
+        band: '2.4GHz',
+        authenticationKind: 'wpa3TransitionMode',
+      });
+    });
+
+    it('band and authentication support as the adapter says; unsupported is ERR_NOT_SUPPORTED, config untouched', async () => {
+      const m = await open();
+      assert.equal(await m.tethering.isBandSupported('auto'), true);
+      assert.equal(await m.tethering.isBandSupported('5GHz'), true);
+      assert.equal(await m.tethering.isBandSupported('6GHz'), false);
+      await driver.setBandSupported('6GHz', true);
+      assert.equal(await m.tethering.isBandSupported('6GHz'), true);
+      assert.equal(await m.tethering.isAuthenticationKindSupported('wpa3'), false);
+      await driver.setAuthenticationKindSupported('wpa3', true);
+      assert.equal(await m.tethering.isAuthenticationKindSupported('wpa3'), true);
+      await driver.setBandSupported('5GHz', false);
+      const before = await m.tethering.accessPoint();
+      await rejectsWith(m.tethering.configure({ band: '5GHz' }), 'ERR_NOT_SUPPORTED', /5GHz/);
+      await driver.setAuthenticationKindSupported('wpa3TransitionMode', false);
+      await rejectsWith(
+        m.tethering.configure({ authenticationKind: 'wpa3TransitionMode' }),
+        'ERR_NOT_SUPPORTED',
+        /wpa3TransitionMode/,
+      );
+      assert.deepEqual(await m.tethering.accessPoint(), before);
+    });
+
+    it('start({ session }) uses its access point for the session; the stored one is untouched', async () => {
+      const m = await open();
+      const before = await m.tethering.accessPoint();
+      const result = await m.tethering.start({ session: { ssid: 'Just today', band: '5GHz' } });
+      assert.equal(result.status, 'success');
+      assert.deepEqual(await m.tethering.accessPoint(), before);
+      await rejectsWith(
+        m.tethering.stop().then(() => m.tethering.start({ session: { ssid: '' } })),
+        'ERR_INVALID_ARGUMENT',
+      );
+    });
+
+    it('on Windows 19041 the newer APIs are ERR_NOT_SUPPORTED, naming the API', async () => {
+      const m = await open({ windowsBuild: 19041 });
+      await rejectsWith(
+        m.tethering.isBandSupported('5GHz'),
+        'ERR_NOT_SUPPORTED',
+        /IsBandSupported/,
+      );
+      await rejectsWith(
+        m.tethering.isAuthenticationKindSupported('wpa3'),
+        'ERR_NOT_SUPPORTED',
+        /IsAuthenticationKindSupported/,
+      );
+      await rejectsWith(
+        m.tethering.start({ session: { ssid: 'Today' } }),
+        'ERR_NOT_SUPPORTED',
+        /StartTetheringAsync/,
+      );
+      assert.equal(await m.tethering.isNoConnectionsTimeoutEnabled(), true);
+      assert.equal((await m.tethering.start()).status, 'success');
+      await m.tethering.configure({ ssid: 'Older Windows', passphrase: 'still fine 123' });
+      assert.equal((await m.tethering.accessPoint()).ssid, 'Older Windows');
+    });
+
+    it('on Windows 18363 even the no-connections timeout is ERR_NOT_SUPPORTED by name', async () => {
+      const m = await open({ windowsBuild: 18363 });
+      await rejectsWith(
+        m.tethering.disableNoConnectionsTimeout(),
+        'ERR_NOT_SUPPORTED',
+        /DisableNoConnectionsTimeout/,
+      );
+    });
+
+    it('forProfile(name) manages a named connection profile; an unknown name is ERR_INVALID_ARGUMENT', async () => {
+      const m = await open();
+      const named = m.tethering.forProfile(driver.profileName);
+      assert.equal(named.profileName, driver.profileName);
+      assert.equal((await named.status()).capability, 'enabled');
+      await rejectsWith(m.tethering.forProfile('No such profile').status(), 'ERR_INVALID_ARGUMENT');
+      assert.throws(() => m.tethering.forProfile(''), { code: 'ERR_INVALID_ARGUMENT' });
+    });
+  });
+}
