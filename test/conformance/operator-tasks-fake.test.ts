@@ -2,21 +2,13 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   defineOperatorTasksConformance,
   operatorTasksCheckNames,
 } from './operator-tasks-conformance.js';
 import { operatorTasksFakeDriver } from './operator-tasks-fake-driver.js';
-import type { TestApi } from './test-api.js';
-
-const api: TestApi = {
-  describe,
-  it: (name, body) => it(name, body),
-  skip: (name, reason) => it.skip(`${name} — skipped: ${reason}`, () => undefined),
-  beforeEach: (body) => beforeEach(body),
-  afterEach: (body) => afterEach(body),
-};
+import { vitestApi as api } from './vitest-api.js';
 
 defineOperatorTasksConformance(api, operatorTasksFakeDriver());
 
