@@ -1,6 +1,9 @@
 #include "record-delivery.h"
 
 #include <cstring>
+#include <string>
+
+#include "js-errors.h"
 
 namespace wmbb {
 
@@ -70,6 +73,24 @@ void RecordDelivery::CallJs(Napi::Env env, Napi::Function callback, Context* con
     }
   } catch (...) {
   }
+}
+
+std::shared_ptr<RecordDelivery> DeliveryFromArguments(const Napi::CallbackInfo& info,
+                                                      const char* name) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 3 || !info[0].IsFunction() || !info[1].IsNumber() || !info[2].IsNumber()) {
+    ThrowTypeError(env, name, "(onBatch: function, maxBatch: number, maxQueued: number)");
+  }
+  const int64_t maxBatch = info[1].As<Napi::Number>().Int64Value();
+  const int64_t maxQueued = info[2].As<Napi::Number>().Int64Value();
+  if (maxBatch < 1 || maxBatch > (1 << 24) || maxQueued < 1 || maxQueued > (1 << 24)) {
+    throw Napi::RangeError::New(env, std::string(name) +
+                                         ": maxBatch and maxQueued must be 1 to 16777216");
+  }
+  RecordQueue::Limits limits;
+  limits.maxBatch = static_cast<uint32_t>(maxBatch);
+  limits.maxQueued = static_cast<uint32_t>(maxQueued);
+  return std::make_shared<RecordDelivery>(env, info[0].As<Napi::Function>(), limits);
 }
 
 }  // namespace wmbb

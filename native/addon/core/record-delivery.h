@@ -42,4 +42,12 @@ class RecordDelivery {
   bool closed_ = false;
 };
 
+/**
+ * The delivery of an export taking `(onBatch: function, maxBatch: number, maxQueued: number)` (a
+ * watcher's creation, the operator server's `serve`), its arguments checked: a TypeError or a
+ * RangeError naming `name` otherwise. JS thread.
+ */
+std::shared_ptr<RecordDelivery> DeliveryFromArguments(const Napi::CallbackInfo& info,
+                                                      const char* name);
+
 }  // namespace wmbb

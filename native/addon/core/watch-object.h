@@ -187,20 +187,8 @@ Napi::Value StartWatchCreation(const Napi::CallbackInfo& info, const char* name,
                                std::shared_ptr<WatchRegistry> watches,
                                Napi::FunctionReference* watchClass, CreateWatch<Watch> create) {
   Napi::Env env = info.Env();
-  if (info.Length() < 3 || !info[0].IsFunction() || !info[1].IsNumber() || !info[2].IsNumber()) {
-    ThrowTypeError(env, name, "(onBatch: function, maxBatch: number, maxQueued: number)");
-  }
-  const int64_t maxBatch = info[1].As<Napi::Number>().Int64Value();
-  const int64_t maxQueued = info[2].As<Napi::Number>().Int64Value();
-  if (maxBatch < 1 || maxBatch > (1 << 24) || maxQueued < 1 || maxQueued > (1 << 24)) {
-    throw Napi::RangeError::New(env, std::string(name) +
-                                         ": maxBatch and maxQueued must be 1 to 16777216");
-  }
-  RecordQueue::Limits limits;
-  limits.maxBatch = static_cast<uint32_t>(maxBatch);
-  limits.maxQueued = static_cast<uint32_t>(maxQueued);
   // The delivery exists before Windows' watch does, so no event can come before it.
-  auto delivery = std::make_shared<RecordDelivery>(env, info[0].As<Napi::Function>(), limits);
+  std::shared_ptr<RecordDelivery> delivery = DeliveryFromArguments(info, name);
   auto cell = std::make_shared<WatchCell<Watch>>();
   std::shared_ptr<RecordQueue> queue = delivery->queue();
   using End = watch_detail::WatchEnd;

@@ -132,20 +132,9 @@ Napi::Value OperatorExports::HasPackageIdentity(const Napi::CallbackInfo& info) 
 
 Napi::Value OperatorExports::Serve(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 3 || !info[0].IsFunction() || !info[1].IsNumber() || !info[2].IsNumber()) {
-    ThrowTypeError(env, "serve", "(onBatch: function, maxBatch: number, maxQueued: number)");
-  }
-  const int64_t maxBatch = info[1].As<Napi::Number>().Int64Value();
-  const int64_t maxQueued = info[2].As<Napi::Number>().Int64Value();
-  if (maxBatch < 1 || maxBatch > (1 << 24) || maxQueued < 1 || maxQueued > (1 << 24)) {
-    throw Napi::RangeError::New(env, "serve: maxBatch and maxQueued must be 1 to 16777216");
-  }
   OperatorExports* self = Self(info);
-  RecordQueue::Limits limits;
-  limits.maxBatch = static_cast<uint32_t>(maxBatch);
-  limits.maxQueued = static_cast<uint32_t>(maxQueued);
   // The delivery exists before the class is registered, so no call can come before it.
-  auto delivery = std::make_shared<RecordDelivery>(env, info[0].As<Napi::Function>(), limits);
+  std::shared_ptr<RecordDelivery> delivery = DeliveryFromArguments(info, "serve");
   auto cell = std::make_shared<ServerCell>();
   cell->server = std::make_shared<OperatorEventsServer>(delivery->queue());
   using Registration = JsOperation<CallEnd>;
