@@ -171,6 +171,12 @@ export interface NotificationSubscribeOptions {
    * data-plan type (`connect({ derived: { dataPlanPollMs } })`, default 60 000).
    */
   dataPlanPollMs: number;
+  /**
+   * Derived notifications: how often to read the hotspot's state and clients while someone
+   * listens for `tetheringOperationalStateChanged` or `tetheringNumberOfClientsChanged`
+   * (`connect({ derived: { hotspotPollMs } })`, default 5 000).
+   */
+  hotspotPollMs?: number;
 }
 
 /** Where a process gets notifications of one type from. */
@@ -1002,6 +1008,20 @@ export type DerivedObservation =
       kind: 'dataPlan';
       networkAccountId: string;
       status: DataPlanStatus | undefined;
+      initial?: boolean;
+      timestamp?: number;
+    }
+  | {
+      /**
+       * The hotspot's state and client count, read by the hotspot poll of derived
+       * notifications (machine-wide; the records carry `networkAccountId`). A change of state
+       * raises tetheringOperationalStateChanged (11), of the count
+       * tetheringNumberOfClientsChanged (12).
+       */
+      kind: 'hotspot';
+      networkAccountId: string;
+      state: TetheringOperationalState;
+      clientCount: number;
       initial?: boolean;
       timestamp?: number;
     }

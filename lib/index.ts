@@ -89,7 +89,7 @@ export {
   type DerivedSourceParts,
 } from './derived/derived-notification-source.js';
 export { DerivedNotifications } from './derived/derived-notifications.js';
-export { defaultDataPlanPollMs } from './derived/data-plan-poll.js';
+export { defaultDataPlanPollMs, defaultHotspotPollMs } from './derived/derived-options.js';
 export {
   Tethering,
   type HotspotStartOptions,

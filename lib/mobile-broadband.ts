@@ -10,7 +10,7 @@ import type { EntitlementOptions } from './notifications/entitlement-check.js';
 import { Notifications } from './notifications/notifications.js';
 import { Modems } from './modems/modems.js';
 import { Tethering } from './tethering/tethering.js';
-import { dataPlanPollMsOf, type DerivedOptions } from './derived/derived-options.js';
+import { derivedPollsOf, type DerivedOptions } from './derived/derived-options.js';
 import { Provisioning } from './provisioning/provisioning.js';
 import { Ussd } from './ussd/ussd.js';
 
@@ -48,7 +48,7 @@ export class MobileBroadband {
     this.notifications = new Notifications(
       backend,
       options.entitlement,
-      dataPlanPollMsOf(options.derived),
+      derivedPollsOf(options.derived),
     );
     this.esim = new Esim(backend.esim, backend.links);
     this.modems = new Modems(backend.modems);

@@ -57,6 +57,24 @@ describe('connect()', () => {
     });
   });
 
+  it('checks the derived polls: whole ms from 1 000 to a day', async () => {
+    for (const derived of [
+      { hotspotPollMs: 999 },
+      { dataPlanPollMs: 1.5 },
+      { hotspotPollMs: '5000' },
+      'often',
+    ]) {
+      await expect(
+        connect({ backend: createFakeBackend(), derived } as Parameters<typeof connect>[0]),
+      ).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT', message: /derived/ });
+    }
+    const mbb = await connect({
+      backend: createFakeBackend(),
+      derived: { hotspotPollMs: 1000, dataPlanPollMs: 86_400_000 },
+    });
+    await mbb.close();
+  });
+
   it('system clock timers follow globalThis', () => {
     expect(Math.abs(systemClock.now() - Date.now())).toBeLessThan(1000);
   });

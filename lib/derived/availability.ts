@@ -30,6 +30,13 @@ const derivedReasons: Partial<Record<KnownNotificationTypeName, string>> = {
   dataPlanDeleted: 'derived from the account’s connection profile disappearing',
 };
 
+const hotspotReasons: Partial<Record<KnownNotificationTypeName, string>> = {
+  tetheringOperationalStateChanged:
+    'derived from NetworkOperatorTetheringManager’s state, read by a poll while a hotspot listener exists',
+  tetheringNumberOfClientsChanged:
+    'derived from NetworkOperatorTetheringManager’s client count, read by a poll while a hotspot listener exists',
+};
+
 const unavailableReasons: Record<string, string> = {
   gsmSms: `operator SMS reach only ${operatorApp}`,
   cdmaSms: `operator SMS reach only ${operatorApp}`,
@@ -54,16 +61,24 @@ export function packagedAvailability(): NotificationAvailabilityMap {
 
 /**
  * Any other process (`node.exe`, Electron, the CLI, a service): registration, connection and
- * data-plan types derived; operator messages, entitlement checks and hotspot changes
- * unavailable. A fresh copy each call.
+ * data-plan types derived, and hotspot changes where the backend can read the hotspot;
+ * operator messages and entitlement checks unavailable. A fresh copy each call.
  */
-export function unpackagedAvailability(): NotificationAvailabilityMap {
+export function unpackagedAvailability(
+  parts: { hotspot: boolean } = { hotspot: false },
+): NotificationAvailabilityMap {
   return table((type) => {
-    const derived = derivedReasons[type];
+    const derived = derivedReasons[type] ?? (parts.hotspot ? hotspotReasons[type] : undefined);
     if (derived !== undefined) return { source: 'derived', reason: derived };
     return { source: 'unavailable', reason: unavailableReasons[type] ?? 'not available' };
   });
 }
+
+/** The hotspot types, whose derivation needs the hotspot poll. */
+export const hotspotTypes: readonly KnownNotificationTypeName[] = [
+  'tetheringOperationalStateChanged',
+  'tetheringNumberOfClientsChanged',
+];
 
 /** The data-plan types, whose derivation needs the poll. */
 export const dataPlanTypes: readonly KnownNotificationTypeName[] = [

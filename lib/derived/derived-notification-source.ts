@@ -18,12 +18,14 @@ import type {
   NotificationSource,
   NotificationSubscribeOptions,
   NotificationSubscription,
+  TetheringBackend,
 } from '../backend.js';
 import type { Clock } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
 import type { KnownNotificationTypeName } from '../notifications/notification-type.js';
-import { dataPlanTypes, unpackagedAvailability } from './availability.js';
-import { DataPlanPoll, defaultDataPlanPollMs } from './data-plan-poll.js';
+import { dataPlanTypes, hotspotTypes, unpackagedAvailability } from './availability.js';
+import { ClockPoll } from './clock-poll.js';
+import { defaultDataPlanPollMs, defaultHotspotPollMs } from './derived-options.js';
 import { DerivedNotifications } from './derived-notifications.js';
 
 /** What a {@link DerivedNotificationSource} is made of. */
@@ -34,6 +36,11 @@ export interface DerivedSourceParts {
   observer: DerivedObserver;
   /** Where the poll reads the data plan of each account the engine knows. */
   modems: Pick<ModemBackend, 'dataPlanStatus'>;
+  /**
+   * Where the hotspot poll reads the hotspot's state and clients (the internet connection
+   * profile's hotspot); without it, hotspot changes are unavailable.
+   */
+  tethering?: Pick<TetheringBackend, 'status'>;
 }
 
 /**
@@ -66,7 +73,9 @@ export class DerivedNotificationSource implements NotificationSource {
   }
 
   availability(): Promise<NotificationAvailabilityMap> {
-    return Promise.resolve(unpackagedAvailability());
+    return Promise.resolve(
+      unpackagedAvailability({ hotspot: this.#parts.tethering !== undefined }),
+    );
   }
 }
 
@@ -74,7 +83,12 @@ class DerivedSubscription implements NotificationSubscription {
   readonly #parts: DerivedSourceParts;
   readonly #sink: NotificationSink;
   readonly #engine: DerivedNotifications;
-  readonly #poll: DataPlanPoll;
+  readonly #poll: ClockPoll;
+  readonly #hotspotPoll: ClockPoll;
+  /** The hotspot poll's first read (what later reads compare with); `undefined` when stopped. */
+  #hotspotLearnt: Promise<void> | undefined;
+  /** A hotspot read failed and was reported; the next failure is not, until a read succeeds. */
+  #hotspotFailing = false;
   #handle: DerivedObserverHandle | undefined;
   #types: ReadonlySet<KnownNotificationTypeName>;
   #closed = false;
@@ -88,10 +102,16 @@ class DerivedSubscription implements NotificationSubscription {
     this.#sink = sink;
     this.#engine = new DerivedNotifications(() => parts.clock.now());
     this.#types = options?.types ?? new Set(dataPlanTypes);
-    this.#poll = new DataPlanPoll(
+    this.#poll = new ClockPoll(parts.clock, options?.dataPlanPollMs ?? defaultDataPlanPollMs, () =>
+      this.#readDataPlans(),
+    );
+    this.#hotspotPoll = new ClockPoll(
       parts.clock,
-      options?.dataPlanPollMs ?? defaultDataPlanPollMs,
-      () => this.#readDataPlans(),
+      options?.hotspotPollMs ?? defaultHotspotPollMs,
+      async () => {
+        await this.#hotspotLearnt;
+        await this.#readHotspot(false);
+      },
     );
   }
 
@@ -115,17 +135,58 @@ class DerivedSubscription implements NotificationSubscription {
     if (this.#closed) return;
     this.#closed = true;
     this.#poll.running = false;
+    this.#hotspotPoll.running = false;
     await this.#handle?.close();
   }
 
   #updatePoll(): void {
     this.#poll.running = !this.#closed && dataPlanTypes.some((type) => this.#types.has(type));
+    const hotspot =
+      !this.#closed &&
+      this.#parts.tethering !== undefined &&
+      hotspotTypes.some((type) => this.#types.has(type));
+    if (hotspot === this.#hotspotPoll.running) return;
+    // Each start learns the hotspot afresh: what changed while nobody listened is not news.
+    this.#hotspotLearnt = hotspot ? this.#readHotspot(true) : undefined;
+    this.#hotspotPoll.running = hotspot;
   }
 
   #observe(observations: readonly DerivedObservation[]): void {
     if (this.#closed) return;
     const records = this.#engine.observe(observations);
     if (records.length > 0) this.#sink.deliver(records);
+  }
+
+  async #readHotspot(initial: boolean): Promise<void> {
+    const tethering = this.#parts.tethering;
+    if (tethering === undefined || this.#closed) return;
+    try {
+      const status = await tethering.status();
+      this.#hotspotFailing = false;
+      const networkAccountId = this.#engine.hotspotAccountId;
+      // Windows' records name the operator's account; without any account there is none to name.
+      if (networkAccountId === undefined) return;
+      this.#observe([
+        {
+          kind: 'hotspot',
+          networkAccountId,
+          state: status.operationalState,
+          clientCount: status.clientCount,
+          initial,
+        },
+      ]);
+    } catch (error) {
+      // No internet connection to share, or a Windows without the hotspot: nothing to report,
+      // and no error every few seconds while it lasts.
+      if (
+        error instanceof MobileBroadbandError &&
+        (error.code === 'ERR_INVALID_STATE' || error.code === 'ERR_NOT_SUPPORTED')
+      )
+        return;
+      if (this.#closed || this.#hotspotFailing) return;
+      this.#hotspotFailing = true;
+      this.#sink.error(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   async #readDataPlans(): Promise<void> {

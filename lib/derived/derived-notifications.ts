@@ -13,12 +13,20 @@
  *   (`nextBillingCycle` moves on); dataPlanDeleted (5) when the profile carrying the plan goes.
  *   A process cannot read the plan's DataUsageInMobileOperatorNotificationEnabled, so the
  *   threshold steps always apply.
+ * - The hotspot (machine-wide, read by the hotspot poll): tetheringOperationalStateChanged (11)
+ *   when its state changes, tetheringNumberOfClientsChanged (12) when its client count does,
+ *   state first when both change between two reads.
  * - State found when watching starts (`initial`) is learnt, never announced.
  *
  * @module
  */
 
-import type { DerivedObservation, NetworkRegistrationState, RawNotification } from '../backend.js';
+import type {
+  DerivedObservation,
+  NetworkRegistrationState,
+  RawNotification,
+  TetheringOperationalState,
+} from '../backend.js';
 import { DataPlanThresholds } from './data-plan-thresholds.js';
 
 interface PlanState {
@@ -38,6 +46,7 @@ interface AccountState {
 export class DerivedNotifications {
   readonly #accounts = new Map<string, AccountState>();
   readonly #now: () => number;
+  #hotspot: { state: TetheringOperationalState; clientCount: number } | undefined;
 
   /** @param now - the backend clock's now, for records whose observation has no timestamp. */
   constructor(now: () => number) {
@@ -47,6 +56,15 @@ export class DerivedNotifications {
   /** The accounts the engine has seen (and not seen removed), for the data-plan poll. */
   get accountIds(): string[] {
     return [...this.#accounts.keys()];
+  }
+
+  /**
+   * The account hotspot records name (Windows' own carry the operator's account): the first
+   * connected account, else the first known; `undefined` without accounts.
+   */
+  get hotspotAccountId(): string | undefined {
+    for (const [id, account] of this.#accounts) if (account.connected === true) return id;
+    return this.#accounts.keys().next().value;
   }
 
   /** Whether an account is registered on a roaming or partner network, as last observed. */
@@ -66,6 +84,10 @@ export class DerivedNotifications {
     const id = observation.networkAccountId;
     if (observation.kind === 'accountRemoved') {
       this.#accounts.delete(id);
+      return;
+    }
+    if (observation.kind === 'hotspot') {
+      this.#observeHotspot(observation, records);
       return;
     }
     const account = this.#account(id);
@@ -126,6 +148,24 @@ export class DerivedNotifications {
         return;
       }
     }
+  }
+
+  #observeHotspot(
+    observation: Extract<DerivedObservation, { kind: 'hotspot' }>,
+    records: RawNotification[],
+  ): void {
+    const was = this.#hotspot;
+    this.#hotspot = { state: observation.state, clientCount: observation.clientCount };
+    if (observation.initial === true || was === undefined) return;
+    const base = {
+      networkAccountId: observation.networkAccountId,
+      origin: 'derived' as const,
+      timestamp: observation.timestamp ?? this.#now(),
+    };
+    if (observation.state !== was.state)
+      records.push({ ...base, messageType: 11, tetheringState: observation.state });
+    if (observation.clientCount !== was.clientCount)
+      records.push({ ...base, messageType: 12, clientCount: observation.clientCount });
   }
 
   #account(id: string): AccountState {

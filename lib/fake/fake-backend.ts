@@ -161,6 +161,7 @@ export class FakeBackend implements Backend {
             clock: this.clock,
             observer,
             modems: { dataPlanStatus: (id) => this.modems.dataPlanStatus(id) },
+            tethering: { status: (target) => this.tethering.status(target) },
           }),
     );
     this.esim = new FakeEsim(this.clock);

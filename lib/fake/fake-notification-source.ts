@@ -106,7 +106,9 @@ export class FakeNotificationSource implements NotificationSource {
   /** Which types the app can receive: everything as the operator's app, else derived ones. */
   availability(): Promise<NotificationAvailabilityMap> {
     return Promise.resolve(
-      this.#derived === undefined ? packagedAvailability() : unpackagedAvailability(),
+      this.#derived === undefined
+        ? packagedAvailability()
+        : unpackagedAvailability({ hotspot: true }),
     );
   }
 

@@ -34,7 +34,7 @@ import {
   type KnownNotificationTypeName,
 } from './notification-type.js';
 import { packagedAvailability } from '../derived/availability.js';
-import { defaultDataPlanPollMs } from '../derived/data-plan-poll.js';
+import { derivedPollsOf, type DerivedPolls } from '../derived/derived-options.js';
 import { toNotification, type ConversionContext } from './to-notification.js';
 import { checkOperatorTaskOptions } from './operator-tasks.js';
 
@@ -80,7 +80,7 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
   readonly #streams = new Set<NotificationStream>();
   readonly #entitlementChecks: EntitlementChecks;
   #sequence = 0;
-  readonly #dataPlanPollMs: number;
+  readonly #polls: DerivedPolls;
   #subscription: NotificationSubscription | undefined;
   #availability: Promise<NotificationAvailabilityMap> | undefined;
   readonly #warned = new Set<string>();
@@ -95,7 +95,7 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
   constructor(
     backend: Backend,
     entitlement: EntitlementOptions = {},
-    dataPlanPollMs: number = defaultDataPlanPollMs,
+    polls: DerivedPolls = derivedPollsOf(undefined),
   ) {
     super({
       eventKind: 'notification event',
@@ -108,7 +108,7 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
         ),
     });
     this.#backend = backend;
-    this.#dataPlanPollMs = dataPlanPollMs;
+    this.#polls = polls;
     this.#source = new SourceLifecycle(
       () => this.#subscribe(),
       (error) =>
@@ -163,7 +163,8 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
   async #subscribe(): Promise<NotificationSubscription> {
     const subscription = await this.#backend.notifications.subscribe(this.#sink, {
       types: this.#listenedTypes(),
-      dataPlanPollMs: this.#dataPlanPollMs,
+      dataPlanPollMs: this.#polls.dataPlanPollMs,
+      hotspotPollMs: this.#polls.hotspotPollMs,
     });
     this.#subscription = subscription;
     return {

@@ -1,9 +1,14 @@
-/** The tethering conformance driver on the fake (an unpackaged process, like the CLI). */
+/**
+ * The tethering conformance driver on the fake: the operator's packaged app (events 11/12 are
+ * Windows' own) or an unpackaged process like the CLI (events 11/12 derived by the hotspot
+ * poll, so settling also lets one poll interval pass).
+ */
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createFakeBackend, type FakeBackend } from '../../lib/fake/fake-backend.js';
 import { noConnectionsTimeoutMs } from '../../lib/fake/fake-tethering.js';
+import { defaultHotspotPollMs } from '../../lib/derived/derived-options.js';
 import type { TetheringScenarioDriver } from './tethering-driver.js';
 
 const provisioning = readFileSync(
@@ -56,6 +61,7 @@ export function tetheringFakeDriver(options: { packaged?: boolean } = {}): Tethe
     settle: async () => {
       await turn();
       await current().settled();
+      if (options.packaged !== true) await current().advance(defaultHotspotPollMs);
     },
   };
 }

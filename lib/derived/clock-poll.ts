@@ -1,19 +1,17 @@
 /**
- * The data-plan poll of derived notifications: Windows raises no event when usage grows, so
- * the data plan is read every `intervalMs` on the backend's clock, and only while someone
- * listens for a data-plan type (a process that does not pays no timer at all). A read finishes
- * before the next is scheduled: reads never pile up behind a slow Windows.
+ * A poll of derived notifications: where Windows raises no event a process may receive (data
+ * usage growing, the hotspot's state and clients), the state is read every `intervalMs` on the
+ * backend's clock, and only while someone listens for a type it derives (a process that does
+ * not pays no timer at all). A read finishes before the next is scheduled: reads never pile up
+ * behind a slow Windows.
  *
  * @module
  */
 
 import type { Clock, TimerHandle } from '../clock.js';
 
-/** The poll's interval when `connect({ derived: { dataPlanPollMs } })` does not say. */
-export const defaultDataPlanPollMs = 60_000;
-
 /** @internal */
-export class DataPlanPoll {
+export class ClockPoll {
   readonly #clock: Clock;
   readonly #intervalMs: number;
   readonly #read: () => Promise<void>;
