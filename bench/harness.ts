@@ -69,6 +69,19 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+const recorded: string[] = [];
+
+/** Prints a report and keeps it for bench/REPORT.md (see {@link recordedReports}). */
+export function record(text: string): void {
+  console.log(text);
+  recorded.push(text);
+}
+
+/** Every report printed in this run, in order. */
+export function recordedReports(): readonly string[] {
+  return recorded;
+}
+
 /** Prints a table: each case's throughput and its ratio to the baseline case. */
 export function report(title: string, results: BenchResult[], baselineName: string): string {
   const baseline = results.find((r) => r.name === baselineName);
@@ -85,7 +98,7 @@ export function report(title: string, results: BenchResult[], baselineName: stri
     );
   }
   const text = lines.join('\n');
-  console.log(text);
+  record(text);
   return text;
 }
 

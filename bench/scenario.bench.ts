@@ -6,7 +6,7 @@
 
 import { connect, type RawNotification } from '../lib/index.js';
 import { createFakeBackend, type Scenario, type ScenarioStep } from '../lib/fake/index.js';
-import { measure, report } from './harness.js';
+import { measure, record, report } from './harness.js';
 
 const stepCount = 10_000;
 
@@ -91,8 +91,6 @@ export default async function scenarioBench(): Promise<void> {
     'notify() ×10 000, no time passing',
   );
   const play = results[1]!;
-  console.log(
-    `→ the ${stepCount}-step scenario plays in ${play.msPerRun.toFixed(0)} ms of real time`,
-  );
+  record(`→ the ${stepCount}-step scenario plays in ${play.msPerRun.toFixed(0)} ms of real time`);
   if (delivered === 0) throw new Error('nothing was delivered');
 }
