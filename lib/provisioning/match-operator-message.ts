@@ -94,15 +94,16 @@ export function matchOperatorMessage(
   checkMessage(message);
   checkMatchOptions(options);
   const set = rules instanceof MessageRuleSet ? rules : compileMessageRules(rules);
-  const candidates =
-    message.bearer === 'ussd'
-      ? set.ussdCandidates()
-      : set
-          .smsCandidates(message.sender)
-          .filter((c) => !c.classZeroOnly || message.classZero === true)
-          .map((c) => c.compiled);
-  for (const compiled of candidates) {
-    const result = matchRule(compiled, message.text, options);
+  if (message.bearer === 'ussd') {
+    for (const compiled of set.ussdCandidates()) {
+      const result = matchCompiled(compiled, message.text, options);
+      if (result !== undefined) return result;
+    }
+    return undefined;
+  }
+  for (const candidate of set.smsCandidates(message.sender)) {
+    if (candidate.classZeroOnly && message.classZero !== true) continue;
+    const result = matchCompiled(candidate.compiled, message.text, options);
     if (result !== undefined) return result;
   }
   return undefined;
@@ -120,20 +121,20 @@ export function matchRule(
       'matchRule takes a rule from compileMessageRule (or from the rules of compileMessageRules)',
     );
   checkMatchOptions(options);
+  return matchCompiled(compiled, text, options);
+}
+
+/** {@link matchRule} after its checks: what every candidate of a message costs. */
+function matchCompiled(
+  compiled: CompiledMessageRule,
+  text: string,
+  options: MatchOperatorMessageOptions,
+): OperatorMessageMatch | undefined {
   const { rule } = compiled;
-  const base = (fields: OperatorMessageFields, warnings: string[]): OperatorMessageMatch => ({
-    ...(rule.ruleId === undefined ? {} : { ruleId: rule.ruleId }),
-    silent: rule.silent,
-    fields,
-    warnings,
-  });
   const spec = rule.fields;
   // Without fields only "does it match" counts, which needs no capture groups (faster).
   if (spec === undefined || (!spec.usage && !spec.dataLimit && !spec.usageTimestamp))
-    return compiled.pattern.test(text) ? base({}, []) : undefined;
-  // The capture-free test is several times cheaper than exec, and most rules tried on a
-  // message do not match it.
-  if (!compiled.pattern.test(text)) return undefined;
+    return compiled.pattern.test(text) ? matchOf(rule, {}, []) : undefined;
   const groups = compiled.pattern.exec(text);
   if (groups === undefined) return undefined;
 
@@ -163,7 +164,18 @@ export function matchRule(
         );
     }
   }
-  return base(fields, warnings);
+  return matchOf(rule, fields, warnings);
+}
+
+function matchOf(
+  rule: MessageRule,
+  fields: OperatorMessageFields,
+  warnings: string[],
+): OperatorMessageMatch {
+  // Written out rather than spread: this object is made for every message that matches.
+  return rule.ruleId === undefined
+    ? { silent: rule.silent, fields, warnings }
+    : { ruleId: rule.ruleId, silent: rule.silent, fields, warnings };
 }
 
 function readAmount(

@@ -47,10 +47,15 @@ export function unitForText(
   if (typeof units !== 'object' || units === null)
     throw new MobileBroadbandError('ERR_INVALID_ARGUMENT', 'unitForText: units must be an object');
   const wanted = text.trim();
-  const entries = Object.entries(units) as [UnitMultiplier, string[]][];
-  for (const [multiplier, tokens] of entries) if (tokens.includes(wanted)) return multiplier;
+  // Plain loops, no entries arrays: this runs for every amount of every matched message.
+  for (const multiplier in units)
+    if (Object.hasOwn(units, multiplier) && units[multiplier as UnitMultiplier]!.includes(wanted))
+      return multiplier as UnitMultiplier;
   const lower = wanted.toLowerCase();
-  for (const [multiplier, tokens] of entries)
-    if (tokens.some((token) => token.toLowerCase() === lower)) return multiplier;
+  for (const multiplier in units) {
+    if (!Object.hasOwn(units, multiplier)) continue;
+    for (const token of units[multiplier as UnitMultiplier]!)
+      if (token.toLowerCase() === lower) return multiplier as UnitMultiplier;
+  }
   return undefined;
 }
