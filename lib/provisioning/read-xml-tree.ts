@@ -34,6 +34,15 @@ const start: SourcePosition = { line: 1, column: 1 };
 /** Reads `input` (a string, or bytes in UTF-8 or, with a BOM, UTF-16) into its root element. */
 export function readXmlTree(input: string | Uint8Array): XmlNode {
   const text = decodeXmlInput(input);
+  // XML has no lone surrogates (its Char production leaves out D800–DFFF), and saxes throws a
+  // RangeError on one in some places (found by npm run fuzz), so refuse them first, typed.
+  const lone = /\p{Surrogate}/u.exec(text);
+  if (lone !== null)
+    throw provisioningError(
+      `a lone UTF-16 surrogate (U+${text.charCodeAt(lone.index).toString(16).toUpperCase()}) is not an XML character`,
+      positionOf(text, lone.index),
+      'text encoded correctly (every surrogate in a pair)',
+    );
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlNode[] = [];
   let root: XmlNode | undefined;

@@ -61,3 +61,19 @@ describe('XML: secret-named elements and attributes are never shown', () => {
     }),
   ]);
 });
+
+describe('XML: lone surrogates (found by npm run fuzz: saxes threw a RangeError)', () => {
+  hostileCases(
+    [
+      ['in the XML declaration, at the end', '<?xml \ud800'],
+      ['in text', '<CarrierProvisioning>\n  x\udfff</CarrierProvisioning>'],
+      ['in an attribute', '<CarrierProvisioning a="\ud83d"/>'],
+    ].map(([name, xml]) => ({
+      name,
+      run: () => parseProvisioning(xml!),
+      bound: { ms: 200 },
+      code: 'ERR_PROVISIONING_XML' as const,
+      message: /line \d+, column \d+.*lone UTF-16 surrogate/,
+    })),
+  );
+});
