@@ -78,6 +78,14 @@ class Check {
         return this.quantifier(node, open);
       case 'anchor':
         return open;
+      case 'value':
+        // Parsed without the u flag, a character outside the BMP is two values that the
+        // translation (and RegExp's u flag) join, quantifier included: `\uD83D\uDE00?` is
+        // (😀)?. Rather than check a shape other than the one that runs, leave such patterns to
+        // re2js; operator patterns are text and digits.
+        if (node.codePoint >= 0xd800 && node.codePoint <= 0xdfff)
+          throw new Refused('the pattern has a character outside the Basic Multilingual Plane');
+        return undefined;
       default:
         // An atom takes exactly one character: every backtracking step of the repetition
         // before it fails here or moves on, never multiplies.
