@@ -6,13 +6,11 @@
  * same run.
  */
 
-import {
-  compileMessageRules,
-  matchOperatorMessage,
-  type MessageRule,
-  type OperatorMessage,
-} from '../lib/provisioning/index.js';
+import type { MessageRule, OperatorMessage } from '../lib/provisioning/index.js';
+import { provisioning } from './built.js';
 import { measure, report } from './harness.js';
+
+const { compileMessageRules, matchOperatorMessage } = provisioning;
 
 const count = 10_000;
 const usagePattern = String.raw`(\d+\.\d+)(\w+) of (\d+)(\w+) used as of (\d+:\d+[AP]M on \d+ \w+)`;

@@ -4,9 +4,13 @@
  * `fake.notify()` and no time passing.
  */
 
-import { connect, type RawNotification } from '../lib/index.js';
-import { createFakeBackend, type Scenario, type ScenarioStep } from '../lib/fake/index.js';
+import type { RawNotification } from '../lib/index.js';
+import type { Scenario, ScenarioStep } from '../lib/fake/index.js';
+import { fake as fakePackage, root } from './built.js';
 import { measure, record, report } from './harness.js';
+
+const { connect } = root;
+const { createFakeBackend } = fakePackage;
 
 const stepCount = 10_000;
 

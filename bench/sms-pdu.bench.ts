@@ -3,8 +3,7 @@
  * run (the least any decoder of hex input must do), as ratios.
  */
 
-import { decodeSmsPdu, decodeUssd, SmsReassembler } from '../lib/messages/index.js';
-import { VirtualClock } from '../lib/fake/virtual-clock.js';
+import { fake, messages } from './built.js';
 import {
   concatenationElement,
   encodeDeliver,
@@ -14,6 +13,9 @@ import {
   type EncodeTimestamp,
 } from '../test/messages/sms-encoder.js';
 import { measure, report } from './harness.js';
+
+const { decodeSmsPdu, decodeUssd, SmsReassembler } = messages;
+const { VirtualClock } = fake;
 
 const count = 10_000;
 const when: EncodeTimestamp = {

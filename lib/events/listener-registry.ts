@@ -52,6 +52,7 @@ export class ListenerRegistry {
   readonly #options: ListenerRegistryOptions;
   readonly #dataEvents: ReadonlySet<string>;
   readonly #listeners = new Map<string, AnyListener[]>();
+  #version = 0;
   /** Data listeners plus other consumers that need the source (streams). */
   #demand = 0;
   #discarded = 0;
@@ -86,6 +87,7 @@ export class ListenerRegistry {
     if (isData && this.#closed) throw this.#options.closedError(event);
     // Copy on write: a listener that adds or removes listeners does not disturb a delivery.
     this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), listener]);
+    this.#version++;
     if (isData) {
       this.#options.onListenersChange?.(event);
       this.retain();
@@ -113,6 +115,7 @@ export class ListenerRegistry {
     const next = list.toSpliced(index, 1);
     if (next.length === 0) this.#listeners.delete(event);
     else this.#listeners.set(event, next);
+    this.#version++;
     if (this.#dataEvents.has(event)) {
       this.#options.onListenersChange?.(event);
       this.release();
@@ -133,6 +136,14 @@ export class ListenerRegistry {
   /** The listeners of `event`, or undefined when it has none. The array is never mutated. */
   get(event: string): readonly AnyListener[] | undefined {
     return this.#listeners.get(event);
+  }
+
+  /**
+   * Changes whenever a listener is added or removed: an emitter that keeps the arrays of
+   * {@link ListenerRegistry.get} between events looks them up again only when it changed.
+   */
+  get version(): number {
+    return this.#version;
   }
 
   /** A consumer that needs the source (a data listener, a stream) arrived. */

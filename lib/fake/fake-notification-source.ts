@@ -165,12 +165,20 @@ export class FakeNotificationSource implements NotificationSource {
    * check without an id gets one, so it can be answered.
    */
   emit(record: RawNotification): Promise<void> {
-    return this.queue(record).delivered;
+    if (this.#closed) return Promise.reject(closedError());
+    this.#enqueue(record);
+    return this.#flush!;
   }
 
   /** Queues a record; returns it as queued (with id and timestamp) and when it is delivered. */
   queue(record: RawNotification): { record: RawNotification; delivered: Promise<void> } {
     if (this.#closed) return { record, delivered: Promise.reject(closedError()) };
+    const queued = this.#enqueue(record);
+    return { record: queued, delivered: this.#flush! };
+  }
+
+  /** Queues a record (no wrapper object: `emit` runs for every record a test injects). */
+  #enqueue(record: RawNotification): RawNotification {
     if (record.messageType === 10 && record.entitlementCheckId === undefined) {
       record = { ...record, entitlementCheckId: `check-${this.#nextCheckId++}` };
     }
@@ -182,7 +190,7 @@ export class FakeNotificationSource implements NotificationSource {
     this.#capture?.push(record);
     this.#queue.push(record);
     this.#flush ??= Promise.resolve().then(() => this.#drain());
-    return { record, delivered: this.#flush };
+    return record;
   }
 
   /** Resolves with the answer to an entitlement check the fake sent. */

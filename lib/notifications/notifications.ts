@@ -21,7 +21,11 @@ import type {
 } from '../backend.js';
 import { describeKind } from '../check-arguments.js';
 import { MobileBroadbandError } from '../errors.js';
-import { asMobileBroadbandError, type OverflowInfo } from '../events/listener-registry.js';
+import {
+  asMobileBroadbandError,
+  type AnyListener,
+  type OverflowInfo,
+} from '../events/listener-registry.js';
 import { listenerFailedError } from '../events/listener-failure.js';
 import { SourceLifecycle } from '../events/source-lifecycle.js';
 import { TypedEmitter } from '../events/typed-emitter.js';
@@ -391,10 +395,28 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
     }
   }
 
+  /**
+   * The listener arrays by MessageType (0–12) and of 'notification', as of registry version
+   * {@link Notifications.#listenersVersion}: two Map lookups per notification saved on the
+   * hot path, redone as soon as a listener comes or goes (even during a batch).
+   */
+  #typedListeners: (readonly AnyListener[] | undefined)[] = [];
+  #allListeners: readonly AnyListener[] | undefined;
+  #listenersVersion = -1;
+
   /** Delivers one notification; returns whether anyone received it. */
   #dispatch(notification: Notification): boolean {
-    const typed = this.registry.get(notification.type);
-    const all = this.registry.get('notification');
+    const registry = this.registry;
+    if (registry.version !== this.#listenersVersion) {
+      this.#listenersVersion = registry.version;
+      this.#typedListeners = notificationTypeNames.map((type) => registry.get(type));
+      this.#allListeners = registry.get('notification');
+    }
+    const known = notification.type !== 'unknown';
+    const typed = known
+      ? this.#typedListeners[notification.messageType as number]
+      : registry.get('unknown');
+    const all = this.#allListeners;
     let received = false;
     if (typed !== undefined) {
       received = true;

@@ -60,14 +60,36 @@ export function toNotification(input: unknown, context: ConversionContext): Noti
   }
 }
 
+/**
+ * The issues of the record being converted: one array reused for every record (most have
+ * none, and this is the hot path of every delivery), copied only into an `unknown` record. A
+ * getter of a record that makes a conversion run inside this one gets an array of its own.
+ */
+const scratchIssues: string[] = [];
+let scratchInUse = false;
+
 function convert(input: unknown, context: ConversionContext): Notification {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return unknownRecord({ value: input }, undefined, context, [
       `a record must be an object, got ${describe(input)}`,
     ]);
   }
-  const raw = input as Record<string, unknown>;
-  const issues: string[] = backendIssues(raw.issues);
+  if (scratchInUse) return convertWith(input as Record<string, unknown>, context, []);
+  scratchInUse = true;
+  if (scratchIssues.length !== 0) scratchIssues.length = 0;
+  try {
+    return convertWith(input as Record<string, unknown>, context, scratchIssues);
+  } finally {
+    scratchInUse = false;
+  }
+}
+
+function convertWith(
+  raw: Record<string, unknown>,
+  context: ConversionContext,
+  issues: string[],
+): Notification {
+  backendIssues(raw.issues, issues);
   const messageType = raw.messageType;
 
   const numericType = typeof messageType === 'number' ? messageType : undefined;
@@ -98,7 +120,7 @@ function convert(input: unknown, context: ConversionContext): Notification {
   }
   const sms =
     numericType === 0 && typeof raw.pdu === 'string' ? decodePdu(raw.pdu, issues) : undefined;
-  if (issues.length > 0) return unknownRecord(raw, numericType, context, issues);
+  if (issues.length > 0) return unknownRecord(raw, numericType, context, issues.slice());
 
   return typedRecord(
     raw as unknown as RawNotification,
@@ -231,7 +253,7 @@ function checkTypeSpecificFields(
     if (raw.fields !== undefined && (typeof raw.fields !== 'object' || raw.fields === null)) {
       issues.push(`fields must be an object, got ${describe(raw.fields)}`);
     }
-  } else {
+  } else if (hasMessageOnlyField(raw)) {
     for (const field of messageOnlyFields) {
       if (raw[field] !== undefined) {
         issues.push(
@@ -273,13 +295,33 @@ function checkTypeSpecificFields(
 }
 
 /**
+ * Whether any of {@link messageOnlyFields} is set: each read by name, which V8 answers from the
+ * record's shape, where the loop's computed reads would each be a dictionary lookup; every
+ * record of the other types passes here.
+ */
+function hasMessageOnlyField(raw: Record<string, unknown>): boolean {
+  return (
+    raw.encodingType !== undefined ||
+    raw.messageDataSize !== undefined ||
+    raw.message !== undefined ||
+    raw.ruleId !== undefined ||
+    raw.silent !== undefined ||
+    raw.fields !== undefined ||
+    raw.pdu !== undefined
+  );
+}
+
+/**
  * What the backend said it could not read (RawNotification.issues): any entry makes the record
  * `unknown`. A malformed list is an issue itself; entries are bounded like every message here.
+ * Appends to `issues`.
  */
-function backendIssues(value: unknown): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) return [`issues must be an array of strings, got ${describe(value)}`];
-  const issues: string[] = [];
+function backendIssues(value: unknown, issues: string[]): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) {
+    issues.push(`issues must be an array of strings, got ${describe(value)}`);
+    return;
+  }
   const shown = Math.min(value.length, maxBackendIssues);
   for (let i = 0; i < shown; i++) {
     const entry: unknown = value[i];
@@ -292,7 +334,6 @@ function backendIssues(value: unknown): string[] {
     );
   }
   if (value.length > shown) issues.push(`${value.length - shown} more issues`);
-  return issues;
 }
 
 /** How many of a backend's issues a notification lists, and how long each may be. */

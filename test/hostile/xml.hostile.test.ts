@@ -69,7 +69,7 @@ describe('XML: lone surrogates (found by npm run fuzz: saxes threw a RangeError)
       ['in text', '<CarrierProvisioning>\n  x\udfff</CarrierProvisioning>'],
       ['in an attribute', '<CarrierProvisioning a="\ud83d"/>'],
     ].map(([name, xml]) => ({
-      name,
+      name: name!,
       run: () => parseProvisioning(xml!),
       bound: { ms: 200 },
       code: 'ERR_PROVISIONING_XML' as const,
