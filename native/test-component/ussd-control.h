@@ -12,7 +12,8 @@
 #include <inspectable.h>
 #include <winstring.h>
 
-inline constexpr const wchar_t* kUssdTestControlClass = L"WindowsMobileBroadband.Testing.UssdControl";
+inline constexpr const wchar_t* kUssdTestControlClass =
+    L"WindowsMobileBroadband.Testing.UssdControl";
 
 // {06f9fb0e-a04a-4406-8f76-40f39a082dd5}
 MIDL_INTERFACE("06f9fb0e-a04a-4406-8f76-40f39a082dd5")
@@ -45,5 +46,6 @@ IUssdTestControl : public IInspectable {
 };
 
 #ifdef __CRT_UUID_DECL
-__CRT_UUID_DECL(IUssdTestControl, 0x06f9fb0e, 0xa04a, 0x4406, 0x8f, 0x76, 0x40, 0xf3, 0x9a, 0x08, 0x2d, 0xd5)
+__CRT_UUID_DECL(IUssdTestControl, 0x06f9fb0e, 0xa04a, 0x4406, 0x8f, 0x76, 0x40, 0xf3, 0x9a, 0x08,
+                0x2d, 0xd5)
 #endif

@@ -2,7 +2,8 @@
 //
 //   open(networkAccountId): NativeOperation<NativeUssdSessionRef>
 //     UssdSession.CreateFromNetworkAccountId; rejects with its HRESULT
-//   NativeUssdSessionRef.send(text): NativeOperation<{ resultCode: number, message: string | null }>
+//   NativeUssdSessionRef.send(text):
+//       NativeOperation<{ resultCode: number, message: string | null }>
 //     UssdMessage(text) → SendMessageAndGetReplyAsync → UssdReply.ResultCode and
 //     Message.PayloadAsText (null without a message); cancel() is IAsyncInfo.Cancel
 //   NativeUssdSessionRef.close(): NativeOperation<void>

@@ -26,7 +26,8 @@ ComPtr<IUssdTestControl> Control(Napi::Env env) {
   HSTRING id = nullptr;
   Check(env,
         WindowsCreateStringReference(kUssdTestControlClass,
-                                     static_cast<UINT32>(wcslen(kUssdTestControlClass)), &header, &id),
+                                     static_cast<UINT32>(wcslen(kUssdTestControlClass)), &header,
+                                     &id),
         "WindowsCreateStringReference");
   ComPtr<IUssdTestControl> control;
   Check(env,

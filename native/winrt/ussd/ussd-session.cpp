@@ -85,7 +85,8 @@ Status SendUssd(abi_netops::IUssdSession* session, std::u16string_view text,
     // The string may be a voucher code: it lives here and in the HSTRING, and in no error.
     HString payload;
     if (auto f = HString::Create(text, &payload)) return f;
-    if (auto f = Check(factory->CreateMessage(payload.Get(), &message), "UssdMessage.CreateMessage"))
+    if (auto f = Check(factory->CreateMessage(payload.Get(), &message),
+                       "UssdMessage.CreateMessage"))
       return f;
   }
   if (!message) return Failure{E_POINTER, "UssdMessage.CreateMessage"};

@@ -21,8 +21,10 @@
 
 namespace wmbb {
 
-inline constexpr const wchar_t* kUssdSessionClass = L"Windows.Networking.NetworkOperators.UssdSession";
-inline constexpr const wchar_t* kUssdMessageClass = L"Windows.Networking.NetworkOperators.UssdMessage";
+inline constexpr const wchar_t* kUssdSessionClass =
+    L"Windows.Networking.NetworkOperators.UssdSession";
+inline constexpr const wchar_t* kUssdMessageClass =
+    L"Windows.Networking.NetworkOperators.UssdMessage";
 
 /** The end of one SendMessageAndGetReplyAsync, read on the thread Windows completed on. */
 struct UssdReplyEnd {
