@@ -20,8 +20,13 @@ constexpr const char* kSendCall = "UssdSession.SendMessageAndGetReplyAsync";
 MtaObject<abi_netops::IUssdSession> HoldOnMta(ComPtr<abi_netops::IUssdSession>& session) {
   auto* held = new ComPtr<abi_netops::IUssdSession>();
   held->Swap(session);
-  return MtaObject<abi_netops::IUssdSession>(
-      held, [](ComPtr<abi_netops::IUssdSession>* last) { ReleaseLater([last] { delete last; }); });
+  return MtaObject<abi_netops::IUssdSession>(held, [](ComPtr<abi_netops::IUssdSession>* last) {
+    try {
+      ReleaseLater([last] { delete last; });
+    } catch (...) {
+      delete last;  // no memory for the task: here, rather than a leak (ReleaseLater's own rule)
+    }
+  });
 }
 
 /** The end of open(): the session (made and held for the MTA thread), or the failure. */
@@ -34,10 +39,14 @@ struct OpenEnd {
 /** Closes and releases a session on the MTA thread (never inside a completion). */
 void CloseOnMta(MtaObject<abi_netops::IUssdSession>& session) {
   if (!session) return;
-  ReleaseLater([held = std::move(session)] {
-    CloseUssdSession(held->Get());  // a failure changes nothing: the release follows anyway
-    held->Reset();
-  });
+  try {
+    ReleaseLater([held = std::move(session)] {
+      CloseUssdSession(held->Get());  // a failure changes nothing: the release follows anyway
+      held->Reset();
+    });
+  } catch (...) {
+    // No memory for the task: dropping the last owner still queues the release (HoldOnMta).
+  }
   session.reset();
 }
 
