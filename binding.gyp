@@ -27,6 +27,7 @@
             "native/winrt/operator-tasks/task-registrations.cpp",
             "native/winrt/operator/operator-dispatch.cpp",
             "native/winrt/operator/operator-events.cpp",
+            "native/winrt/ussd/ussd-session.cpp",
             "native/addon/addon.cpp",
             "native/addon/core/core-exports.cpp",
             "native/addon/core/js-errors.cpp",
@@ -36,6 +37,7 @@
             "native/addon/esim/esim-refs.cpp",
             "native/addon/modems/modems-exports.cpp",
             "native/addon/operator-tasks/operator-tasks-exports.cpp",
+            "native/addon/ussd/ussd-exports.cpp",
             "native/addon/operator/operator-exports.cpp"
           ],
           "dependencies": [

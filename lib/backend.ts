@@ -1096,7 +1096,9 @@ export interface UssdSessionBackend {
    * Sends a USSD string and resolves with the network's reply
    * (`UssdSession.SendMessageAndGetReplyAsync`). After `actionRequired` the session waits for
    * the next string; after any other result the next `send` starts a new dialogue. After
-   * {@link UssdSessionBackend.close} it rejects with `ERR_CLOSED`.
+   * {@link UssdSessionBackend.close} it rejects with `ERR_CLOSED`, and a send pending when the
+   * session closes rejects with `ERR_CLOSED` too. One send at a time: a send while another is
+   * pending rejects with `ERR_INVALID_STATE`. An aborted signal rejects with `ERR_ABORTED`.
    */
   send(text: string, options?: OperationOptions): Promise<UssdReply>;
   /** Ends the dialogue (`UssdSession.Close`). Calling it twice is harmless. */

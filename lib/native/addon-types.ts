@@ -260,6 +260,34 @@ export interface NativeOperatorExports {
   ): NativeOperation<NativeOperatorServer>;
 }
 
+/** What `UssdSession.SendMessageAndGetReplyAsync` answered, read by the addon. */
+export interface NativeUssdReply {
+  /** `UssdReply.ResultCode` as Windows gave it: a value this version does not know included. */
+  resultCode: number;
+  /** `UssdReply.Message.PayloadAsText`; null when the reply has no message. */
+  message: string | null;
+}
+
+/**
+ * One `UssdSession`, made, called and released on the addon's MTA thread
+ * (native/addon/ussd/ussd-exports.h).
+ */
+export interface NativeUssdSessionRef {
+  /**
+   * Sends `text` (a `UssdMessage` made by its factory) and settles with the reply; `cancel()` is
+   * `IAsyncInfo.Cancel`. Throws a {@link NativeCallError} (RO_E_CLOSED) after `close()`.
+   */
+  send(text: string): NativeOperation<NativeUssdReply>;
+  /** `UssdSession.Close()` and the release. A second call resolves at once. */
+  close(): NativeOperation<void>;
+}
+
+/** `addon.ussd` (native/addon/ussd/ussd-exports.h). */
+export interface NativeUssdExports {
+  /** `UssdSession.CreateFromNetworkAccountId`; rejects with its HRESULT. */
+  open(networkAccountId: string): NativeOperation<NativeUssdSessionRef>;
+}
+
 /**
  * The addon's exports. A bad argument throws a TypeError; a failed Windows call rejects the
  * returned operation with a {@link NativeCallError}.
@@ -270,6 +298,7 @@ export interface NativeAddon {
   modems: NativeModemsExports;
   operatorTasks: NativeOperatorTasksExports;
   operator: NativeOperatorExports;
+  ussd: NativeUssdExports;
 }
 
 /** The error the addon rejects with for a failed Windows call. */

@@ -19,6 +19,7 @@ import { DerivedNotificationSource } from '../derived/derived-notification-sourc
 import { NativeOperatorTasks, withOperatorTasks } from './native-operator-tasks.js';
 import { describeValue } from '../events/describe-value.js';
 import { NativeOperatorEvents } from './native-operator-events.js';
+import { NativeUssd } from './native-ussd.js';
 
 /** Options of {@link createNativeBackend}. */
 export interface NativeBackendOptions {
@@ -110,6 +111,7 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
   const clock = options.clock ?? systemClock;
   const esim = new NativeEsim(addon, limits);
   const modems = new NativeModems(addon);
+  const ussd = new NativeUssd(addon, modems);
   // A packaged process is the operator's app: Windows' own events reach it through the
   // component. Any other process (node.exe, Electron, the CLI) gets notifications derived from
   // what it may read (lib/derived). Either way the app registers its tasks through the same part.
@@ -135,10 +137,11 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
     tethering: notSupported('native', 'tethering', notImplemented),
     modems,
     links: new NativeLinks(addon, options.windowsBuild ?? windowsBuildOf(release())),
-    ussd: notSupported('native', 'ussd', notImplemented),
+    ussd,
     provisioning: notSupported('native', 'provisioning', notImplemented),
     close: async () => {
       await esim.close();
+      await ussd.close();
       // Resolves once the addon's MTA thread has released what the close released.
       await addon.core.flush().promise;
     },

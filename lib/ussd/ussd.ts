@@ -36,6 +36,7 @@ export class UssdSession {
   readonly #backend: UssdSessionBackend;
   readonly #forget: (session: UssdSession) => void;
   #lastResult: UssdReply['resultCode'] | undefined;
+  #sending = false;
   #closing: Promise<void> | undefined;
 
   /** @internal Use {@link Ussd.open}. */
@@ -63,6 +64,8 @@ export class UssdSession {
    * Sends a USSD string (a service code such as `*100#`, or the reply to a menu) and resolves
    * with the network's reply. A string outside the GSM 7-bit alphabet or longer than 182
    * septets is `ERR_INVALID_ARGUMENT` before Windows sees it; a closed session `ERR_CLOSED`.
+   * One send at a time: calling it again before the reply is `ERR_INVALID_STATE` (a dialogue
+   * is one string, then its reply).
    */
   async send(text: string, options: OperationOptions = {}): Promise<UssdReply> {
     checkUssdText(text, 'UssdSession.send(text)');
@@ -72,9 +75,19 @@ export class UssdSession {
         'ERR_CLOSED',
         'UssdSession.send(): the session is closed; open a new one with mbb.ussd.open()',
       );
-    const reply = await this.#backend.send(text, options);
-    this.#lastResult = reply.resultCode;
-    return { resultCode: reply.resultCode, message: reply.message };
+    if (this.#sending)
+      throw new MobileBroadbandError(
+        'ERR_INVALID_STATE',
+        'UssdSession.send(): a string is already being sent on this session; await its reply before sending the next',
+      );
+    this.#sending = true;
+    try {
+      const reply = await this.#backend.send(text, options);
+      this.#lastResult = reply.resultCode;
+      return { resultCode: reply.resultCode, message: reply.message };
+    } finally {
+      this.#sending = false;
+    }
   }
 
   /** Ends the dialogue (`UssdSession.Close`). Calling it again returns the same promise. */

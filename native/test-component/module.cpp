@@ -10,6 +10,8 @@
 #include "esim-manager.h"
 #include "live-objects.h"
 #include "scenario.h"
+#include "ussd-control-factory.h"
+#include "ussd-session.h"
 
 extern "C" __declspec(dllexport) HRESULT WINAPI DllGetActivationFactory(HSTRING classId,
                                                                       IActivationFactory** factory) {
@@ -36,6 +38,20 @@ extern "C" __declspec(dllexport) HRESULT WINAPI DllGetActivationFactory(HSTRING 
   }
   if (IActivationFactory* background = NewBackgroundTaskFactory(name)) {
     *factory = background;
+    return S_OK;
+  }
+  if (wcscmp(name, L"Windows.Networking.NetworkOperators.UssdSession") == 0) {
+    // SetFailure("UssdSession", hr): activation fails, as where the class is missing.
+    if (HRESULT hr = Scenario::Get().FailureOf(L"UssdSession"); FAILED(hr)) return hr;
+    *factory = NewUssdSessionFactory();
+    return S_OK;
+  }
+  if (wcscmp(name, L"Windows.Networking.NetworkOperators.UssdMessage") == 0) {
+    *factory = NewUssdMessageFactory();
+    return S_OK;
+  }
+  if (wcscmp(name, kUssdTestControlClass) == 0) {
+    *factory = NewUssdControlFactory();
     return S_OK;
   }
   if (wcscmp(name, kTestControlClass) == 0) {

@@ -1,7 +1,9 @@
 /**
- * One conformance suite for `mbb.ussd`, for every backend: the fake here, the native backend
- * under Wine later (a test component scripting `UssdSession`). Written with node:assert
- * against a driver, so it runs outside vitest too.
+ * One conformance suite for `mbb.ussd`, for every backend: the fake in vitest, the native
+ * backend in Windows' node.exe under Wine (test/windows/ussd-native.test.ts, a test component
+ * scripting `UssdSession`). Written with node:assert against a driver, so it runs outside
+ * vitest too. The Windows lane names each test below as a check of its summary
+ * ({@link ussdCheckNames}), so keep the names stable.
  */
 
 import assert from 'node:assert/strict';
@@ -19,6 +21,33 @@ const resultCodes: readonly UssdResultCode[] = [
   'otherLocalClient',
   'operationNotSupported',
   'networkTimeout',
+];
+
+/** The test that a reply with `resultCode` reaches send(). */
+const replyCheck = (resultCode: UssdResultCode): string =>
+  `a ${resultCode} reply reaches send() with its message`;
+
+const noText = 'a reply without text has message undefined (a network timeout)';
+const menu = 'actionRequired keeps the session for the next string; close ends it';
+const namedAccount =
+  'a session on a named account; an unknown account is ERR_INVALID_ARGUMENT naming the accounts present';
+const badStrings = 'strings outside the GSM 7-bit alphabet or over 182 septets never reach Windows';
+const badCharacter = 'the error names the first bad character by position, never the whole string';
+const oneAtATime = 'one send at a time: a second send before the reply is ERR_INVALID_STATE';
+const closeAll = 'mbb.close() closes open sessions';
+const cancelled = 'a cancelled send rejects with ERR_ABORTED';
+
+/** The names of the USSD conformance tests, as the Windows lane's summary lists them. */
+export const ussdCheckNames: readonly string[] = [
+  ...resultCodes.map(replyCheck),
+  noText,
+  menu,
+  namedAccount,
+  badStrings,
+  badCharacter,
+  oneAtATime,
+  closeAll,
+  cancelled,
 ];
 
 function isCode(code: string): (error: unknown) => boolean {
@@ -48,7 +77,7 @@ export function defineUssdConformance(api: TestApi, driver: UssdScenarioDriver):
     });
 
     for (const resultCode of resultCodes) {
-      it(`a ${resultCode} reply reaches send() with its message`, async () => {
+      it(replyCheck(resultCode), async () => {
         const m = await open();
         await driver.scriptReplies({ resultCode, message: `reply for ${resultCode}` });
         const session = await m.ussd.open();
@@ -59,7 +88,7 @@ export function defineUssdConformance(api: TestApi, driver: UssdScenarioDriver):
       });
     }
 
-    it('a reply without text has message undefined (a network timeout)', async () => {
+    it(noText, async () => {
       const m = await open();
       await driver.scriptReplies({ resultCode: 'networkTimeout' });
       assert.deepEqual(await m.ussd.send('*100#'), {
@@ -68,7 +97,7 @@ export function defineUssdConformance(api: TestApi, driver: UssdScenarioDriver):
       });
     });
 
-    it('actionRequired keeps the session for the next string; close ends it', async () => {
+    it(menu, async () => {
       const m = await open();
       await driver.scriptReplies(
         { resultCode: 'actionRequired', message: '1. Balance\n2. Data' },
@@ -89,18 +118,23 @@ export function defineUssdConformance(api: TestApi, driver: UssdScenarioDriver):
       await assert.rejects(session.send('2'), isCode('ERR_CLOSED'));
     });
 
-    it('a session on a named account; an unknown account is ERR_INVALID_ARGUMENT', async () => {
+    it(namedAccount, async () => {
       const m = await open();
       const session = await m.ussd.open({ networkAccountId: driver.networkAccountId });
       assert.equal(session.networkAccountId, driver.networkAccountId);
       await session.close();
-      await assert.rejects(
-        m.ussd.open({ networkAccountId: '{00000000-0000-0000-0000-000000000000}' }),
-        isCode('ERR_INVALID_ARGUMENT'),
-      );
+      const unknown = '{00000000-0000-0000-0000-000000000000}';
+      await assert.rejects(m.ussd.open({ networkAccountId: unknown }), (error: unknown) => {
+        isCode('ERR_INVALID_ARGUMENT')(error);
+        const { message } = error as MobileBroadbandError;
+        assert.ok(message.includes(driver.networkAccountId), message);
+        // What the caller gave may be an identifier typed in the wrong place: masked.
+        assert.ok(!message.includes(unknown), message);
+        return true;
+      });
     });
 
-    it('strings outside the GSM 7-bit alphabet or over 182 septets never reach Windows', async () => {
+    it(badStrings, async () => {
       const m = await open();
       const session = await m.ussd.open();
       for (const bad of ['', '*100#😀', '*100#\u0000', '\t*100#', 'Привет', '#'.repeat(183)]) {
@@ -120,7 +154,7 @@ export function defineUssdConformance(api: TestApi, driver: UssdScenarioDriver):
       await session.close();
     });
 
-    it('the error names the first bad character by position, never the whole string', async () => {
+    it(badCharacter, async () => {
       const m = await open();
       const long = `*100#é€${'x'.repeat(100)}😀${'y'.repeat(10_000)}`;
       await assert.rejects(m.ussd.send(long), (error: unknown) => {
@@ -132,7 +166,25 @@ export function defineUssdConformance(api: TestApi, driver: UssdScenarioDriver):
       });
     });
 
-    it('mbb.close() closes open sessions', async () => {
+    it(oneAtATime, async () => {
+      const m = await open();
+      await driver.scriptReplies(
+        { resultCode: 'actionRequired', message: 'menu' },
+        { resultCode: 'noActionRequired', message: 'done' },
+      );
+      const session = await m.ussd.open();
+      const first = session.send('*101#');
+      await assert.rejects(session.send('1'), isCode('ERR_INVALID_STATE'));
+      assert.deepEqual(await first, { resultCode: 'actionRequired', message: 'menu' });
+      assert.deepEqual(await session.send('1'), {
+        resultCode: 'noActionRequired',
+        message: 'done',
+      });
+      assert.deepEqual(await driver.sent(), ['*101#', '1']);
+      await session.close();
+    });
+
+    it(closeAll, async () => {
       const m = await open();
       const session = await m.ussd.open();
       await m.close();
@@ -141,7 +193,7 @@ export function defineUssdConformance(api: TestApi, driver: UssdScenarioDriver):
       await assert.rejects(m.ussd.open(), isCode('ERR_CLOSED'));
     });
 
-    it('a cancelled send rejects with ERR_ABORTED', async () => {
+    it(cancelled, async () => {
       const m = await open();
       const session = await m.ussd.open();
       await assert.rejects(

@@ -8,6 +8,7 @@ import type {
   NativeOperation,
   NativeOperatorTasksExports,
   NativeOperatorExports,
+  NativeUssdExports,
 } from '../../lib/native/addon-types.js';
 
 function unused(name: string): never {
@@ -35,4 +36,8 @@ export const unusedOpenUri = (): NativeOperation<void> => unused('core.openUri()
 export const unpackagedOperator: NativeOperatorExports = {
   hasPackageIdentity: () => false,
   serve: () => unused('operator.serve()'),
+};
+
+export const unusedUssd: NativeUssdExports = {
+  open: () => unused('ussd.open()'),
 };

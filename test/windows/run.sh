@@ -33,6 +33,10 @@
 #      - operator tasks: the registration helpers against the component's BackgroundTaskBuilder,
 #        triggers, registrations and BackgroundExecutionManager; each conformance test is a
 #        check of its own in the summary
+#      - ussd: the USSD conformance suite and the native-only tests against the component's
+#        UssdSession (late and synchronous completions, the session never released inside its
+#        completion, cancel, failures, wmbb ussd in a child process); each conformance test is a
+#        check of its own in the summary
 #   4. a summary; the exit status is non-zero if anything failed.
 #
 # A check passes only if its process exits 0 within its time limit, its log shows no Wine crash
@@ -121,6 +125,8 @@ for entry in esim-native.test modems-native.test operator-tasks-native.test oper
   "$ESBUILD" "test/windows/$entry.ts" --bundle --platform=node --target=node22 --format=cjs \
     --outfile="build/wine/$entry.cjs" --log-level=warning || die "esbuild $entry failed"
 done
+"$ESBUILD" test/windows/ussd-native.test.ts --bundle --platform=node --target=node22 --format=cjs \
+  --outfile=build/wine/ussd-native.test.cjs --log-level=warning || die "esbuild ussd-native.test failed"
 record "built dist/, prebuilds/win32-x64/windows-mobile-broadband.node and wmbb-operator-task.dll, test component ($(elapsed))"
 
 # ---- 3. Wine ---------------------------------------------------------------------------------
@@ -172,6 +178,7 @@ done_core() { grep -qE "^core blocks: [1-9][0-9]* passed, 0 failed" "$1"; }
 done_conformance_sta() { grep -q "single-threaded apartment" "$1" && done_conformance "$1"; }
 done_modems() { done_conformance "$1"; }
 done_operator_tasks() { done_conformance "$1"; }
+done_ussd() { done_conformance "$1"; }
 done_operator_events_conformance() { done_conformance "$1"; }
 done_thunks() { done_conformance "$1"; }
 done_conformance() {
@@ -232,7 +239,9 @@ register_component() {
     Windows.ApplicationModel.Background.BackgroundTaskRegistration \
     Windows.ApplicationModel.Background.BackgroundExecutionManager \
     Windows.ApplicationModel.Background.NetworkOperatorNotificationTrigger \
-    Windows.ApplicationModel.Background.TetheringEntitlementCheckTrigger; do
+    Windows.ApplicationModel.Background.TetheringEntitlementCheckTrigger \
+    Windows.Networking.NetworkOperators.UssdSession Windows.Networking.NetworkOperators.UssdMessage \
+    WindowsMobileBroadband.Testing.UssdControl; do
     wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
       /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
   done
@@ -515,6 +524,37 @@ if [ "$MODE" != bench ]; then
       record "ok    operator tasks: $check"
     else
       record "FAIL  operator tasks: $check (log $LOGS/operator_tasks.log)"
+      FAILED=1
+    fi
+  done
+  # USSD: the conformance suite the fake also runs, then the native-only tests, against the
+  # component's UssdSession (test/windows/ussd-native.test.ts; WMBB_PACKAGE_ROOT gives it the
+  # CLI it runs in a child node.exe).
+  WINEDEBUG=-all,warn+heap wine_node ussd \
+    "ussd: UssdSession on the MTA thread, late and synchronous completions, never released in its completion, cancel, failures, wmbb ussd (node --test; heap checked)" \
+    180 "$NODE_EXE" --test ussd-native.test.cjs
+  grep -E "^# (tests|pass|fail)" "$LOGS/ussd.log" | sed 's/^/    /'
+  # The conformance tests by name (test/conformance/ussd-conformance.ts, ussdCheckNames; a
+  # vitest test keeps this list in step).
+  for check in "a noActionRequired reply reaches send() with its message" \
+    "a actionRequired reply reaches send() with its message" \
+    "a terminated reply reaches send() with its message" \
+    "a otherLocalClient reply reaches send() with its message" \
+    "a operationNotSupported reply reaches send() with its message" \
+    "a networkTimeout reply reaches send() with its message" \
+    "a reply without text has message undefined (a network timeout)" \
+    "actionRequired keeps the session for the next string; close ends it" \
+    "a session on a named account; an unknown account is ERR_INVALID_ARGUMENT naming the accounts present" \
+    "strings outside the GSM 7-bit alphabet or over 182 septets never reach Windows" \
+    "the error names the first bad character by position, never the whole string" \
+    "one send at a time: a second send before the reply is ERR_INVALID_STATE" \
+    "mbb.close() closes open sessions" \
+    "a cancelled send rejects with ERR_ABORTED"; do
+    if grep -E "^ *ok [0-9]+ - " "$LOGS/ussd.log" | sed -E 's/^ *ok [0-9]+ - //' |
+      grep -qxF -- "$check"; then
+      record "ok    ussd: $check"
+    else
+      record "FAIL  ussd: $check (log $LOGS/ussd.log)"
       FAILED=1
     fi
   done
