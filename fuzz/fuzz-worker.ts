@@ -17,7 +17,7 @@ export interface WorkerInput {
   seed: number;
   from: number;
   to: number;
-  /** Int32 [current index, inputs done]. */
+  /** Int32 [current index, inputs done, started (1 once the modules are loaded)]. */
   progress: SharedArrayBuffer;
   /** Stop after this many crashes: the first few say enough. */
   maxCrashes: number;
@@ -48,6 +48,8 @@ function describe(error: unknown): string {
 
 const result: WorkerResult = { crashes: [], heapEarly: 0, heapEnd: 0 };
 const early = input.from + Math.floor((input.to - input.from) / 10);
+// Loading the package can take longer than an input may on a busy machine: the watch starts now.
+Atomics.store(progress, 2, 1);
 for (let index = input.from; index < input.to; index++) {
   Atomics.store(progress, 0, index);
   if (index === early) result.heapEarly = heapUsed();

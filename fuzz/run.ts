@@ -67,8 +67,9 @@ async function runRange(target: FuzzTarget, start: number, end: number) {
   let heapGrowth = 0;
   let next = start;
   while (next < end) {
-    const progress = new SharedArrayBuffer(8);
+    const progress = new SharedArrayBuffer(12);
     const view = new Int32Array(progress);
+    view[0] = next;
     const workerInput: WorkerInput = {
       target: target.name,
       seed,
@@ -88,6 +89,10 @@ async function runRange(target: FuzzTarget, start: number, end: number) {
       let since = Date.now();
       const watch = setInterval(
         () => {
+          if (Atomics.load(view, 2) === 0) {
+            since = Date.now(); // the worker is still loading the package
+            return;
+          }
           const now = Atomics.load(view, 1);
           if (now !== done) {
             done = now;
