@@ -27,7 +27,7 @@ function scenario(): Scenario {
     {
       action: 'provision',
       xml: `<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
-  <Global><CarrierId>{2c85b76b-f859-47c4-8122-721fe8b6c25f}</CarrierId></Global>
+  <Global><CarrierId>{2c85b76b-f859-47c4-8122-721fe8b6c25f}</CarrierId><SubscriberId>001010123456789</SubscriberId></Global>
   <MBNProfiles>
     <DefaultProfile xmlns="http://www.microsoft.com/networking/CarrierControl/WWAN/v1"><Name>B</Name><AssociatedPlan>P</AssociatedPlan></DefaultProfile>
     <Messages xmlns="http://www.microsoft.com/networking/CarrierControl/WWAN/v1">
