@@ -17,7 +17,7 @@ function scenario(): Scenario {
     { action: 'transfer', bytes: '30MB', after: '20m' },
     { action: 'register', state: 'roaming', after: '1h' },
     { action: 'transfer', bytes: '6MB', after: '5m' },
-    { action: 'receiveUssd', text: '1.50GB of 5GB used as of 10:30PM', after: '1m' },
+    { action: 'receiveUssd', text: '1.50GB of 5GB used as of 10:30PM on 05 Jan', after: '1m' },
     { action: 'disconnect', after: '30m' },
     { action: 'sleep', after: '1m' },
     { action: 'resume', after: '8h' },
@@ -31,8 +31,8 @@ function scenario(): Scenario {
   <MBNProfiles>
     <DefaultProfile xmlns="http://www.microsoft.com/networking/CarrierControl/WWAN/v1"><Name>B</Name><AssociatedPlan>P</AssociatedPlan></DefaultProfile>
     <Messages xmlns="http://www.microsoft.com/networking/CarrierControl/WWAN/v1">
-      <Message RuleId="U" Silent="true"><USSDBearer/><Pattern>(\\d+\\.\\d+)(\\w+) of (\\d+)(\\w+)</Pattern><Units G="GB" M="MB"/>
-        <Fields><Usage Group="1" UnitGroup="2"/><DataLimit Group="3" UnitGroup="4"/></Fields></Message>
+      <Message RuleId="U" Silent="true"><USSDBearer/><Pattern>(\\d+\\.\\d+)(\\w+) of (\\d+)(\\w+) used as of (\\S+ on \\d+ \\w+)</Pattern><Units G="GB" M="MB"/>
+        <Fields><Usage Group="1" UnitGroup="2"/><UsageTimestamp Group="5" Format="%I:%M%p on %d %b"/><DataLimit Group="3" UnitGroup="4"/></Fields></Message>
     </Messages>
   </MBNProfiles>
   <Plans><Plan xmlns="http://www.microsoft.com/networking/CarrierControl/Plans/v1" Name="P"><Description PlanType="Fixed">
