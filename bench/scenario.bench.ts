@@ -21,7 +21,7 @@ function scenario(): Scenario {
     { action: 'transfer', bytes: '30MB', after: '20m' },
     { action: 'register', state: 'roaming', after: '1h' },
     { action: 'transfer', bytes: '6MB', after: '5m' },
-    { action: 'receiveUssd', text: '1.50GB of 5GB used as of 10:30PM', after: '1m' },
+    { action: 'receiveUssd', text: '1.50GB of 5GB used as of 10:30PM on 05 Jan', after: '1m' },
     { action: 'disconnect', after: '30m' },
     { action: 'sleep', after: '1m' },
     { action: 'resume', after: '8h' },
@@ -31,12 +31,12 @@ function scenario(): Scenario {
     {
       action: 'provision',
       xml: `<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
-  <Global><CarrierId>{2c85b76b-f859-47c4-8122-721fe8b6c25f}</CarrierId></Global>
+  <Global><CarrierId>{2c85b76b-f859-47c4-8122-721fe8b6c25f}</CarrierId><SubscriberId>001010123456789</SubscriberId></Global>
   <MBNProfiles>
     <DefaultProfile xmlns="http://www.microsoft.com/networking/CarrierControl/WWAN/v1"><Name>B</Name><AssociatedPlan>P</AssociatedPlan></DefaultProfile>
     <Messages xmlns="http://www.microsoft.com/networking/CarrierControl/WWAN/v1">
-      <Message RuleId="U" Silent="true"><USSDBearer/><Pattern>(\\d+\\.\\d+)(\\w+) of (\\d+)(\\w+)</Pattern><Units G="GB" M="MB"/>
-        <Fields><Usage Group="1" UnitGroup="2"/><DataLimit Group="3" UnitGroup="4"/></Fields></Message>
+      <Message RuleId="U" Silent="true"><USSDBearer/><Pattern>(\\d+\\.\\d+)(\\w+) of (\\d+)(\\w+) used as of (\\S+ on \\d+ \\w+)</Pattern><Units G="GB" M="MB"/>
+        <Fields><Usage Group="1" UnitGroup="2"/><UsageTimestamp Group="5" Format="%I:%M%p on %d %b"/><DataLimit Group="3" UnitGroup="4"/></Fields></Message>
     </Messages>
   </MBNProfiles>
   <Plans><Plan xmlns="http://www.microsoft.com/networking/CarrierControl/Plans/v1" Name="P"><Description PlanType="Fixed">

@@ -45,7 +45,9 @@ export {
   type MessageRulesInput,
   type OperatorMessage,
   type OperatorMessageMatch,
+  type UsageInference,
 } from './match-operator-message.js';
+export type { UsageSource } from './infer-usage.js';
 export {
   bytesPerUnit,
   isUnitMultiplier,

@@ -18,7 +18,13 @@ import {
   MessageRuleSet,
   type CompiledMessageRule,
 } from './message-rule-set.js';
-import type { AmountField, MessageRule, ProvisioningDocument } from './provisioning-document.js';
+import { inferUsage, type UsageSource, type UsageValues } from './infer-usage.js';
+import type {
+  AmountField,
+  MessageRule,
+  PercentageField,
+  ProvisioningDocument,
+} from './provisioning-document.js';
 import { bytesPerUnit, unitForText, type UnitMultiplier } from './units.js';
 
 /** A message to match. */
@@ -36,8 +42,8 @@ export interface OperatorMessage {
 /** Options of {@link matchOperatorMessage}. */
 export interface MatchOperatorMessageOptions {
   /**
-   * The time a timestamp without a year is placed nearest to (Date or ms since the epoch).
-   * Default: now.
+   * When the message arrived (Date or ms since the epoch). Default: now. A timestamp without a
+   * year is the most recent occurrence of its date: on or before this time's date.
    */
   referenceTime?: Date | number;
   /**
@@ -57,6 +63,26 @@ export interface OperatorMessageMatch {
   fields: OperatorMessageFields;
   /** Why a field is absent (a group that did not match, a unit not in `Units`, a bad timestamp). */
   warnings: string[];
+  /**
+   * Present when the rule has `UsagePercentage`, `UsageOverage` or `UsageOveragePercentage`:
+   * what they read, and how `fields.usageBytes` was found.
+   */
+  usageInference?: UsageInference;
+}
+
+/** What the usage elements other than `Usage` read from a message, and what came of it. */
+export interface UsageInference {
+  /** `UsagePercentage`: the percentage of the data limit used (`75` is 75 %). */
+  usagePercentage?: number;
+  /** `UsageOverage`: bytes used over the data limit. */
+  usageOverageBytes?: number;
+  /** `UsageOveragePercentage`: the percentage over the data limit used (`20` is 20 % over). */
+  usageOveragePercentage?: number;
+  /**
+   * How `fields.usageBytes` was found: read from `Usage`, or by one of the documents' rules;
+   * absent when none had its values.
+   */
+  usageBytesFrom?: UsageSource;
 }
 
 /** What {@link matchOperatorMessage} takes as rules. */
@@ -133,17 +159,54 @@ function matchCompiled(
   const { rule } = compiled;
   const spec = rule.fields;
   // Without fields only "does it match" counts, which needs no capture groups (faster).
-  if (spec === undefined || (!spec.usage && !spec.dataLimit && !spec.usageTimestamp))
+  if (
+    spec === undefined ||
+    (!spec.usage &&
+      !spec.usagePercentage &&
+      !spec.usageOverage &&
+      !spec.usageOveragePercentage &&
+      !spec.dataLimit &&
+      !spec.usageTimestamp)
+  )
     return compiled.pattern.test(text) ? matchOf(rule, {}, []) : undefined;
   const groups = compiled.pattern.exec(text);
   if (groups === undefined) return undefined;
 
   const fields: OperatorMessageFields = {};
   const warnings: string[] = [];
-  const usage = readAmount('Usage', spec.usage, groups, rule, warnings);
-  if (usage !== undefined) fields.usageBytes = usage;
-  const limit = readAmount('DataLimit', spec.dataLimit, groups, rule, warnings);
-  if (limit !== undefined) fields.dataLimitBytes = limit;
+  const values: UsageValues = {};
+  const read = <K extends keyof UsageValues>(key: K, value: number | undefined): void => {
+    if (value !== undefined) values[key] = value;
+  };
+  read('usageBytes', readAmount('Usage', spec.usage, groups, rule, warnings));
+  read(
+    'usagePercentage',
+    readPercentage('UsagePercentage', spec.usagePercentage, groups, rule, warnings),
+  );
+  read('usageOverageBytes', readAmount('UsageOverage', spec.usageOverage, groups, rule, warnings));
+  read(
+    'usageOveragePercentage',
+    readPercentage('UsageOveragePercentage', spec.usageOveragePercentage, groups, rule, warnings),
+  );
+  read('dataLimitBytes', readAmount('DataLimit', spec.dataLimit, groups, rule, warnings));
+  // Windows sets Usage from these when the rule has no Usage, or its Usage was not read.
+  const usage = inferUsage(values);
+  if (usage !== undefined) fields.usageBytes = usage.bytes;
+  if (values.dataLimitBytes !== undefined) fields.dataLimitBytes = values.dataLimitBytes;
+  let inference: UsageInference | undefined;
+  if (spec.usagePercentage || spec.usageOverage || spec.usageOveragePercentage) {
+    inference = {};
+    if (values.usagePercentage !== undefined) inference.usagePercentage = values.usagePercentage;
+    if (values.usageOverageBytes !== undefined)
+      inference.usageOverageBytes = values.usageOverageBytes;
+    if (values.usageOveragePercentage !== undefined)
+      inference.usageOveragePercentage = values.usageOveragePercentage;
+    if (usage !== undefined) inference.usageBytesFrom = usage.from;
+    else
+      warnings.push(
+        "Usage: not inferred: none of the documents' rules (UsagePercentage × DataLimit, UsageOverage + DataLimit, UsageOveragePercentage with DataLimit or UsageOverage) had all its values",
+      );
+  }
   const stamp = spec.usageTimestamp;
   if (stamp !== undefined && compiled.timestampFormat !== undefined) {
     const value = groups[stamp.group];
@@ -164,7 +227,9 @@ function matchCompiled(
         );
     }
   }
-  return matchOf(rule, fields, warnings);
+  const match = matchOf(rule, fields, warnings);
+  if (inference !== undefined) match.usageInference = inference;
+  return match;
 }
 
 function matchOf(
@@ -211,6 +276,27 @@ function readAmount(
     }
   }
   return Math.round(value * bytesPerUnit(multiplier));
+}
+
+function readPercentage(
+  name: string,
+  field: PercentageField | undefined,
+  groups: (string | undefined)[],
+  rule: MessageRule,
+  warnings: string[],
+): number | undefined {
+  if (field === undefined) return undefined;
+  const text = groups[field.group];
+  if (text === undefined) {
+    warnings.push(`${name}: group ${field.group} did not take part in the match`);
+    return undefined;
+  }
+  const value = parseMessageNumber(text, rule.locale);
+  if (value === undefined)
+    warnings.push(
+      `${name}: "${text}" (group ${field.group}) is not a number${rule.locale ? ` in ${rule.locale}` : ''}`,
+    );
+  return value;
 }
 
 function checkMatchOptions(options: MatchOperatorMessageOptions): void {

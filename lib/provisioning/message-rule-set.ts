@@ -197,7 +197,7 @@ export function compileMessageRule(
   const fields = rule.fields ?? {};
   const groups = pattern.groupCount;
   const checkGroup = (
-    part: 'usage' | 'dataLimit' | 'usageTimestamp',
+    part: Exclude<keyof MessageRulePositions, 'rule' | 'pattern' | 'units'>,
     what: string,
     group: number,
   ): void => {
@@ -209,7 +209,7 @@ export function compileMessageRule(
       );
   };
   const checkAmount = (
-    part: 'usage' | 'dataLimit',
+    part: 'usage' | 'usageOverage' | 'dataLimit',
     name: string,
     field: AmountField | undefined,
   ): void => {
@@ -226,7 +226,16 @@ export function compileMessageRule(
       );
   };
   checkAmount('usage', 'Usage', fields.usage);
+  checkAmount('usageOverage', 'UsageOverage', fields.usageOverage);
   checkAmount('dataLimit', 'DataLimit', fields.dataLimit);
+  if (fields.usagePercentage !== undefined)
+    checkGroup('usagePercentage', 'UsagePercentage Group', fields.usagePercentage.group);
+  if (fields.usageOveragePercentage !== undefined)
+    checkGroup(
+      'usageOveragePercentage',
+      'UsageOveragePercentage Group',
+      fields.usageOveragePercentage.group,
+    );
 
   const timestamp = fields.usageTimestamp;
   if (timestamp === undefined) return remember({ rule, index, pattern });
@@ -330,9 +339,17 @@ function shapeProblem(rule: MessageRule): string | undefined {
   }
   if (rule.fields === undefined) return undefined;
   if (!isObject(rule.fields)) return 'has fields that are not an object';
-  const { usage, dataLimit, usageTimestamp } = rule.fields;
+  const { usage, usagePercentage, usageOverage, usageOveragePercentage, dataLimit } = rule.fields;
+  const { usageTimestamp } = rule.fields;
+  for (const [name, field] of [
+    ['usagePercentage', usagePercentage],
+    ['usageOveragePercentage', usageOveragePercentage],
+  ] as const)
+    if (field !== undefined && (!isObject(field) || typeof field.group !== 'number'))
+      return `has a fields.${name} that is not { group }`;
   for (const [name, field] of [
     ['usage', usage],
+    ['usageOverage', usageOverage],
     ['dataLimit', dataLimit],
   ] as const) {
     if (field === undefined) continue;

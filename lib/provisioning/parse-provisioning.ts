@@ -7,6 +7,7 @@
 import {
   attribute,
   DocumentReader,
+  isElement,
   parseBoolean,
   parseInteger,
   requiredAttribute,
@@ -37,6 +38,7 @@ import { readXmlTree, type XmlNode } from './read-xml-tree.js';
 import { Secret } from './secret.js';
 import { maxYear, minYear, parseIsoDateTime } from '../time-values.js';
 import { recordPosition } from './source-positions.js';
+import { maskIdentifier } from '../text/mask-identifier.js';
 import { quoteUserValue } from '../text/quote-user-value.js';
 
 const root = 'CarrierProvisioning';
@@ -148,7 +150,11 @@ export function parseProvisioning(xml: string | Uint8Array): ProvisioningDocumen
   });
 
   if (global === undefined)
-    throw provisioningError(`<${root}> has no <Global>`, tree, '<Global> with a <CarrierId>');
+    throw provisioningError(
+      `<${root}> has no <Global>`,
+      tree,
+      '<Global> with a <CarrierId> and a <SubscriberId>',
+    );
   // The schema says AssociatedPlan "must match" a Plan of the same document, yet Microsoft's own
   // sample names a plan it does not define: a warning, not an error.
   for (const [name, node] of associatedPlans)
@@ -178,10 +184,16 @@ export function parseProvisioning(xml: string | Uint8Array): ProvisioningDocumen
   };
 }
 
+/**
+ * `Global` is `CarrierId, SubscriberId, DeviceId?` in that order (CarrierControl schema),
+ * followed by any elements of other namespaces, which are kept as written.
+ */
 function readGlobal(node: XmlNode, reader: DocumentReader): ProvisioningGlobal {
   const path = `${root}/Global`;
+  const order = '<CarrierId>, then <SubscriberId>, then an optional <DeviceId>';
   let carrierId: string | undefined;
   let subscriberId: string | undefined;
+  let deviceId: string | undefined;
   reader.checkAttributes(node, []);
   reader.children(node, path, {
     CarrierId: {
@@ -198,14 +210,61 @@ function readGlobal(node: XmlNode, reader: DocumentReader): ProvisioningGlobal {
     },
     SubscriberId: {
       namespace: carrierControlNamespace,
-      read: (child) => (subscriberId = requiredText(child, 'the subscriber id (IMSI)')),
+      read: (child) => {
+        if (carrierId === undefined) throw outOfOrder(node, child, 'CarrierId', order);
+        subscriberId = requiredText(child, 'the subscriber id (IMSI)');
+      },
+    },
+    DeviceId: {
+      namespace: carrierControlNamespace,
+      read: (child) => {
+        if (carrierId === undefined) throw outOfOrder(node, child, 'CarrierId', order);
+        if (subscriberId === undefined) throw outOfOrder(node, child, 'SubscriberId', order);
+        deviceId = readDeviceId(child);
+      },
     },
   });
   if (carrierId === undefined)
     throw provisioningError('<Global> has no <CarrierId>', node, '<CarrierId>{GUID}</CarrierId>');
-  const global: ProvisioningGlobal = { carrierId };
-  if (subscriberId !== undefined) global.subscriberId = subscriberId;
+  if (subscriberId === undefined)
+    throw provisioningError(
+      '<Global> has no <SubscriberId>',
+      node,
+      '<SubscriberId> (the IMSI or account the document is for) after the <CarrierId>',
+    );
+  const global: ProvisioningGlobal = { carrierId, subscriberId };
+  if (deviceId !== undefined) global.deviceId = deviceId;
   return global;
+}
+
+/** `child` came before `missing`, which `global` has later or not at all. */
+function outOfOrder(global: XmlNode, child: XmlNode, missing: string, order: string): Error {
+  const later = global.children.some(
+    (c) => isElement(c) && c.name === missing && c.namespace === carrierControlNamespace,
+  );
+  return provisioningError(
+    later
+      ? `<${child.name}> comes before <${missing}> in <Global>`
+      : `<Global> has no <${missing}> before <${child.name}>`,
+    child,
+    order,
+  );
+}
+
+/** "\d{15,16}" (an IMEI) or "([a-fA-F0-9]{2}:){5}[a-fA-F0-9]{2}" (a MAC address). */
+const deviceIdFormat = /^(?:\d{15,16}|(?:[a-fA-F0-9]{2}:){5}[a-fA-F0-9]{2})$/;
+
+/** `DeviceId`, checked as the CarrierControl schema formats it; never quoted whole. */
+function readDeviceId(node: XmlNode): string {
+  const expected = '15 or 16 digits (an IMEI) or a MAC address such as 00:11:22:aa:bb:cc';
+  const value = requiredText(node, expected);
+  if (!deviceIdFormat.test(value))
+    throw provisioningError(
+      `DeviceId ${maskIdentifier(value)} is neither 15–16 digits nor a MAC address`,
+      node,
+      expected,
+    );
+  return value;
 }
 
 function readProfile(node: XmlNode, path: string, reader: DocumentReader): DefaultProfile {

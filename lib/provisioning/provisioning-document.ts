@@ -33,12 +33,17 @@ export interface ProvisioningDocument {
   warnings: ProvisioningWarning[];
 }
 
-/** `Global`. */
+/** `Global`: `CarrierId`, `SubscriberId` and an optional `DeviceId`, in that order. */
 export interface ProvisioningGlobal {
   /** `CarrierId`: the operator's GUID, as written (usually with braces). */
   carrierId: string;
-  /** `SubscriberId` (IMSI or similar), where given. */
-  subscriberId?: string;
+  /** `SubscriberId`: the subscriber account the document is for (an IMSI or similar). */
+  subscriberId: string;
+  /**
+   * `DeviceId`: the device the document is for, 15 or 16 digits (an IMEI) or a MAC address
+   * (`00:11:22:aa:bb:cc`), as written.
+   */
+  deviceId?: string;
 }
 
 /** `DefaultProfile` (WWAN schema): the connection settings Windows uses without asking. */
@@ -121,7 +126,7 @@ export interface UssdBearer {
 /** `SMSBearer` or `USSDBearer`. */
 export type MessageBearer = SmsBearer | UssdBearer;
 
-/** How a number field of a message is read: `Usage` or `DataLimit`. */
+/** How a number field of a message is read: `Usage`, `UsageOverage` or `DataLimit`. */
 export interface AmountField {
   /** `@Group`: the capture group holding the number. */
   group: number;
@@ -132,6 +137,12 @@ export interface AmountField {
    * `'None'` means bytes.
    */
   defaultUnit?: UnitMultiplier | 'None';
+}
+
+/** How a percentage field of a message is read: `UsagePercentage`, `UsageOveragePercentage`. */
+export interface PercentageField {
+  /** `@Group`: the capture group holding the number (`75` is 75 %), read per the rule's `Locale`. */
+  group: number;
 }
 
 /** `UsageTimestamp`. */
@@ -146,14 +157,27 @@ export interface TimestampField {
   pmToken?: string;
 }
 
-/** `Fields` of a message rule. */
+/**
+ * `Fields` of a message rule. A document that has `Usage`, `UsagePercentage`, `UsageOverage`
+ * or `UsageOveragePercentage` must have a `UsageTimestamp`, and one with a `UsageTimestamp`
+ * must have one of those four (the WWAN schema's remarks; `parseProvisioning` enforces both).
+ */
 export interface MessageRuleFields {
   /** `Usage`: how much of the plan was used. */
   usage?: AmountField;
-  /** `DataLimit`: the plan's limit. */
-  dataLimit?: AmountField;
+  /** `UsagePercentage`: the percentage of the data limit used; with `DataLimit`, gives the usage. */
+  usagePercentage?: PercentageField;
+  /** `UsageOverage`: how much was used over the data limit; with `DataLimit`, gives the usage. */
+  usageOverage?: AmountField;
+  /**
+   * `UsageOveragePercentage`: the percentage over the data limit used (`20` is 20 % over);
+   * with `DataLimit` or `UsageOverage`, gives the usage.
+   */
+  usageOveragePercentage?: PercentageField;
   /** `UsageTimestamp`: when the usage was measured. */
   usageTimestamp?: TimestampField;
+  /** `DataLimit`: the plan's limit. */
+  dataLimit?: AmountField;
 }
 
 /** `Units`: for each multiplier, the unit texts that stand for it in messages. */

@@ -19,9 +19,11 @@ import type {
   MessageRule,
   MessageRuleFields,
   MessageUnits,
+  PercentageField,
   SourcePosition,
   TimestampField,
 } from './provisioning-document.js';
+import { canGiveUsage } from './infer-usage.js';
 import { provisioningError } from './provisioning-error.js';
 import { wwanNamespace as ns } from './provisioning-namespaces.js';
 import type { XmlNode } from './read-xml-tree.js';
@@ -74,6 +76,13 @@ function readMessage(node: XmlNode, path: string, reader: DocumentReader): Messa
       namespace: ns,
       repeatable: true,
       read: (child) => {
+        // `(SMSBearer+, USSDBearer?) | USSDBearer`: the SMS bearers come first.
+        if (bearers.some((b) => b.type === 'ussd'))
+          throw provisioningError(
+            '<SMSBearer> comes after the <USSDBearer>',
+            child,
+            '<SMSBearer> elements before the <USSDBearer> (WWAN schema: SMSBearer+, USSDBearer?)',
+          );
         reader.checkAttributes(child, ['ClassZeroOnly', 'Sender']);
         const classZero = attribute(child, 'ClassZeroOnly');
         const sender = attribute(child, 'Sender')?.trim();
@@ -190,6 +199,9 @@ function readUnits(node: XmlNode): MessageUnits {
   return units;
 }
 
+/** The elements whose value `UsageTimestamp` dates: each needs it, and it needs one of them. */
+const usageElements = ['Usage', 'UsagePercentage', 'UsageOverage', 'UsageOveragePercentage'];
+
 function readFields(
   node: XmlNode,
   path: string,
@@ -197,6 +209,8 @@ function readFields(
   positions: MessageRulePositions,
 ): MessageRuleFields {
   const fields: MessageRuleFields = {};
+  const usageNodes: XmlNode[] = [];
+  let timestampNode: XmlNode | undefined;
   reader.checkAttributes(node, []);
   reader.children(node, path, {
     Usage: {
@@ -204,6 +218,31 @@ function readFields(
       read: (child) => {
         fields.usage = readAmount(child, reader);
         positions.usage = at(child);
+        usageNodes.push(child);
+      },
+    },
+    UsagePercentage: {
+      namespace: ns,
+      read: (child) => {
+        fields.usagePercentage = readPercentage(child, reader);
+        positions.usagePercentage = at(child);
+        usageNodes.push(child);
+      },
+    },
+    UsageOverage: {
+      namespace: ns,
+      read: (child) => {
+        fields.usageOverage = readAmount(child, reader);
+        positions.usageOverage = at(child);
+        usageNodes.push(child);
+      },
+    },
+    UsageOveragePercentage: {
+      namespace: ns,
+      read: (child) => {
+        fields.usageOveragePercentage = readPercentage(child, reader);
+        positions.usageOveragePercentage = at(child);
+        usageNodes.push(child);
       },
     },
     DataLimit: {
@@ -227,15 +266,48 @@ function readFields(
         if (pm !== undefined) field.pmToken = pm;
         fields.usageTimestamp = field;
         positions.usageTimestamp = at(child);
+        timestampNode = child;
       },
     },
   });
-  // The schema's remarks: Usage and UsageTimestamp come together.
-  if (fields.usage !== undefined && fields.usageTimestamp === undefined)
-    reader.warn('Windows expects a <UsageTimestamp> wherever there is a <Usage>', node);
-  if (fields.usageTimestamp !== undefined && fields.usage === undefined)
-    reader.warn('Windows expects a <UsageTimestamp> only together with a <Usage>', node);
+  // The remarks of the Usage, UsagePercentage, UsageOverage, UsageOveragePercentage and
+  // UsageTimestamp pages: each usage element needs a UsageTimestamp, and a UsageTimestamp
+  // needs a usage element. (The Fields page's syntax lists all five as alternatives, which
+  // would forbid any pair; its own remarks, formulas and Microsoft's sample pair them, so the
+  // pairing is what is enforced.)
+  const [firstUsage] = usageNodes;
+  if (firstUsage !== undefined && timestampNode === undefined)
+    throw provisioningError(
+      `<${firstUsage.name}> has no <UsageTimestamp> beside it in <Fields>`,
+      firstUsage,
+      `a <UsageTimestamp Group="…" Format="…"/> saying when the usage was measured, which the WWAN schema requires beside each of ${usageElements.join(', ')}`,
+    );
+  if (timestampNode !== undefined && firstUsage === undefined)
+    throw provisioningError(
+      '<UsageTimestamp> dates no usage: <Fields> has none of ' + usageElements.join(', '),
+      timestampNode,
+      `one of ${usageElements.map((e) => `<${e}>`).join(', ')} beside it, or no <UsageTimestamp>`,
+    );
+  if (firstUsage !== undefined && !canGiveUsage(fields))
+    reader.warn(
+      `<${firstUsage.name}> alone gives no usage: the documents infer it only with a <DataLimit> (or from <UsageOverage> with <UsageOveragePercentage>)`,
+      firstUsage,
+    );
+  if (
+    fields.usageOverage !== undefined &&
+    fields.usageOveragePercentage !== undefined &&
+    fields.dataLimit === undefined
+  )
+    reader.warn(
+      "the documents disagree here: the Usage page's UsageOverage + UsageOverage ÷ (UsageOveragePercentage − 100) contradicts UsageOveragePercentage's definition (percent over the limit); this package takes UsageOverage × (1 + 100 ÷ UsageOveragePercentage), Windows may not: add a <DataLimit> to be sure",
+      node,
+    );
   return fields;
+}
+
+function readPercentage(node: XmlNode, reader: DocumentReader): PercentageField {
+  reader.checkAttributes(node, ['Group']);
+  return { group: group(node, 'Group') };
 }
 
 function readAmount(node: XmlNode, reader: DocumentReader): AmountField {

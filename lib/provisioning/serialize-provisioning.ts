@@ -10,6 +10,7 @@ import type {
   DataPlan,
   DefaultProfile,
   MessageRule,
+  PercentageField,
   PlanType,
   PreservedElement,
   ProvisioningDocument,
@@ -137,6 +138,7 @@ function writeDocument(doc: ProvisioningDocument): string {
     node('Global', cc, `${root}/Global`, [
       leaf('CarrierId', cc, global.carrierId),
       leaf('SubscriberId', cc, global.subscriberId),
+      leaf('DeviceId', cc, global.deviceId),
     ]),
     mbn,
     plansElement,
@@ -218,7 +220,11 @@ function ruleElement(rule: MessageRule, path: string, node: NodeBuilder): XmlEle
       fields === undefined
         ? undefined
         : node('Fields', wwan, `${path}/Fields`, [
+            // The Fields page's order: the usage elements and UsageTimestamp, then DataLimit.
             amountElement('Usage', fields.usage, node),
+            percentageElement('UsagePercentage', fields.usagePercentage, node),
+            amountElement('UsageOverage', fields.usageOverage, node),
+            percentageElement('UsageOveragePercentage', fields.usageOveragePercentage, node),
             fields.usageTimestamp === undefined
               ? undefined
               : node(
@@ -264,6 +270,15 @@ function amountElement(
       ...(field.defaultUnit === undefined ? [] : [attr('DefaultUnit', field.defaultUnit)]),
     ],
   );
+}
+
+function percentageElement(
+  name: string,
+  field: PercentageField | undefined,
+  node: NodeBuilder,
+): XmlElement | undefined {
+  if (field === undefined) return undefined;
+  return node(name, wwan, undefined, [], [attr('Group', String(field.group))]);
 }
 
 function planElement(plan: DataPlan, path: string, node: NodeBuilder): XmlElement {

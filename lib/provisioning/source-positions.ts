@@ -13,6 +13,9 @@ export interface MessageRulePositions {
   pattern?: SourcePosition;
   units?: SourcePosition;
   usage?: SourcePosition;
+  usagePercentage?: SourcePosition;
+  usageOverage?: SourcePosition;
+  usageOveragePercentage?: SourcePosition;
   dataLimit?: SourcePosition;
   usageTimestamp?: SourcePosition;
 }

@@ -97,7 +97,10 @@ function formatError(reason: string, offset: number): MobileBroadbandError {
 
 /** How to place a timestamp in time. */
 export interface TimestampContext {
-  /** The time a year-less timestamp is placed nearest to, in ms since the epoch. */
+  /**
+   * When the message arrived, in ms since the epoch: a timestamp without a year is the most
+   * recent occurrence of its date on or before this time's date (in the operator's zone).
+   */
   referenceTime: number;
   /** The zone the message's times are written in, in minutes east of UTC (UTC+1 → 60). */
   utcOffsetMinutes: number;
@@ -411,22 +414,20 @@ function place(parts: Parts, context: TimestampContext): TimestampResult {
     if (time === undefined) return fail(`${parts.year}-${month}-${day} is not a date`);
     return { ok: true, date: new Date(time) };
   }
-  // No year: the one that puts the timestamp nearest to the reference time. One year either
-  // side is enough, except for 29 February, whose nearest leap year may be four years away.
-  const referenceYear = new Date(context.referenceTime + offset).getUTCFullYear();
-  let best: number | undefined;
-  for (const span of [1, 4]) {
-    for (let year = referenceYear - span; year <= referenceYear + span; year++) {
-      const time = at(year);
-      if (time === undefined) continue;
-      if (
-        best === undefined ||
-        Math.abs(time - context.referenceTime) < Math.abs(best - context.referenceTime)
-      )
-        best = time;
-    }
-    if (best !== undefined) break;
+  // No year: "the most recent occurrence of that date is assumed" (WWAN schema,
+  // UsageTimestamp/@Group): the latest year in which the date is not after the date of the
+  // reference time, in the operator's zone. By the date, not the instant: a time later the
+  // same day (an operator's clock or zone a few hours off) stays on that day rather than a
+  // year back. 29 February may lie up to eight years back (1896, then 1904).
+  const reference = new Date(context.referenceTime + offset);
+  const referenceYear = reference.getUTCFullYear();
+  const referenceMonth = reference.getUTCMonth() + 1;
+  const notAfterReference =
+    month < referenceMonth || (month === referenceMonth && day <= reference.getUTCDate());
+  const latest = notAfterReference ? referenceYear : referenceYear - 1;
+  for (let year = latest; year >= latest - 8; year--) {
+    const time = at(year);
+    if (time !== undefined) return { ok: true, date: new Date(time) };
   }
-  if (best === undefined) return fail(`month ${month} has no day ${day}`);
-  return { ok: true, date: new Date(best) };
+  return fail(`month ${month} has no day ${day}`);
 }

@@ -59,6 +59,53 @@ describe('wmbb messages match', () => {
     });
   });
 
+  it('a usage inferred from UsagePercentage × DataLimit says so', async () => {
+    const rules = fixturePath('usage-inference.xml');
+    const percentage = await wmbb(
+      'messages',
+      'match',
+      '--rules',
+      rules,
+      '--ussd',
+      '--reference-time',
+      '2026-01-10T00:00:00Z',
+      '30% of 5GB used as of 10:30PM on 05 Jan',
+    );
+    expect(percentage).toEqual({
+      code: 0,
+      out:
+        '✓ matched rule Percentage (shown to the user too)\n' +
+        '  usage       1,500,000,000 bytes (1.50 GB) (UsagePercentage × DataLimit)\n' +
+        '  data limit  5,000,000,000 bytes (5.00 GB)\n' +
+        '  as of       2026-01-05T22:30:00.000Z\n',
+      err: '',
+    });
+    const overage = await wmbb(
+      'messages',
+      'match',
+      '--json',
+      '--rules',
+      rules,
+      '--from',
+      '22222',
+      '--reference-time',
+      '2026-01-10T00:00:00Z',
+      '0.5GB over your 5GB plan as of 12 Jan',
+    );
+    expect(JSON.parse(overage.out)).toEqual({
+      matched: true,
+      ruleId: 'Overage',
+      silent: false,
+      fields: {
+        usageBytes: 5.5e9,
+        dataLimitBytes: 5e9,
+        usageTimestamp: '2025-01-12T00:00:00.000Z',
+      },
+      warnings: [],
+      usageInference: { usageOverageBytes: 5e8, usageBytesFrom: 'usageOveragePlusDataLimit' },
+    });
+  });
+
   it('an SMS from the sample sender matches Sample1', async () => {
     const { code, out } = await wmbb(
       'messages',
@@ -128,6 +175,6 @@ describe('wmbb messages match', () => {
       'x',
     );
     expect(code).toBe(1);
-    expect(err).toMatch(/bad-pattern\.xml:10:9: /);
+    expect(err).toMatch(/bad-pattern\.xml:11:9: /);
   });
 });

@@ -29,14 +29,14 @@ describe('wmbb provision validate', () => {
   });
 
   it.each([
-    ['truncated.xml', /truncated\.xml:9:\d+: the document ends inside <DefaultProfile>/],
+    ['truncated.xml', /truncated\.xml:10:\d+: the document ends inside <DefaultProfile>/],
     [
       'wrong-namespace.xml',
       /wrong-namespace\.xml:2:1: <CarrierProvisioning> is in the wrong namespace/,
     ],
     ['doctype-entities.xml', /doctype-entities\.xml:2:1: a DOCTYPE is not allowed/],
-    ['bad-pattern.xml', /bad-pattern\.xml:10:9: rule "Broken": the Pattern/],
-    ['group-out-of-range.xml', /group-out-of-range\.xml:13:11: rule "Balance": DataLimit Group 3/],
+    ['bad-pattern.xml', /bad-pattern\.xml:11:9: rule "Broken": the Pattern/],
+    ['group-out-of-range.xml', /group-out-of-range\.xml:14:11: rule "Balance": DataLimit Group 3/],
   ])('%s: exit 1, the error with line:column', async (name, message) => {
     const { code, out, err } = await wmbb('provision', 'validate', fixturePath(name));
     expect(code).toBe(1);
@@ -66,7 +66,7 @@ describe('wmbb provision validate', () => {
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.out)).toMatchObject({
       valid: false,
-      error: { code: 'ERR_PROVISIONING_XML', details: { line: 9, expected: '</DefaultProfile>' } },
+      error: { code: 'ERR_PROVISIONING_XML', details: { line: 10, expected: '</DefaultProfile>' } },
     });
   });
 
@@ -92,6 +92,14 @@ describe('wmbb provision show', () => {
     expect(out).toMatch(/data limit\s+500 MB/);
     expect(out).toMatch(/usage notices\s+on/);
     expect(out).not.toMatch(/pass\b/);
+  });
+
+  it('shows the device id and the usage elements besides Usage', async () => {
+    const { code, out } = await wmbb('provision', 'show', fixturePath('usage-inference.xml'));
+    expect(code).toBe(0);
+    expect(out).toMatch(/subscriber id\s+001010123456789\n {2}device id\s+490154203237518\n/);
+    expect(out).toMatch(/usage percentage\s+group 1, in percent\n/);
+    expect(out).toMatch(/usage overage\s+group 1, unit from group 2\n/);
   });
 
   it('--json: the typed document, password masked', async () => {
@@ -175,6 +183,6 @@ describe('wmbb provision apply', () => {
     const fake = createFakeBackend();
     const { code, err } = await apply(fake, fixturePath('truncated.xml'));
     expect(code).toBe(1);
-    expect(err).toMatch(/truncated\.xml:9:\d+: the document ends inside <DefaultProfile>/);
+    expect(err).toMatch(/truncated\.xml:10:\d+: the document ends inside <DefaultProfile>/);
   });
 });

@@ -21,7 +21,7 @@ export async function listeningFake(options: Parameters<typeof connectFake>[0] =
 export function planXml(limitMb: number | undefined, notifications: boolean): string {
   return `<?xml version="1.0"?>
 <CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
-  <Global><CarrierId>{2c85b76b-f859-47c4-8122-721fe8b6c25f}</CarrierId></Global>
+  <Global><CarrierId>{2c85b76b-f859-47c4-8122-721fe8b6c25f}</CarrierId><SubscriberId>001010123456789</SubscriberId></Global>
   <MBNProfiles>
     <DefaultProfile xmlns="http://www.microsoft.com/networking/CarrierControl/WWAN/v1">
       <Name>Test</Name><AssociatedPlan>P</AssociatedPlan>

@@ -62,6 +62,28 @@ describe('operator messages on the fake', () => {
     expect(outcome.fields!.usageBytes).toBeGreaterThan(0);
   });
 
+  it('usage inferred from UsagePercentage × DataLimit corrects the counter too', async () => {
+    const { fake, mbb } = await listeningFake();
+    await fake.provision(
+      rules
+        .replace(
+          String.raw`<Pattern>(\d+\.\d+)(\w+) of (\d+)(\w+) used as of (\S+)</Pattern>`,
+          String.raw`<Pattern>(\d+)% of (\d+)(\w+) used (x)?as of (\S+)</Pattern>`,
+        )
+        .replace('<Usage Group="1" UnitGroup="2"/>', '<UsagePercentage Group="1"/>')
+        .replace('<DataLimit Group="3" UnitGroup="4"/>', '<DataLimit Group="2" UnitGroup="3"/>'),
+    );
+    let usageSeenByApp: unknown;
+    mbb.notifications.on('ussd', () => void (usageSeenByApp = fake.usage()));
+    const outcome = await fake.receiveUssd('30% of 5GB used as of 10:30PM');
+    expect(outcome).toMatchObject({
+      delivered: true,
+      ruleId: 'Sample2',
+      fields: { usageBytes: 1_500_000_000, dataLimitBytes: 5_000_000_000 },
+    });
+    expect(usageSeenByApp).toEqual({ usedBytes: 1_500_000_000, limitBytes: 5_000_000_000 });
+  });
+
   it('UCS-2 text gets DCS 0x08 (SMS) / 0x48 (USSD) and two bytes per character', async () => {
     const { fake, seen } = await listeningFake();
     await fake.provision(readFileSync(path.join(examples, 'contoso-provisioning.xml'), 'utf8'));

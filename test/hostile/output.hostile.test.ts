@@ -30,7 +30,7 @@ const plansNs = 'http://www.microsoft.com/networking/CarrierControl/Plans/v1';
 function doc(profiles: string, plans = '', version = '1.0'): string {
   return `<?xml version="${version}" encoding="utf-8"?>
 <CarrierProvisioning xmlns="${root}">
-  <Global><CarrierId>{2c85b76b-f859-47c4-8122-721fe8b6c25f}</CarrierId></Global>
+  <Global><CarrierId>{2c85b76b-f859-47c4-8122-721fe8b6c25f}</CarrierId><SubscriberId>001010123456789</SubscriberId></Global>
   <MBNProfiles>${profiles}</MBNProfiles>
   ${plans === '' ? '' : `<Plans>${plans}</Plans>`}
 </CarrierProvisioning>`;

@@ -73,7 +73,7 @@ describe('public functions: hostile arguments get a result or a typed error', ()
 describe('public functions: the issue’s examples', () => {
   const parsed = (): provisioning.ProvisioningDocument =>
     provisioning.parseProvisioning(
-      '<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1"><Global><CarrierId>{11111111-1111-1111-1111-111111111111}</CarrierId></Global></CarrierProvisioning>',
+      '<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1"><Global><CarrierId>{11111111-1111-1111-1111-111111111111}</CarrierId><SubscriberId>001010123456789</SubscriberId></Global></CarrierProvisioning>',
     );
   hostileCases([
     {

@@ -14,7 +14,7 @@ import { hostileCases, resultCase } from './hostile-harness.js';
 
 function withCycle(attributes: string): string {
   return `<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
-  <Global><CarrierId>{11111111-1111-1111-1111-111111111111}</CarrierId></Global>
+  <Global><CarrierId>{11111111-1111-1111-1111-111111111111}</CarrierId><SubscriberId>001010123456789</SubscriberId></Global>
   <Plans>
     <Plan xmlns="http://www.microsoft.com/networking/CarrierControl/Plans/v1" Name="P">
       <Description PlanType="Fixed">

@@ -3,7 +3,7 @@ import { parseProvisioning, serializeProvisioning } from '../../lib/provisioning
 
 const withCycle = (attributes: string): string => `<?xml version="1.0"?>
 <CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
-  <Global><CarrierId>{2c85b76b-f859-47c4-8122-721fe8b6c25f}</CarrierId></Global>
+  <Global><CarrierId>{2c85b76b-f859-47c4-8122-721fe8b6c25f}</CarrierId><SubscriberId>001010123456789</SubscriberId></Global>
   <Plans>
     <Plan xmlns="http://www.microsoft.com/networking/CarrierControl/Plans/v1" Name="Monthly">
       <Description PlanType="Fixed">

@@ -18,7 +18,7 @@ export function fixture(name: string): string {
 export function withMessages(inner: string): string {
   return `<?xml version="1.0"?>
 <CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
-  <Global><CarrierId>{11111111-1111-1111-1111-111111111111}</CarrierId></Global>
+  <Global><CarrierId>{11111111-1111-1111-1111-111111111111}</CarrierId><SubscriberId>001010123456789</SubscriberId></Global>
   <MBNProfiles>
     <Messages xmlns="http://www.microsoft.com/networking/CarrierControl/WWAN/v1">
 ${inner}

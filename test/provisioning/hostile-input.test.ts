@@ -19,7 +19,7 @@ describe('malformed XML', () => {
   it('a truncated document: where it ends and which end tag was expected', () => {
     const { message, details } = provisioningError(fixture('truncated.xml'));
     expect(message).toMatch(/ends inside <Name>|ends inside <DefaultProfile>/);
-    expect(details).toMatchObject({ line: 9, expected: '</DefaultProfile>' });
+    expect(details).toMatchObject({ line: 10, expected: '</DefaultProfile>' });
   });
 
   it('a document cut in the middle of a tag', () => {
@@ -152,7 +152,7 @@ describe('rules', () => {
     expect(message).toMatch(
       /rule "Broken": the Pattern .* is refused: not a valid ECMAScript regular expression/,
     );
-    expect(details).toMatchObject({ line: 10, column: 9 });
+    expect(details).toMatchObject({ line: 11, column: 9 });
   });
 
   it('a pattern with a backreference or a lookahead, named with its place', () => {
@@ -173,13 +173,13 @@ describe('rules', () => {
     expect(message).toMatch(
       /rule "Balance": DataLimit Group 3 is not a capture group of the pattern, which has 2/,
     );
-    expect(details).toEqual({ line: 13, column: 11, expected: 'a group from 1 to 2' });
+    expect(details).toEqual({ line: 14, column: 11, expected: 'a group from 1 to 2' });
   });
 
   it('a unit group with no Units to map to, and a Units attribute that is no multiplier', () => {
     const noUnits = provisioningError(
       withMessages(
-        '<Message><USSDBearer/><Pattern>(\\d+)(\\w+)</Pattern><Fields><Usage Group="1" UnitGroup="2"/></Fields></Message>',
+        '<Message><USSDBearer/><Pattern>(\\d+)(\\w+) (.+)</Pattern><Fields><Usage Group="1" UnitGroup="2"/><UsageTimestamp Group="3" Format="%d %b"/></Fields></Message>',
       ),
     );
     expect(noUnits.message).toMatch(/UnitGroup 2 points at a unit, but <Units> defines none/);

@@ -41,7 +41,7 @@ describe('parse → serialize → parse is stable', () => {
   it('puts preserved elements back where they were, in order', () => {
     const source = `<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1"
       xmlns:x="urn:example">
-  <Global><CarrierId>{11111111-1111-1111-1111-111111111111}</CarrierId></Global>
+  <Global><CarrierId>{11111111-1111-1111-1111-111111111111}</CarrierId><SubscriberId>001010123456789</SubscriberId></Global>
   <Activation><Note>first</Note></Activation>
   <MBNProfiles>
     <DefaultProfile xmlns="http://www.microsoft.com/networking/CarrierControl/WWAN/v1">
@@ -74,6 +74,7 @@ describe('parse → serialize → parse is stable', () => {
       'CarrierProvisioning',
       'Global',
       'CarrierId',
+      'SubscriberId',
       'Activation',
       'Note',
       'MBNProfiles',
@@ -121,9 +122,25 @@ describe('parse → serialize → parse is stable', () => {
           ),
         ),
         pattern: fc.constantFrom('[^]*', '(\\d+)(\\w+)', ' spaced  ', 'a\tb', '<&>"\''),
+        // Usage elements, each with its group; the content model wants a UsageTimestamp
+        // beside them, and a DataLimit makes every one give a usage (no warning).
+        usage: fc.subarray(
+          ['usage', 'usagePercentage', 'usageOverage', 'usageOveragePercentage'] as const,
+          { minLength: 1 },
+        ),
+        withFields: fc.boolean(),
       })
-      .map((r) => {
+      .map(({ usage, withFields, ...r }) => {
         const out = { ...r } as MessageRule;
+        if (withFields) {
+          out.pattern = '(\\d+) (\\d+) (\\d+ \\w+)';
+          const fields: NonNullable<MessageRule['fields']> = {
+            usageTimestamp: { group: 3, format: '%d %b' },
+            dataLimit: { group: 2, defaultUnit: 'Mi' },
+          };
+          for (const name of usage) fields[name] = { group: 1 };
+          out.fields = fields;
+        }
         if (out.ruleId === undefined) delete out.ruleId;
         out.bearers = out.bearers.map((b) => {
           const copy = { ...b };
@@ -134,6 +151,14 @@ describe('parse → serialize → parse is stable', () => {
       });
     const doc = fc.record({
       carrierId: fc.uuid(),
+      subscriberId: fc.stringMatching(/^\d{6,15}$/),
+      deviceId: fc.option(
+        fc.oneof(
+          fc.stringMatching(/^\d{15,16}$/),
+          fc.stringMatching(/^([a-fA-F0-9]{2}:){5}[a-fA-F0-9]{2}$/),
+        ),
+        { nil: undefined },
+      ),
       name: text,
       userName: verbatim,
       password: verbatim,
@@ -145,7 +170,11 @@ describe('parse → serialize → parse is stable', () => {
     fc.assert(
       fc.property(doc, (d) => {
         const built: ProvisioningDocument = {
-          global: { carrierId: `{${d.carrierId}}` },
+          global: {
+            carrierId: `{${d.carrierId}}`,
+            subscriberId: d.subscriberId,
+            ...(d.deviceId === undefined ? {} : { deviceId: d.deviceId }),
+          },
           profiles: [
             {
               name: d.name,
@@ -182,7 +211,9 @@ describe('what cannot be written', () => {
 
   it('characters XML cannot carry, without showing a secret', () => {
     expect(
-      thrown(() => serializeProvisioning({ ...base, global: { carrierId: 'a\u0001b' } })),
+      thrown(() =>
+        serializeProvisioning({ ...base, global: { carrierId: 'a\u0001b', subscriberId: '1' } }),
+      ),
     ).toMatchObject({
       code: 'ERR_INVALID_ARGUMENT',
     });

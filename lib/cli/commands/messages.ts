@@ -16,6 +16,7 @@ import {
   describeRule,
   type MessageRuleSet,
 } from '../../provisioning/message-rule-set.js';
+import type { UsageSource } from '../../provisioning/infer-usage.js';
 import { parseProvisioningFile } from '../../provisioning/parse-provisioning-file.js';
 import type { CliContext } from '../cli-context.js';
 import { paint, type CliIo } from '../cli-io.js';
@@ -59,7 +60,7 @@ export function registerMessages(
     .option('--class-zero', 'the SMS is a class-0 (flash) message')
     .option(
       '--reference-time <iso>',
-      'place a timestamp without a year nearest to this time (default: now)',
+      'when the message arrived: a timestamp without a year is the most recent occurrence of its date by then (default: now)',
       parseTime,
     )
     .option(
@@ -103,12 +104,24 @@ async function match(io: CliIo, text: string, options: MatchOptions): Promise<vo
     })\n`,
   );
   const { usageBytes, dataLimitBytes, usageTimestamp } = result.fields;
-  if (usageBytes !== undefined) io.out(`  usage       ${bytes(usageBytes)}\n`);
+  const from = result.usageInference?.usageBytesFrom;
+  if (usageBytes !== undefined)
+    io.out(
+      `  usage       ${bytes(usageBytes)}${from === undefined || from === 'usage' ? '' : ` (${usageSources[from]})`}\n`,
+    );
   if (dataLimitBytes !== undefined) io.out(`  data limit  ${bytes(dataLimitBytes)}\n`);
   if (usageTimestamp !== undefined) io.out(`  as of       ${usageTimestamp.toISOString()}\n`);
   for (const warning of result.warnings)
     io.err(paint(io, 'yellow', `  warning: ${printableUserText(warning, 500)}\n`));
 }
+
+/** How the documents' rules infer a usage, in their words. */
+const usageSources: Record<Exclude<UsageSource, 'usage'>, string> = {
+  usagePercentageOfDataLimit: 'UsagePercentage × DataLimit',
+  usageOveragePlusDataLimit: 'UsageOverage + DataLimit',
+  usageOveragePercentageOfDataLimit: 'UsageOveragePercentage × DataLimit + DataLimit',
+  usageOverageAndOveragePercentage: 'UsageOverage × (1 + 100 ÷ UsageOveragePercentage)',
+};
 
 /** Why no rule took the message, in one sentence. */
 function whyNoMatch(set: MessageRuleSet, message: OperatorMessage): string {

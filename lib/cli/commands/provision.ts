@@ -16,6 +16,7 @@ import type { ProvisioningElementResult } from '../../provisioning/provisioning-
 import { connectForCli, type CliContext, type GlobalOptions } from '../cli-context.js';
 import type {
   AmountField,
+  PercentageField,
   MessageRule,
   ProvisioningDocument,
 } from '../../provisioning/provisioning-document.js';
@@ -157,6 +158,7 @@ async function show(io: CliIo, file: string, options: JsonOption): Promise<void>
   heading(`${printableUserText(file, maxPathChars)}: CarrierProvisioning`);
   row('carrier id', doc.global.carrierId);
   row('subscriber id', doc.global.subscriberId);
+  row('device id', doc.global.deviceId);
   for (const profile of doc.profiles) {
     heading(`Profile ${quoteUserValue(profile.name)}`);
     row('plan', profile.associatedPlan);
@@ -223,6 +225,9 @@ function showRule(
     );
   const fields = rule.fields;
   row('usage', amount(fields?.usage));
+  row('usage percentage', percentage(fields?.usagePercentage));
+  row('usage overage', amount(fields?.usageOverage));
+  row('overage percentage', percentage(fields?.usageOveragePercentage));
   row('data limit', amount(fields?.dataLimit));
   const ts = fields?.usageTimestamp;
   row(
@@ -240,6 +245,10 @@ function amount(field: AmountField | undefined): string | undefined {
         ? `, in ${field.defaultUnit}`
         : '';
   return `group ${field.group}${unit}`;
+}
+
+function percentage(field: PercentageField | undefined): string | undefined {
+  return field === undefined ? undefined : `group ${field.group}, in percent`;
 }
 
 function summary(doc: ProvisioningDocument): string {
