@@ -6,9 +6,7 @@
 
 import type { Backend } from './backend.js';
 import { MobileBroadbandError } from './errors.js';
-import { createFakeBackend } from './fake/fake-backend.js';
 import { MobileBroadband, type MobileBroadbandOptions } from './mobile-broadband.js';
-import { createNativeBackend } from './native/native-backend.js';
 
 /** Options of {@link connect}. */
 export interface ConnectOptions extends MobileBroadbandOptions {
@@ -54,8 +52,15 @@ export function defaultBackendName(): 'native' | 'fake' {
   return process.platform === 'win32' ? 'native' : 'fake';
 }
 
+// Each backend's code is loaded when a connection first needs it, not with the package: a
+// program that passes its own backend, or runs on one platform, never loads the other.
 async function defaultBackend(): Promise<Backend> {
-  return defaultBackendName() === 'native' ? await createNativeBackend() : createFakeBackend();
+  if (defaultBackendName() === 'native') {
+    const { createNativeBackend } = await import('./native/native-backend.js');
+    return await createNativeBackend();
+  }
+  const { createFakeBackend } = await import('./fake/fake-backend.js');
+  return createFakeBackend();
 }
 
 const parts = ['notifications', 'esim', 'tethering', 'modems', 'ussd', 'provisioning'] as const;

@@ -9,19 +9,43 @@ import { isMobileBroadbandError } from '../errors.js';
 import { packageVersion } from '../package-info.js';
 import type { CliContext } from './cli-context.js';
 import { paint } from './cli-io.js';
-import { registerDemo } from './commands/demo.js';
-import { registerEsim } from './commands/esim.js';
-import { registerHotspot } from './commands/hotspot.js';
-import { registerSimulate } from './commands/simulate.js';
-import { registerMessages } from './commands/messages.js';
-import { registerPackage } from './commands/package-manifest.js';
-import { registerProvision } from './commands/provision.js';
-import { registerServe } from './commands/serve.js';
-import { registerStatus } from './commands/status.js';
-import { registerUssd } from './commands/ussd.js';
-import { registerWatch } from './commands/watch.js';
 import { describeAdvice, describeError, maxErrorLineChars } from './describe-error.js';
 import { boundLines } from './terminal-safe.js';
+
+/** Adds one top-level command (and its subcommands) to the program. */
+type RegisterCommand = (
+  program: Command,
+  context: CliContext,
+  done: (running: Promise<void>) => void,
+) => void;
+
+/**
+ * Each top-level command's module, in the order help lists them. Only the module of the
+ * command being run is loaded (a command's module loads what it uses: the fake, the eSIM
+ * code, the XML parser); help and unknown commands load them all.
+ */
+const commandModules: Record<string, () => Promise<RegisterCommand>> = {
+  status: async () => (await import('./commands/status.js')).registerStatus,
+  watch: async () => (await import('./commands/watch.js')).registerWatch,
+  demo: async () => (await import('./commands/demo.js')).registerDemo,
+  simulate: async () => (await import('./commands/simulate.js')).registerSimulate,
+  provision: async () => (await import('./commands/provision.js')).registerProvision,
+  messages: async () => (await import('./commands/messages.js')).registerMessages,
+  esim: async () => (await import('./commands/esim.js')).registerEsim,
+  hotspot: async () => (await import('./commands/hotspot.js')).registerHotspot,
+  package: async () => (await import('./commands/package-manifest.js')).registerPackage,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+  ussd: async () => (await import('./commands/ussd.js')).registerUssd,
+};
+
+/** The modules to load for `argv`: the named command's, or all of them. */
+function commandsFor(argv: readonly string[]): (() => Promise<RegisterCommand>)[] {
+  // The global options take no values, so the first word that is not an option is the command.
+  const first = argv.find((arg) => !arg.startsWith('-'));
+  if (argv.some((arg) => arg === '-v' || arg === '--version') && first === undefined) return [];
+  const one = first === undefined ? undefined : Object.hasOwn(commandModules, first);
+  return one === true ? [commandModules[first!]!] : Object.values(commandModules);
+}
 
 /** What COM appends to a local server's command line. */
 const embeddingFlag = /^[-/]embedding$/i;
@@ -56,17 +80,8 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       // Usage errors quote the arguments: escaped and bounded like every other message.
       outputError: (s, write) => write(paint(io, 'red', boundLines(s, maxErrorLineChars))),
     });
-  registerStatus(program, context, done);
-  registerWatch(program, context, done);
-  registerDemo(program, context, done);
-  registerSimulate(program, context, done);
-  registerProvision(program, context, done);
-  registerMessages(program, context, done);
-  registerEsim(program, context, done);
-  registerHotspot(program, context, done);
-  registerPackage(program, context, done);
-  registerServe(program, context, done);
-  registerUssd(program, context, done);
+  for (const register of await Promise.all(commandsFor(argv).map((load) => load())))
+    register(program, context, done);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

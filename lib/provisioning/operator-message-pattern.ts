@@ -14,14 +14,11 @@
  * @module
  */
 
-import {
-  parse,
-  type AstNode,
-  type CharacterClassBody,
-  type Quantifier,
-  type RootNode,
-} from 'regjsparser';
-import { RE2JS } from 're2js';
+import type { AstNode, CharacterClassBody, Quantifier, RootNode } from 'regjsparser';
+import type * as Regjsparser from 'regjsparser';
+import type * as Re2js from 're2js';
+import type { RE2JS } from 're2js';
+import { loadOnFirstUse } from '../load-on-first-use.js';
 import { MobileBroadbandError } from '../errors.js';
 import { checkNativePattern, type PatternFeatures } from './native-pattern-check.js';
 import {
@@ -35,6 +32,12 @@ import {
   wordRanges,
   type CodePointRange,
 } from './code-point-ranges.js';
+
+// The parser and the engine are loaded when the first pattern is compiled.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+const regjsparser = loadOnFirstUse(() => require('regjsparser') as typeof Regjsparser);
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+const re2js = loadOnFirstUse(() => require('re2js') as typeof Re2js);
 
 /** The longest `Pattern` accepted, in characters. */
 export const maxPatternLength = 4096;
@@ -123,7 +126,7 @@ export function compilePattern(source: string, engine: 'auto' | 're2js'): Operat
     );
   let tree: RootNode<PatternFeatures>;
   try {
-    tree = parse(source, '', features);
+    tree = regjsparser().parse(source, '', features);
   } catch (error) {
     const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
     const at = /at position (\d+)/.exec(first);
@@ -142,7 +145,7 @@ export function compilePattern(source: string, engine: 'auto' | 're2js'): Operat
   const re2Source = translator.node(tree);
   let re2: RE2JS;
   try {
-    re2 = RE2JS.compile(re2Source);
+    re2 = re2js().RE2JS.compile(re2Source);
   } catch (error) {
     const reason = (error as Error).message.replace(/^error parsing regexp: /, '');
     throw patternError(

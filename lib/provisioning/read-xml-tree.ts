@@ -6,10 +6,16 @@
  * @module
  */
 
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import type * as Saxes from 'saxes';
+import type { SaxesTagNS } from 'saxes';
+import { loadOnFirstUse } from '../load-on-first-use.js';
 import { MobileBroadbandError } from '../errors.js';
 import type { SourcePosition, XmlAttribute } from './provisioning-document.js';
 import { provisioningError } from './provisioning-error.js';
+
+// The XML parser is loaded when the first document is read.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+const saxes = loadOnFirstUse(() => require('saxes') as typeof Saxes);
 
 /** The largest document accepted: 1 MiB (real provisioning files are a few KiB). */
 export const maxProvisioningBytes = 1024 * 1024;
@@ -43,7 +49,7 @@ export function readXmlTree(input: string | Uint8Array): XmlNode {
       positionOf(text, lone.index),
       'text encoded correctly (every surrogate in a pair)',
     );
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = new (saxes().SaxesParser)({ xmlns: true, position: true });
   const stack: XmlNode[] = [];
   let root: XmlNode | undefined;
   let tagStart: SourcePosition = start;

@@ -7,11 +7,11 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { MobileBroadbandError } from '../../errors.js';
 import { describeValue } from '../../events/describe-value.js';
 import { packageRoot } from '../../package-info.js';
 import { durationMs } from './scenario-duration.js';
+import { validate as generatedValidate } from './scenario-validator.generated.js';
 import { maxYear, minYear, parseIsoDateTime } from '../../time-values.js';
 import type { Scenario } from './scenario-types.js';
 
@@ -27,26 +27,36 @@ interface SchemaNode {
   const?: unknown;
 }
 
-let compiled: { validate: ValidateFunction; schema: SchemaNode } | undefined;
+/** An error of the generated validator, as ajv reports them. */
+interface ErrorObject {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
 
-function validator(): { validate: ValidateFunction; schema: SchemaNode } {
-  if (compiled === undefined) {
-    const schema = JSON.parse(readFileSync(scenarioSchemaPath, 'utf8')) as SchemaNode;
-    // discriminator: errors come from the branch of the step's own action, not from every branch.
-    const ajv = new Ajv({
-      discriminator: true,
-      allErrors: false,
-      strict: true,
-      strictRequired: false,
-    });
-    compiled = { validate: ajv.compile(schema), schema };
-  }
-  return compiled;
+/**
+ * The schema compiled by ajv in standalone mode at build time
+ * (scripts/generate-scenario-validator.cjs, with discriminator on, so errors come from the
+ * branch of the step's own action, not from every branch): no schema compiler at run time.
+ */
+const validate = generatedValidate as {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+};
+
+let schemaRead: SchemaNode | undefined;
+
+/** The schema itself, for what it describes (actions, descriptions); read on first use. */
+function schema(): SchemaNode {
+  schemaRead ??= JSON.parse(readFileSync(scenarioSchemaPath, 'utf8')) as SchemaNode;
+  return schemaRead;
 }
 
 /** The actions the schema knows, in its order. */
 export function scenarioActions(): string[] {
-  const steps = validator().schema.definitions?.step?.oneOf ?? [];
+  const steps = schema().definitions?.step?.oneOf ?? [];
   return steps.map((s) => String(s.properties?.action?.const));
 }
 
@@ -55,7 +65,6 @@ export function scenarioActions(): string[] {
  * the step and the field.
  */
 export function validateScenario(input: unknown): Scenario {
-  const { validate } = validator();
   // A snapshot of plain data, taken once: getters and Proxies run here (a throw is the
   // scenario's error), and the steps played are exactly the steps checked.
   let data: unknown;
@@ -135,7 +144,7 @@ function locate(
 }
 
 function explain(error: ErrorObject, field: string | undefined): string {
-  const params = error.params as Record<string, unknown>;
+  const params = error.params;
   const name = field === undefined ? '' : `"${field}" `;
   switch (error.keyword) {
     case 'discriminator':
@@ -163,7 +172,7 @@ function explain(error: ErrorObject, field: string | undefined): string {
 /** For `bytes` and `after`, the schema's own description of the accepted forms. */
 function definitionOf(error: ErrorObject): string {
   const match = /#\/definitions\/(\w+)\/oneOf$/.exec(error.schemaPath);
-  const description = match ? validator().schema.definitions?.[match[1]!]?.description : undefined;
+  const description = match ? schema().definitions?.[match[1]!]?.description : undefined;
   return description ? `must be ${lowerFirst(description)}` : (error.message ?? 'is invalid');
 }
 
