@@ -19,6 +19,7 @@ import { DerivedNotificationSource } from '../derived/derived-notification-sourc
 import { NativeOperatorTasks, withOperatorTasks } from './native-operator-tasks.js';
 import { describeValue } from '../events/describe-value.js';
 import { NativeOperatorEvents } from './native-operator-events.js';
+import { NativeProvisioning } from './native-provisioning.js';
 
 /** Options of {@link createNativeBackend}. */
 export interface NativeBackendOptions {
@@ -110,6 +111,11 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
   const clock = options.clock ?? systemClock;
   const esim = new NativeEsim(addon, limits);
   const modems = new NativeModems(addon);
+  const provisioning = new NativeProvisioning(
+    addon,
+    async () => (await modems.accounts()).map((account) => account.networkAccountId),
+    { stopTimeoutMs: limits.stopTimeoutMs },
+  );
   // A packaged process is the operator's app: Windows' own events reach it through the
   // component. Any other process (node.exe, Electron, the CLI) gets notifications derived from
   // what it may read (lib/derived). Either way the app registers its tasks through the same part.
@@ -136,9 +142,10 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
     modems,
     links: new NativeLinks(addon, options.windowsBuild ?? windowsBuildOf(release())),
     ussd: notSupported('native', 'ussd', notImplemented),
-    provisioning: notSupported('native', 'provisioning', notImplemented),
+    provisioning,
     close: async () => {
       await esim.close();
+      await provisioning.close();
       // Resolves once the addon's MTA thread has released what the close released.
       await addon.core.flush().promise;
     },

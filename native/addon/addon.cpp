@@ -8,6 +8,7 @@
 //   modems   modems/modems-exports.h
 //   operatorTasks   operator-tasks/operator-tasks-exports.h
 //   operator operator/operator-exports.h
+//   provisioning   provisioning/provisioning-exports.h
 // Every Windows call is made on the addon's MTA thread (winrt/core/mta-thread.h); the JS thread
 // never waits on Windows. Failures reject with an Error carrying `hresult` and `call`
 // (core/js-errors.h).
@@ -20,6 +21,7 @@
 #include "modems/modems-exports.h"
 #include "operator-tasks/operator-tasks-exports.h"
 #include "operator/operator-exports.h"
+#include "provisioning/provisioning-exports.h"
 
 namespace wmbb {
 namespace {
@@ -31,6 +33,7 @@ struct Instance {
   ModemsExports modems;
   OperatorTasksExports operatorTasks;
   OperatorExports operatorEvents;
+  ProvisioningExports provisioning;
 };
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -44,6 +47,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("modems", instance->modems.Define(env));
   exports.Set("operatorTasks", instance->operatorTasks.Define(env));
   exports.Set("operator", instance->operatorEvents.Define(env));
+  exports.Set("provisioning", instance->provisioning.Define(env));
   // Before the environment's thread-safe functions are torn down: unsubscribe from Windows,
   // abandon pending operations (Windows cancels them; they are closed when they end) and
   // release every Windows object still held, each on the MTA thread.
@@ -52,6 +56,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     instance->modems.Close();
     instance->operatorTasks.Close();
     instance->operatorEvents.Close();
+    instance->provisioning.Close();
     instance->core.Close();
   });
   return exports;

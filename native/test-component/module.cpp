@@ -9,6 +9,7 @@
 #include "control.h"
 #include "esim-manager.h"
 #include "live-objects.h"
+#include "provisioning-agent.h"
 #include "scenario.h"
 
 extern "C" __declspec(dllexport) HRESULT WINAPI DllGetActivationFactory(HSTRING classId,
@@ -36,6 +37,10 @@ extern "C" __declspec(dllexport) HRESULT WINAPI DllGetActivationFactory(HSTRING 
   }
   if (IActivationFactory* background = NewBackgroundTaskFactory(name)) {
     *factory = background;
+    return S_OK;
+  }
+  if (IActivationFactory* provisioning = NewProvisioningFactory(name)) {
+    *factory = provisioning;
     return S_OK;
   }
   if (wcscmp(name, kTestControlClass) == 0) {

@@ -18,6 +18,7 @@ import {
   unusedModems,
   unusedOpenUri,
   unusedOperatorTasks,
+  unusedProvisioning,
 } from './unused-exports.js';
 import { RecordEncoder } from './record-encoder.js';
 
@@ -49,6 +50,7 @@ function scriptedAddon(script: Script = {}): NativeAddon & { closed: number; cre
     modems: unusedModems,
     operatorTasks: unusedOperatorTasks,
     operator: unpackagedOperator,
+    provisioning: unusedProvisioning,
     esim: {
       serviceInfo: () => answered({ authenticationPreference: 2, isEsimUiEnabled: true }),
       findEsim: () => answered<NativeEsimRef | null | false>(false),

@@ -17,6 +17,7 @@ import {
   unusedModems,
   unusedOpenUri,
   unusedOperatorTasks,
+  unusedProvisioning,
 } from './unused-exports.js';
 
 const eid = '89049032123451234512345678901235';
@@ -101,6 +102,7 @@ function scriptedAddon(script: Script): NativeAddon & { closedRefs: number } {
     modems: unusedModems,
     operatorTasks: unusedOperatorTasks,
     operator: unpackagedOperator,
+    provisioning: unusedProvisioning,
     esim: esimExports,
   };
   return addon;

@@ -16,7 +16,12 @@ import { createNativeBackend } from '../../lib/native/native-backend.js';
 import { OperatorRecordKind } from '../../lib/native/native-operator-events.js';
 import type { Notification } from '../../lib/notifications/notification.js';
 import { RecordEncoder } from './record-encoder.js';
-import { unusedModems, unusedOpenUri, unusedOperatorTasks } from './unused-exports.js';
+import {
+  unusedModems,
+  unusedOpenUri,
+  unusedOperatorTasks,
+  unusedProvisioning,
+} from './unused-exports.js';
 
 function answered<T>(value: T): NativeOperation<T> {
   return { promise: Promise.resolve(value), cancel: () => undefined, abandon: () => undefined };
@@ -49,6 +54,7 @@ function servingAddon(packaged: boolean) {
     modems: unusedModems,
     esim: {} as NativeAddon['esim'],
     operatorTasks: unusedOperatorTasks,
+    provisioning: unusedProvisioning,
     operator: {
       hasPackageIdentity: () => packaged,
       serve: (onBatch) => {

@@ -8,6 +8,7 @@ import type {
   NativeOperation,
   NativeOperatorTasksExports,
   NativeOperatorExports,
+  NativeProvisioningExports,
 } from '../../lib/native/addon-types.js';
 
 function unused(name: string): never {
@@ -35,4 +36,8 @@ export const unusedOpenUri = (): NativeOperation<void> => unused('core.openUri()
 export const unpackagedOperator: NativeOperatorExports = {
   hasPackageIdentity: () => false,
   serve: () => unused('operator.serve()'),
+};
+
+export const unusedProvisioning: NativeProvisioningExports = {
+  apply: () => unused('provisioning.apply()'),
 };

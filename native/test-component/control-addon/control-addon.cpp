@@ -19,6 +19,7 @@
 //     crash(onThread) (the lane's own check that a crashed process fails the lane),
 //     callOperatorEvents(method, blob, deadlineMs): Promise<{ failedCall, hr, vt, value }>
 //       (operator-events-caller.h, on a thread of its own in the MTA)
+//     provisioning*(…): the provisioning control (provisioning-control-exports.h)
 #include <napi.h>
 
 #include <cstdint>
@@ -28,6 +29,7 @@
 
 #include "../test-control.h"
 #include "operator-events-caller.h"
+#include "provisioning-control-exports.h"
 #include <wrl/client.h>
 
 namespace {
@@ -399,6 +401,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("lastBurstMicroseconds", Napi::Function::New(env, LastBurstMicroseconds));
   exports.Set("crash", Napi::Function::New(env, Crash));
   exports.Set("callOperatorEvents", Napi::Function::New(env, CallOperatorEvents));
+  wmbb_test::DefineProvisioningControl(env, exports);
   return exports;
 }
 
