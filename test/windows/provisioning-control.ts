@@ -27,6 +27,8 @@ export interface ProvisioningControl {
   provisioningSetWindowInterface(present: boolean): void;
   provisioningApplied(): { document: string; networkAccountId: string; ownerWindow: bigint }[];
   provisioningCounts(): { agents: number; initializeCalls: number; foreignThreadCalls: number };
+  /** Makes the calling (JS) thread a single-threaded apartment; "sta" when it is one. */
+  makeSta(): string;
 }
 
 /** The control addon the lane built (WMBB_TEST_CONTROL_ADDON). */

@@ -4,7 +4,8 @@
  * esbuild): the conformance suite the fake also runs, then what only the native side has — the
  * owner window reaching IInitializeWithWindow, an agent without it, failing HRESULTs, a
  * cancellation Windows confirms, both completion threads, close() with a call pending, the
- * agent kept on one thread and nothing left alive, and `wmbb provision apply --json`.
+ * agent kept on one thread and nothing left alive, `wmbb provision apply --json`, and last
+ * (it stays so) the JS thread made an STA, as Electron's main process is.
  */
 
 import assert from 'node:assert/strict';
@@ -239,5 +240,28 @@ void describe('native provisioning: what only Windows does', () => {
     assert.ok(!unknown.stderr.includes('{11111111-2222-3333-4444-555555555555}'), unknown.stderr);
     for (const text of [applied.stdout, applied.stderr, unknown.stdout, unknown.stderr])
       assert.ok(!text.includes(password), 'no password printed');
+  });
+  // Last: the JS thread stays an STA for the rest of the process.
+  void it("from a JS thread that is an STA (Electron's main process), every call completes", async () => {
+    assert.equal(control.makeSta(), 'sta');
+    const outcome = await mbb.provisioning.apply(conformanceDocument, {
+      ownerWindow: 0x99n,
+      networkAccountId: provisioningAccountId,
+    });
+    assert.equal(outcome.allElementsProvisioned, true);
+    control.provisioningScriptNext({ durationMs: 30_000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    await assert.rejects(
+      mbb.provisioning.apply(conformanceDocument, { signal: controller.signal }),
+      rejectsWith('ERR_ABORTED'),
+    );
+    await mbb.close();
+    control.waitIdle(5000);
+    assert.equal(control.provisioningCounts().foreignThreadCalls, 0);
+    assert.deepEqual(
+      control.provisioningApplied().map((a) => a.ownerWindow),
+      [0x99n, 0n],
+    );
   });
 });

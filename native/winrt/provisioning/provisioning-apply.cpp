@@ -58,8 +58,8 @@ Status InitializeOwnerWindow(IProvisioningAgent* agent, uint64_t ownerWindow, Ow
   const HRESULT hr = agent->QueryInterface(__uuidof(IInitializeWithWindow),
                                            reinterpret_cast<void**>(initialize.GetAddressOf()));
   if (hr == E_NOINTERFACE || (SUCCEEDED(hr) && !initialize)) {
-    // An agent without it (a Windows that never shows provisioning UI for desktop apps): the
-    // window only owns UI, so the document is still applied; the caller is told.
+    // An agent without it: the window would only own UI, and applying the document does not
+    // depend on it, so it is applied anyway and the caller is told (a process warning).
     *use = OwnerWindowUse::Unsupported;
     return std::nullopt;
   }
