@@ -28,6 +28,7 @@
             "native/winrt/operator/operator-dispatch.cpp",
             "native/winrt/operator/operator-events.cpp",
             "native/winrt/ussd/ussd-session.cpp",
+            "native/winrt/provisioning/provisioning-apply.cpp",
             "native/addon/addon.cpp",
             "native/addon/core/core-exports.cpp",
             "native/addon/core/js-errors.cpp",
@@ -38,7 +39,8 @@
             "native/addon/modems/modems-exports.cpp",
             "native/addon/operator-tasks/operator-tasks-exports.cpp",
             "native/addon/ussd/ussd-exports.cpp",
-            "native/addon/operator/operator-exports.cpp"
+            "native/addon/operator/operator-exports.cpp",
+            "native/addon/provisioning/provisioning-exports.cpp"
           ],
           "dependencies": [
             "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"

@@ -1136,6 +1136,15 @@ export interface ProvisioningApplyOptions extends OperationOptions {
    * (`ProvisioningAgent.CreateFromNetworkAccountId`); the default agent when absent.
    */
   networkAccountId?: string;
+  /**
+   * The window that owns any UI Windows shows while it applies the document, for a desktop app
+   * (`IInitializeWithWindow.Initialize` on the agent before the call): an `HWND`, as a `bigint`
+   * or as the `Buffer` Electron's `BrowserWindow.getNativeWindowHandle()` returns (4 or 8 bytes,
+   * little-endian). A zero, negative, wider or otherwise malformed value is
+   * `ERR_INVALID_ARGUMENT`. An agent that takes no owner window applies the document without
+   * it (and the native backend says so in a process warning, `WMBB_OWNER_WINDOW_UNSUPPORTED`).
+   */
+  ownerWindow?: Buffer | bigint;
 }
 
 /** The provisioning part of a backend. */

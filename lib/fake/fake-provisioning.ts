@@ -14,6 +14,7 @@ import { MobileBroadbandError } from '../errors.js';
 import { unknownAccountError } from '../modems/unknown-account.js';
 import { errorFromHresult } from '../native/hresult.js';
 import { escapeXmlAttribute } from '../text/xml-escape.js';
+import { ownerWindowHandle } from '../provisioning/owner-window.js';
 import { parseProvisioning } from '../provisioning/parse-provisioning.js';
 import type { ProvisioningDocument } from '../provisioning/provisioning-document.js';
 import { megabyte } from './byte-count.js';
@@ -74,6 +75,14 @@ export interface FakeProvisioningFailure {
   hresult?: number;
 }
 
+/** One `apply()` that reached the fake's "Windows"; see {@link FakeProvisioning.calls}. */
+export interface FakeProvisioningCall {
+  /** The account whose agent applied it; absent for the default agent. */
+  networkAccountId: string | undefined;
+  /** The owner window the agent was given (`IInitializeWithWindow`), as a handle. */
+  ownerWindow: bigint | undefined;
+}
+
 /** What the next `apply()` does; see {@link FakeProvisioning.scriptNext}. */
 export type FakeProvisioningScript =
   'accessDenied' | { failedElements: readonly FakeProvisioningFailure[] };
@@ -91,6 +100,7 @@ export class FakeProvisioning implements ProvisioningBackend {
   readonly #apply: (doc: ProvisioningDocument) => ProvisionOutcome;
   readonly #accountId: () => string;
   readonly #script: FakeProvisioningScript[] = [];
+  readonly #calls: FakeProvisioningCall[] = [];
 
   /** @internal */
   constructor(apply: (doc: ProvisioningDocument) => ProvisionOutcome, accountId: () => string) {
@@ -103,6 +113,14 @@ export class FakeProvisioning implements ProvisioningBackend {
     this.#script.push(...scripts);
   }
 
+  /**
+   * The calls that reached "Windows", in order: the agent's account and owner window. The
+   * documents are not kept (they may hold passwords).
+   */
+  get calls(): readonly FakeProvisioningCall[] {
+    return [...this.#calls];
+  }
+
   async apply(
     xml: string,
     options: ProvisioningApplyOptions = {},
@@ -113,9 +131,15 @@ export class FakeProvisioning implements ProvisioningBackend {
     const known = this.#accountId();
     if (options.networkAccountId !== undefined && options.networkAccountId !== known)
       throw unknownAccountError(options.networkAccountId, [known]);
+    const ownerWindow =
+      options.ownerWindow === undefined
+        ? undefined
+        : ownerWindowHandle(options.ownerWindow, 'provisioning.apply()');
     const doc = parseProvisioning(xml);
+    this.#calls.push({ networkAccountId: options.networkAccountId, ownerWindow });
     const script = this.#script.shift();
-    if (script === 'accessDenied') throw errorFromHresult(0x80070005, provisionCall);
+    if (script === 'accessDenied')
+      throw errorFromHresult(0x80070005, provisionCall, { details: { hresult: '0x80070005' } });
     const failures = script?.failedElements ?? [];
     const outcome = this.#apply(doc);
     return Promise.resolve({

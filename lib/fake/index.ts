@@ -25,6 +25,7 @@ export { registrationStates } from './fake-network.js';
 export type { IncomingSms, OperatorMessageOutcome } from './fake-operator-messages.js';
 export {
   FakeProvisioning,
+  type FakeProvisioningCall,
   type FakeProvisioningFailure,
   type FakeProvisioningScript,
   type ProvisionOutcome,

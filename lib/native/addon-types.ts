@@ -288,6 +288,31 @@ export interface NativeUssdExports {
   open(networkAccountId: string): NativeOperation<NativeUssdSessionRef>;
 }
 
+/** `ProvisionFromXmlDocumentResults`, read by the addon. */
+export interface NativeProvisioningResult {
+  allElementsProvisioned: boolean;
+  resultsXml: string;
+  /**
+   * What became of the owner window: 0 none was given, 1 `IInitializeWithWindow.Initialize`
+   * succeeded, 2 the agent takes none (the document was applied without it).
+   */
+  ownerWindow: number;
+}
+
+/** `addon.provisioning` (native/addon/provisioning/provisioning-exports.h). */
+export interface NativeProvisioningExports {
+  /**
+   * The default `ProvisioningAgent` (null account) or `CreateFromNetworkAccountId`, then
+   * `IInitializeWithWindow.Initialize(ownerWindow)` when one is given, then
+   * `ProvisionFromXmlDocumentAsync(document)`. `cancel()` is `IAsyncInfo.Cancel`.
+   */
+  apply(
+    document: string,
+    networkAccountId: string | null,
+    ownerWindow: bigint | null,
+  ): NativeOperation<NativeProvisioningResult>;
+}
+
 /**
  * The addon's exports. A bad argument throws a TypeError; a failed Windows call rejects the
  * returned operation with a {@link NativeCallError}.
@@ -299,6 +324,7 @@ export interface NativeAddon {
   operatorTasks: NativeOperatorTasksExports;
   operator: NativeOperatorExports;
   ussd: NativeUssdExports;
+  provisioning: NativeProvisioningExports;
 }
 
 /** The error the addon rejects with for a failed Windows call. */

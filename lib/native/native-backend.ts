@@ -19,6 +19,7 @@ import { DerivedNotificationSource } from '../derived/derived-notification-sourc
 import { NativeOperatorTasks, withOperatorTasks } from './native-operator-tasks.js';
 import { describeValue } from '../events/describe-value.js';
 import { NativeOperatorEvents } from './native-operator-events.js';
+import { NativeProvisioning } from './native-provisioning.js';
 import { NativeUssd } from './native-ussd.js';
 
 /** Options of {@link createNativeBackend}. */
@@ -112,6 +113,11 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
   const esim = new NativeEsim(addon, limits);
   const modems = new NativeModems(addon);
   const ussd = new NativeUssd(addon, modems);
+  const provisioning = new NativeProvisioning(
+    addon,
+    async () => (await modems.accounts()).map((account) => account.networkAccountId),
+    { stopTimeoutMs: limits.stopTimeoutMs },
+  );
   // A packaged process is the operator's app: Windows' own events reach it through the
   // component. Any other process (node.exe, Electron, the CLI) gets notifications derived from
   // what it may read (lib/derived). Either way the app registers its tasks through the same part.
@@ -138,10 +144,11 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
     modems,
     links: new NativeLinks(addon, options.windowsBuild ?? windowsBuildOf(release())),
     ussd,
-    provisioning: notSupported('native', 'provisioning', notImplemented),
+    provisioning,
     close: async () => {
       await esim.close();
       await ussd.close();
+      await provisioning.close();
       // Resolves once the addon's MTA thread has released what the close released.
       await addon.core.flush().promise;
     },

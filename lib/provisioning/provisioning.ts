@@ -9,6 +9,7 @@
 import type { ProvisioningApplyOptions, ProvisioningBackend } from '../backend.js';
 import { checkOptionsObject, describeKind } from '../check-arguments.js';
 import { isMobileBroadbandError, MobileBroadbandError } from '../errors.js';
+import { ownerWindowHandle } from './owner-window.js';
 import { parseProvisioning } from './parse-provisioning.js';
 import type { ProvisioningDocument } from './provisioning-document.js';
 import { parseProvisioningResults, type ProvisioningResults } from './provisioning-results.js';
@@ -48,7 +49,8 @@ export class Provisioning {
    * to Windows as written, so a signed document stays intact.
    *
    * Resolves with Windows' per-element results; `allElementsProvisioned` is false when any
-   * element failed. `E_ACCESSDENIED` (the document touches another operator's profiles) is
+   * element failed. A desktop app passes `ownerWindow` (its `HWND`; in Electron
+   * `win.getNativeWindowHandle()`) so that UI Windows may show belongs to its window. `E_ACCESSDENIED` (the document touches another operator's profiles) is
    * `ERR_NOT_AUTHORIZED`.
    */
   async apply(
@@ -61,6 +63,10 @@ export class Provisioning {
         'ERR_INVALID_ARGUMENT',
         `provisioning.apply(): networkAccountId must be a string, got ${describeKind(options.networkAccountId)}`,
       );
+    const ownerWindow =
+      options.ownerWindow === undefined
+        ? undefined
+        : ownerWindowHandle(options.ownerWindow, 'provisioning.apply()');
     let xml: string;
     if (typeof document === 'string') {
       parseProvisioning(document);
@@ -81,6 +87,7 @@ export class Provisioning {
           ? {}
           : { networkAccountId: options.networkAccountId }),
         ...(options.signal === undefined ? {} : { signal: options.signal }),
+        ...(ownerWindow === undefined ? {} : { ownerWindow }),
       });
     } catch (error) {
       throw isMobileBroadbandError(error, 'ERR_NOT_AUTHORIZED')

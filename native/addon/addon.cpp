@@ -9,6 +9,7 @@
 //   operatorTasks   operator-tasks/operator-tasks-exports.h
 //   operator operator/operator-exports.h
 //   ussd     ussd/ussd-exports.h
+//   provisioning   provisioning/provisioning-exports.h
 // Every Windows call is made on the addon's MTA thread (winrt/core/mta-thread.h); the JS thread
 // never waits on Windows. Failures reject with an Error carrying `hresult` and `call`
 // (core/js-errors.h).
@@ -22,6 +23,7 @@
 #include "operator-tasks/operator-tasks-exports.h"
 #include "operator/operator-exports.h"
 #include "ussd/ussd-exports.h"
+#include "provisioning/provisioning-exports.h"
 
 namespace wmbb {
 namespace {
@@ -34,6 +36,7 @@ struct Instance {
   OperatorTasksExports operatorTasks;
   OperatorExports operatorEvents;
   UssdExports ussd;
+  ProvisioningExports provisioning;
 };
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -48,6 +51,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("operatorTasks", instance->operatorTasks.Define(env));
   exports.Set("operator", instance->operatorEvents.Define(env));
   exports.Set("ussd", instance->ussd.Define(env));
+  exports.Set("provisioning", instance->provisioning.Define(env));
   // Before the environment's thread-safe functions are torn down: unsubscribe from Windows,
   // abandon pending operations (Windows cancels them; they are closed when they end) and
   // release every Windows object still held, each on the MTA thread.
@@ -57,6 +61,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     instance->operatorTasks.Close();
     instance->operatorEvents.Close();
     instance->ussd.Close();
+    instance->provisioning.Close();
     instance->core.Close();
   });
   return exports;

@@ -9,6 +9,7 @@
 #include "control.h"
 #include "esim-manager.h"
 #include "live-objects.h"
+#include "provisioning-agent.h"
 #include "scenario.h"
 #include "ussd-control-factory.h"
 #include "ussd-session.h"
@@ -52,6 +53,10 @@ extern "C" __declspec(dllexport) HRESULT WINAPI DllGetActivationFactory(HSTRING 
   }
   if (wcscmp(name, kUssdTestControlClass) == 0) {
     *factory = NewUssdControlFactory();
+    return S_OK;
+  }
+  if (IActivationFactory* provisioning = NewProvisioningFactory(name)) {
+    *factory = provisioning;
     return S_OK;
   }
   if (wcscmp(name, kTestControlClass) == 0) {

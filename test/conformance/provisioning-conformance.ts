@@ -1,7 +1,8 @@
 /**
- * One conformance suite for `mbb.provisioning.apply()`, for every backend: the fake here, the
- * native backend under Wine later. Written with node:assert against a driver, so it runs
- * outside vitest too.
+ * One conformance suite for `mbb.provisioning.apply()`, for every backend: the fake in vitest,
+ * the native addon in Windows' node.exe under Wine (`node --test`, test/windows). Written with
+ * node:assert against a driver. The Windows lane names each test below as a check of its
+ * summary, so keep the names stable.
  */
 
 import assert from 'node:assert/strict';
@@ -13,6 +14,20 @@ import type { ProvisioningScenarioDriver } from './provisioning-driver.js';
 import type { TestApi } from './test-api.js';
 
 const password = 'Pa55-w0rd-s3cret';
+
+/** The names of the provisioning tests, as the Windows lane's summary lists them. */
+export const provisioningCheckNames = [
+  'applies a document: every element provisioned, each with its result',
+  'a parsed document is applied too (written back with its password)',
+  'failed elements: allElementsProvisioned false, and which failed and why',
+  "E_ACCESSDENIED is ERR_NOT_AUTHORIZED saying it is another operator's",
+  'an invalid document never reaches Windows',
+  'an unknown account is ERR_INVALID_ARGUMENT, masked; a cancelled call ERR_ABORTED',
+  "an owner window reaches Windows (a bigint or Electron's Buffer); a bad one never does",
+] as const;
+
+const [applies, parsed, failedElements, accessDenied, invalid, unknownAccount, ownerWindow] =
+  provisioningCheckNames;
 
 /** A document with a profile (with a password) and a plan. */
 export const conformanceDocument = `<?xml version="1.0"?>
@@ -74,7 +89,7 @@ export function defineProvisioningConformance(
       mbb = undefined;
     });
 
-    it('applies a document: every element provisioned, each with its result', async () => {
+    it(applies, async () => {
       const m = await open();
       const outcome = await m.provisioning.apply(conformanceDocument);
       assert.equal(outcome.allElementsProvisioned, true);
@@ -87,7 +102,7 @@ export function defineProvisioningConformance(
       assert.deepEqual(await driver.applied(), [conformanceDocument], 'given as written');
     });
 
-    it('a parsed document is applied too (written back with its password)', async () => {
+    it(parsed, async () => {
       const m = await open();
       const outcome = await m.provisioning.apply(parseProvisioning(conformanceDocument), {
         networkAccountId: driver.networkAccountId,
@@ -97,7 +112,7 @@ export function defineProvisioningConformance(
       assert.ok(given?.includes(password), 'Windows gets the real password');
     });
 
-    it('failed elements: allElementsProvisioned false, and which failed and why', async () => {
+    it(failedElements, async () => {
       const m = await open();
       await driver.failElements([
         { element: 'DefaultProfile', name: 'Contoso', hresult: 0x80070057 },
@@ -119,19 +134,20 @@ export function defineProvisioningConformance(
       assert.equal((await m.provisioning.apply(conformanceDocument)).allElementsProvisioned, true);
     });
 
-    it("E_ACCESSDENIED is ERR_NOT_AUTHORIZED saying it is another operator's", async () => {
+    it(accessDenied, async () => {
       const m = await open();
       await driver.denyNext();
       await assert.rejects(m.provisioning.apply(conformanceDocument), (error: unknown) => {
         isCode('ERR_NOT_AUTHORIZED')(error);
         assert.ok(error instanceof MobileBroadbandError);
         assert.equal(error.hresult, 0x80070005);
+        assert.equal(error.details?.hresult, '0x80070005');
         assert.match(error.message, /another mobile operator/);
         return true;
       });
     });
 
-    it('an invalid document never reaches Windows', async () => {
+    it(invalid, async () => {
       const m = await open();
       const broken = conformanceDocument.replace('</MBNProfiles>', '');
       await assert.rejects(m.provisioning.apply(broken), isCode('ERR_PROVISIONING_XML'));
@@ -142,18 +158,45 @@ export function defineProvisioningConformance(
       assert.deepEqual(await driver.applied(), []);
     });
 
-    it('an unknown account is ERR_INVALID_ARGUMENT; a cancelled call ERR_ABORTED', async () => {
+    it(unknownAccount, async () => {
       const m = await open();
+      const unknownId = '{00000000-0000-0000-0000-000000000000}';
       await assert.rejects(
-        m.provisioning.apply(conformanceDocument, {
-          networkAccountId: '{00000000-0000-0000-0000-000000000000}',
-        }),
-        isCode('ERR_INVALID_ARGUMENT'),
+        m.provisioning.apply(conformanceDocument, { networkAccountId: unknownId }),
+        (error: unknown) => {
+          isCode('ERR_INVALID_ARGUMENT')(error);
+          assert.ok(error instanceof MobileBroadbandError);
+          assert.ok(!error.message.includes(unknownId), 'the id is masked');
+          assert.ok(error.message.includes(driver.networkAccountId), 'the known account named');
+          return true;
+        },
       );
       await assert.rejects(
         m.provisioning.apply(conformanceDocument, { signal: AbortSignal.abort() }),
         isCode('ERR_ABORTED'),
       );
+    });
+
+    it(ownerWindow, async () => {
+      const m = await open();
+      // Electron's BrowserWindow.getNativeWindowHandle(): the HWND's bytes, little-endian.
+      const electronHandle = Buffer.alloc(8);
+      electronHandle.writeBigUInt64LE(0x2_0042n);
+      const thirtyTwoBit = Buffer.alloc(4);
+      thirtyTwoBit.writeUInt32LE(0x5_0a0c);
+      await m.provisioning.apply(conformanceDocument, { ownerWindow: 0x1_0234n });
+      await m.provisioning.apply(conformanceDocument, { ownerWindow: electronHandle });
+      await m.provisioning.apply(conformanceDocument, {
+        ownerWindow: thirtyTwoBit,
+        networkAccountId: driver.networkAccountId,
+      });
+      await m.provisioning.apply(conformanceDocument);
+      for (const bad of [0n, -1n, 1n << 64n, Buffer.alloc(8), Buffer.alloc(3), 42, 'hwnd', null])
+        await assert.rejects(
+          m.provisioning.apply(conformanceDocument, { ownerWindow: bad as bigint }),
+          isCode('ERR_INVALID_ARGUMENT'),
+        );
+      assert.deepEqual(await driver.ownerWindows(), [0x1_0234n, 0x2_0042n, 0x5_0a0cn, undefined]);
     });
   });
 }

@@ -1,7 +1,7 @@
 /**
  * How the provisioning conformance suite sets up "Windows" for a backend: the fake through its
- * controls (provisioning-fake-driver.ts); the native addon, later, through a Wine test
- * component that scripts `ProvisionFromXmlDocumentAsync`'s results.
+ * controls (provisioning-fake-driver.ts); the native addon through the Wine test component's
+ * ProvisioningAgent and its control (test/windows/provisioning-native-driver.ts).
  */
 
 import type { Backend } from '../../lib/backend.js';
@@ -27,4 +27,6 @@ export interface ProvisioningScenarioDriver {
   denyNext(): Promise<void>;
   /** The documents "Windows" was given, in order. */
   applied(): Promise<string[]>;
+  /** The owner window each of those calls initialized its agent with (undefined: none). */
+  ownerWindows(): Promise<(bigint | undefined)[]>;
 }

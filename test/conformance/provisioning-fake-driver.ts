@@ -35,5 +35,6 @@ export function provisioningFakeDriver(): ProvisioningScenarioDriver {
       return Promise.resolve();
     },
     applied: () => Promise.resolve([...applied]),
+    ownerWindows: () => Promise.resolve(current().provisioning.calls.map((c) => c.ownerWindow)),
   };
 }

@@ -19,6 +19,7 @@ import {
   unusedOpenUri,
   unusedOperatorTasks,
   unusedUssd,
+  unusedProvisioning,
 } from './unused-exports.js';
 import { RecordEncoder } from './record-encoder.js';
 
@@ -51,6 +52,7 @@ function scriptedAddon(script: Script = {}): NativeAddon & { closed: number; cre
     operatorTasks: unusedOperatorTasks,
     operator: unpackagedOperator,
     ussd: unusedUssd,
+    provisioning: unusedProvisioning,
     esim: {
       serviceInfo: () => answered({ authenticationPreference: 2, isEsimUiEnabled: true }),
       findEsim: () => answered<NativeEsimRef | null | false>(false),

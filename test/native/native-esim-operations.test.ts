@@ -18,6 +18,7 @@ import {
   unusedOpenUri,
   unusedOperatorTasks,
   unusedUssd,
+  unusedProvisioning,
 } from './unused-exports.js';
 
 const eid = '89049032123451234512345678901235';
@@ -103,6 +104,7 @@ function scriptedAddon(script: Script): NativeAddon & { closedRefs: number } {
     operatorTasks: unusedOperatorTasks,
     operator: unpackagedOperator,
     ussd: unusedUssd,
+    provisioning: unusedProvisioning,
     esim: esimExports,
   };
   return addon;

@@ -16,7 +16,13 @@ import { createNativeBackend } from '../../lib/native/native-backend.js';
 import { OperatorRecordKind } from '../../lib/native/native-operator-events.js';
 import type { Notification } from '../../lib/notifications/notification.js';
 import { RecordEncoder } from './record-encoder.js';
-import { unusedModems, unusedOpenUri, unusedOperatorTasks, unusedUssd } from './unused-exports.js';
+import {
+  unusedModems,
+  unusedOpenUri,
+  unusedOperatorTasks,
+  unusedProvisioning,
+  unusedUssd,
+} from './unused-exports.js';
 
 function answered<T>(value: T): NativeOperation<T> {
   return { promise: Promise.resolve(value), cancel: () => undefined, abandon: () => undefined };
@@ -50,6 +56,7 @@ function servingAddon(packaged: boolean) {
     esim: {} as NativeAddon['esim'],
     operatorTasks: unusedOperatorTasks,
     ussd: unusedUssd,
+    provisioning: unusedProvisioning,
     operator: {
       hasPackageIdentity: () => packaged,
       serve: (onBatch) => {

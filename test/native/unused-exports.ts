@@ -9,6 +9,7 @@ import type {
   NativeOperatorTasksExports,
   NativeOperatorExports,
   NativeUssdExports,
+  NativeProvisioningExports,
 } from '../../lib/native/addon-types.js';
 
 function unused(name: string): never {
@@ -40,4 +41,8 @@ export const unpackagedOperator: NativeOperatorExports = {
 
 export const unusedUssd: NativeUssdExports = {
   open: () => unused('ussd.open()'),
+};
+
+export const unusedProvisioning: NativeProvisioningExports = {
+  apply: () => unused('provisioning.apply()'),
 };

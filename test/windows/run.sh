@@ -37,6 +37,9 @@
 #        UssdSession (late and synchronous completions, the session never released inside its
 #        completion, cancel, failures, wmbb ussd in a child process); each conformance test is a
 #        check of its own in the summary
+#      - provisioning: documents applied through the component's ProvisioningAgent (owner window,
+#        failed elements, E_ACCESSDENIED, cancellation, both completion threads, the agent kept
+#        on the MTA thread, wmbb provision apply --json); each conformance test named too
 #   4. a summary; the exit status is non-zero if anything failed.
 #
 # A check passes only if its process exits 0 within its time limit, its log shows no Wine crash
@@ -127,6 +130,9 @@ for entry in esim-native.test modems-native.test operator-tasks-native.test oper
 done
 "$ESBUILD" test/windows/ussd-native.test.ts --bundle --platform=node --target=node22 --format=cjs \
   --outfile=build/wine/ussd-native.test.cjs --log-level=warning || die "esbuild ussd-native.test failed"
+# The provisioning suite (its own line, so that other suites' entries merge beside it).
+"$ESBUILD" test/windows/provisioning-native.test.ts --bundle --platform=node --target=node22 --format=cjs \
+  --outfile=build/wine/provisioning-native.test.cjs --log-level=warning || die "esbuild provisioning-native.test failed"
 record "built dist/, prebuilds/win32-x64/windows-mobile-broadband.node and wmbb-operator-task.dll, test component ($(elapsed))"
 
 # ---- 3. Wine ---------------------------------------------------------------------------------
@@ -179,6 +185,7 @@ done_conformance_sta() { grep -q "single-threaded apartment" "$1" && done_confor
 done_modems() { done_conformance "$1"; }
 done_operator_tasks() { done_conformance "$1"; }
 done_ussd() { done_conformance "$1"; }
+done_provisioning() { done_conformance "$1"; }
 done_operator_events_conformance() { done_conformance "$1"; }
 done_thunks() { done_conformance "$1"; }
 done_conformance() {
@@ -242,6 +249,12 @@ register_component() {
     Windows.ApplicationModel.Background.TetheringEntitlementCheckTrigger \
     Windows.Networking.NetworkOperators.UssdSession Windows.Networking.NetworkOperators.UssdMessage \
     WindowsMobileBroadband.Testing.UssdControl; do
+    wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
+      /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
+  done
+  # The provisioning agent and its control (native/test-component/provisioning-agent.h).
+  for class in Windows.Networking.NetworkOperators.ProvisioningAgent \
+    WindowsMobileBroadband.Testing.ProvisioningControl; do
     wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
       /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
   done
@@ -555,6 +568,29 @@ if [ "$MODE" != bench ]; then
       record "ok    ussd: $check"
     else
       record "FAIL  ussd: $check (log $LOGS/ussd.log)"
+      FAILED=1
+    fi
+  done
+  # Provisioning: the conformance suite the fake runs, then the native-only tests (the owner
+  # window, failing HRESULTs, cancellation, completion threads, the agent on one thread, the CLI).
+  WINEDEBUG=-all,warn+heap wine_node provisioning \
+    "provisioning: ProvisioningAgent, IInitializeWithWindow, ProvisionFromXmlDocumentAsync (node --test; heap checked)" \
+    180 "$NODE_EXE" --test provisioning-native.test.cjs
+  grep -E "^# (tests|pass|fail)" "$LOGS/provisioning.log" | sed 's/^/    /'
+  # The conformance tests by name (test/conformance/provisioning-conformance.ts,
+  # provisioningCheckNames; a vitest test keeps this list in step).
+  for check in "applies a document: every element provisioned, each with its result" \
+    "a parsed document is applied too (written back with its password)" \
+    "failed elements: allElementsProvisioned false, and which failed and why" \
+    "E_ACCESSDENIED is ERR_NOT_AUTHORIZED saying it is another operator's" \
+    "an invalid document never reaches Windows" \
+    "an unknown account is ERR_INVALID_ARGUMENT, masked; a cancelled call ERR_ABORTED" \
+    "an owner window reaches Windows (a bigint or Electron's Buffer); a bad one never does"; do
+    if grep -E "^ *ok [0-9]+ - " "$LOGS/provisioning.log" | sed -E 's/^ *ok [0-9]+ - //' |
+      grep -qxF -- "$check"; then
+      record "ok    provisioning: $check"
+    else
+      record "FAIL  provisioning: $check (log $LOGS/provisioning.log)"
       FAILED=1
     fi
   done

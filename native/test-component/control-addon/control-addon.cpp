@@ -20,6 +20,7 @@
 //     callOperatorEvents(method, blob, deadlineMs): Promise<{ failedCall, hr, vt, value }>
 //       (operator-events-caller.h, on a thread of its own in the MTA)
 //     ussd.*: the USSD network (ussd-calls.h)
+//     provisioning*(…): the provisioning control (provisioning-control-exports.h)
 #include <napi.h>
 
 #include <cstdint>
@@ -30,6 +31,7 @@
 #include "../test-control.h"
 #include "operator-events-caller.h"
 #include "ussd-calls.h"
+#include "provisioning-control-exports.h"
 #include <wrl/client.h>
 
 namespace {
@@ -402,6 +404,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("crash", Napi::Function::New(env, Crash));
   exports.Set("callOperatorEvents", Napi::Function::New(env, CallOperatorEvents));
   wmbb_test::DefineUssdCalls(env, exports);
+  wmbb_test::DefineProvisioningControl(env, exports);
   return exports;
 }
 
