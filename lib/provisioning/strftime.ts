@@ -69,7 +69,7 @@ const monthNames = [
 
 type Token =
   | { kind: 'directive'; directive: Directive }
-  | { kind: 'literal'; text: string }
+  | { kind: 'literal'; text: string; lower: string }
   | { kind: 'space' };
 
 /**
@@ -215,7 +215,7 @@ function tokenize(format: string): Token[] {
       if (next === '#' || next === '-') next = format[++i];
       if (next === undefined) throw formatError('the format ends with a lone %', start);
       if (next === '%') {
-        tokens.push({ kind: 'literal', text: '%' });
+        tokens.push({ kind: 'literal', text: '%', lower: '%' });
         continue;
       }
       if (!Object.hasOwn(fieldOf, next))
@@ -235,9 +235,10 @@ function tokenize(format: string): Token[] {
     } else {
       const last = tokens.at(-1);
       if (last?.kind === 'literal') last.text += c;
-      else tokens.push({ kind: 'literal', text: c });
+      else tokens.push({ kind: 'literal', text: c, lower: '' });
     }
   }
+  for (const token of tokens) if (token.kind === 'literal') token.lower = token.text.toLowerCase();
   return tokens;
 }
 
@@ -274,7 +275,8 @@ function parseWith(tokens: Token[], text: string, context: TimestampContext): Ti
     }
     if (token.kind === 'literal') {
       const found = text.slice(pos, pos + token.text.length);
-      if (found.toLowerCase() !== token.text.toLowerCase())
+      // Most literals (":", " on ") are found as written: no lower-case copies then.
+      if (found !== token.text && found.toLowerCase() !== token.lower)
         return fail(`expected "${token.text}" at character ${pos + 1}`);
       pos += token.text.length;
       continue;
@@ -308,88 +310,100 @@ function readDirective(
     case 'B':
     case 'h': {
       const rest = text.slice(pos, pos + 10).toLowerCase();
-      for (const [index, name] of monthNames.entries()) {
-        for (const form of [name, name.slice(0, 3)]) {
-          const next = rest.charCodeAt(form.length);
-          // The name must end there: "Mar" but not the start of "Marching".
-          if (rest.startsWith(form) && !(next >= 0x61 && next <= 0x7a)) {
-            parts.month = index + 1;
-            return pos + form.length;
-          }
+      for (const [form, month] of monthForms) {
+        const next = rest.charCodeAt(form.length);
+        // The name must end there: "Mar" but not the start of "Marching".
+        if (rest.startsWith(form) && !(next >= 0x61 && next <= 0x7a)) {
+          parts.month = month;
+          return pos + form.length;
         }
       }
       return `expected a month name at character ${pos + 1}`;
     }
     case 'p': {
       const rest = text.slice(pos, pos + 40).toLowerCase();
-      const candidates: [string, boolean][] = [
-        ...(context.amToken ? [[context.amToken, false] as [string, boolean]] : []),
-        ...(context.pmToken ? [[context.pmToken, true] as [string, boolean]] : []),
-        ['am', false],
-        ['pm', true],
-      ];
-      for (const [token, pm] of candidates) {
-        if (token.length > 0 && rest.startsWith(token.toLowerCase())) {
-          parts.pm = pm;
-          return pos + token.length;
-        }
-      }
+      // The rule's own tokens first, then AM and PM.
+      const am = context.amToken;
+      const pm = context.pmToken;
+      if (am && rest.startsWith(am.toLowerCase())) return meridiem(parts, false, pos + am.length);
+      if (pm && rest.startsWith(pm.toLowerCase())) return meridiem(parts, true, pos + pm.length);
+      if (rest.startsWith('am')) return meridiem(parts, false, pos + 2);
+      if (rest.startsWith('pm')) return meridiem(parts, true, pos + 2);
       return `expected AM or PM at character ${pos + 1}`;
     }
     case 'e':
       if (text[pos] === ' ') pos++;
-      return readNumber(text, pos, 2, 1, 31, 'day', (v) => (parts.day = v));
+      return readNumber(text, pos, 2, 1, 31, 'day', parts);
     case 'd':
-      return readNumber(text, pos, 2, 1, 31, 'day', (v) => (parts.day = v));
+      return readNumber(text, pos, 2, 1, 31, 'day', parts);
     case 'm':
-      return readNumber(text, pos, 2, 1, 12, 'month', (v) => (parts.month = v));
-    case 'y':
-      return readNumber(
-        text,
-        pos,
-        2,
-        0,
-        99,
-        'year',
-        (v) => (parts.year = v < 69 ? 2000 + v : 1900 + v),
-      );
+      return readNumber(text, pos, 2, 1, 12, 'month', parts);
+    case 'y': {
+      const end = readNumber(text, pos, 2, 0, 99, 'year', parts);
+      if (typeof end === 'number')
+        parts.year = parts.year! < 69 ? 2000 + parts.year! : 1900 + parts.year!;
+      return end;
+    }
     case 'Y':
       // Exactly four digits: "26" is not the year 26 (nor 1926), and a year needs its century.
       if (!/^\d{4}(?!\d)/.test(text.slice(pos, pos + 5)))
         return `expected a four-digit year at character ${pos + 1}`;
-      return readNumber(text, pos, 4, minYear, maxYear, 'year', (v) => (parts.year = v));
+      return readNumber(text, pos, 4, minYear, maxYear, 'year', parts);
     case 'H':
-      return readNumber(text, pos, 2, 0, 23, 'hour', (v) => (parts.hour = v));
+      return readNumber(text, pos, 2, 0, 23, 'hour', parts);
     case 'I':
       parts.twelveHour = true;
-      return readNumber(text, pos, 2, 1, 12, 'hour', (v) => (parts.hour = v));
+      return readNumber(text, pos, 2, 1, 12, 'hour', parts);
     case 'M':
-      return readNumber(text, pos, 2, 0, 59, 'minute', (v) => (parts.minute = v));
+      return readNumber(text, pos, 2, 0, 59, 'minute', parts);
     case 'S':
-      return readNumber(text, pos, 2, 0, 59, 'second', (v) => (parts.second = v));
+      return readNumber(text, pos, 2, 0, 59, 'second', parts);
   }
 }
 
+/** Every month's full and three-letter name, lower case, in the order they are tried. */
+const monthForms: readonly (readonly [string, number])[] = monthNames.flatMap((name, index) => [
+  [name, index + 1] as const,
+  [name.slice(0, 3), index + 1] as const,
+]);
+
+function meridiem(parts: Parts, pm: boolean, end: number): number {
+  parts.pm = pm;
+  return end;
+}
+
+/** Reads up to `maxDigits` digits at `pos` into `parts[what]`; the new position, or why not. */
 function readNumber(
   text: string,
   pos: number,
   maxDigits: number,
   min: number,
   max: number,
-  what: string,
-  set: (value: number) => void,
+  what: 'day' | 'month' | 'year' | 'hour' | 'minute' | 'second',
+  parts: Parts,
 ): number | string {
+  let value = 0;
   let end = pos;
-  while (end < text.length && end - pos < maxDigits && text[end]! >= '0' && text[end]! <= '9')
-    end++;
+  for (; end < text.length && end - pos < maxDigits; end++) {
+    const digit = text.charCodeAt(end) - 0x30;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+  }
   if (end === pos) return `expected the ${what} (digits) at character ${pos + 1}`;
-  const value = Number(text.slice(pos, end));
   if (value < min || value > max) return `${what} ${value} is out of range ${min}–${max}`;
-  set(value);
+  parts[what] = value;
   return end;
 }
 
 const msPerMinute = 60_000;
+
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1–12) of the proleptic Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return monthDays[month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
 
 function place(parts: Parts, context: TimestampContext): TimestampResult {
   const month = parts.month!;
@@ -399,15 +413,17 @@ function place(parts: Parts, context: TimestampContext): TimestampResult {
   if (parts.twelveHour && parts.pm !== undefined) hour = (hour % 12) + (parts.pm ? 12 : 0);
   else if (parts.pm === true && hour < 12) hour += 12;
   const offset = context.utcOffsetMinutes * msPerMinute;
+  const minute = parts.minute ?? 0;
+  const second = parts.second ?? 0;
   const at = (year: number): number | undefined => {
-    // setUTCFullYear, not Date.UTC, which reads the years 0–99 as 1900–1999.
-    const check = new Date(0);
-    check.setUTCFullYear(year, month - 1, day);
-    check.setUTCHours(hour, parts.minute ?? 0, parts.second ?? 0, 0);
-    const wall = check.getTime();
-    // Date.UTC rolls 31 April over to 1 May; such a date does not exist.
-    if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
-    return wall - offset;
+    // 31 April does not exist (Date.UTC would roll it over to 1 May).
+    if (day > daysInMonth(year, month)) return undefined;
+    // Date.UTC reads the years 0–99 as 1900–1999: those go through setUTCFullYear.
+    if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second) - offset;
+    const wall = new Date(0);
+    wall.setUTCFullYear(year, month - 1, day);
+    wall.setUTCHours(hour, minute, second, 0);
+    return wall.getTime() - offset;
   };
   if (parts.year !== undefined) {
     const time = at(parts.year);
