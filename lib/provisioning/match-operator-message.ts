@@ -175,20 +175,29 @@ function matchCompiled(
   const fields: OperatorMessageFields = {};
   const warnings: string[] = [];
   const values: UsageValues = {};
-  const read = <K extends keyof UsageValues>(key: K, value: number | undefined): void => {
-    if (value !== undefined) values[key] = value;
-  };
-  read('usageBytes', readAmount('Usage', spec.usage, groups, rule, warnings));
-  read(
-    'usagePercentage',
-    readPercentage('UsagePercentage', spec.usagePercentage, groups, rule, warnings),
-  );
-  read('usageOverageBytes', readAmount('UsageOverage', spec.usageOverage, groups, rule, warnings));
-  read(
-    'usageOveragePercentage',
-    readPercentage('UsageOveragePercentage', spec.usageOveragePercentage, groups, rule, warnings),
-  );
-  read('dataLimitBytes', readAmount('DataLimit', spec.dataLimit, groups, rule, warnings));
+  // Written out, no helper closure: this runs for every message a rule with fields matches.
+  const usageBytes = readAmount('Usage', spec.usage, groups, rule, warnings);
+  if (usageBytes !== undefined) values.usageBytes = usageBytes;
+  if (spec.usagePercentage !== undefined) {
+    const value = readPercentage('UsagePercentage', spec.usagePercentage, groups, rule, warnings);
+    if (value !== undefined) values.usagePercentage = value;
+  }
+  if (spec.usageOverage !== undefined) {
+    const value = readAmount('UsageOverage', spec.usageOverage, groups, rule, warnings);
+    if (value !== undefined) values.usageOverageBytes = value;
+  }
+  if (spec.usageOveragePercentage !== undefined) {
+    const value = readPercentage(
+      'UsageOveragePercentage',
+      spec.usageOveragePercentage,
+      groups,
+      rule,
+      warnings,
+    );
+    if (value !== undefined) values.usageOveragePercentage = value;
+  }
+  const dataLimitBytes = readAmount('DataLimit', spec.dataLimit, groups, rule, warnings);
+  if (dataLimitBytes !== undefined) values.dataLimitBytes = dataLimitBytes;
   // Windows sets Usage from these when the rule has no Usage, or its Usage was not read.
   const usage = inferUsage(values);
   if (usage !== undefined) fields.usageBytes = usage.bytes;

@@ -262,7 +262,17 @@ function parseWith(tokens: Token[], text: string, context: TimestampContext): Ti
     return fail(
       `the text is ${text.length} characters long; a timestamp is at most ${maxTimestampTextLength}`,
     );
-  const parts: Parts = {};
+  // Every field present from the start: one object shape whatever the format.
+  const parts: Parts = {
+    day: undefined,
+    month: undefined,
+    year: undefined,
+    hour: undefined,
+    twelveHour: undefined,
+    minute: undefined,
+    second: undefined,
+    pm: undefined,
+  };
   let pos = 0;
   const skipSpaces = (): void => {
     while (pos < text.length && isSpace(text[pos]!)) pos++;
