@@ -24,6 +24,7 @@ export { Secret, secretMask } from './secret.js';
 export {
   compileOperatorMessagePattern,
   maxMessageTextLength,
+  maxNativeTextLength,
   maxPatternLength,
   maxPatternProgramSize,
   type OperatorMessagePattern,
