@@ -101,8 +101,9 @@ function convertWith(
   if (raw.origin !== 'system' && raw.origin !== 'derived') {
     issues.push(`origin must be 'system' or 'derived', got ${describe(raw.origin)}`);
   }
-  const networkAccountId = optionalString(raw, 'networkAccountId', issues);
-  const interfaceId = optionalString(raw, 'interfaceId', issues);
+  // Read by name (not through optionalString's computed key): V8 answers from the record's shape.
+  const networkAccountId = stringField(raw.networkAccountId, 'networkAccountId', issues);
+  const interfaceId = stringField(raw.interfaceId, 'interfaceId', issues);
   if (!networkAccountId && !interfaceId) {
     issues.push('a record needs a networkAccountId or an interfaceId, and has neither');
   }
@@ -367,7 +368,11 @@ function optionalString(
   field: string,
   issues: string[],
 ): string | undefined {
-  const value = raw[field];
+  return stringField(raw[field], field, issues);
+}
+
+/** A field that is a string or absent; anything else is an issue named `field`. */
+function stringField(value: unknown, field: string, issues: string[]): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value;
   issues.push(`${field} must be a string, got ${describe(value)}`);
