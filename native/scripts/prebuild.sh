@@ -39,8 +39,14 @@ cmake_js() {
 cmake_js configure "$BUILD" --CDCMAKE_TOOLCHAIN_FILE="$ROOT/native/cmake/mingw-w64-x86_64.cmake" \
   --CDCMAKE_BUILD_TYPE=Release --CDWMBB_TEST_COMPONENT="$COMPONENT" >"$BUILD.configure.log" 2>&1 ||
   { cat "$BUILD.configure.log"; exit 1; }
-cmake_js build "$BUILD" 2>&1 | grep -E "error:|warning:|Error [0-9]" || true
-[ "${PIPESTATUS[0]}" = 0 ] || { echo "prebuild: the build failed" >&2; exit 1; }
+# The whole log is kept; errors and warnings are shown. (A `build | grep || true` pipeline under
+# pipefail would report success for a failed build whose errors grep had printed.)
+if ! cmake_js build "$BUILD" >"$BUILD.build.log" 2>&1; then
+  grep -E "error:|Error [0-9]" "$BUILD.build.log" | head -20
+  echo "prebuild: the build failed ($BUILD.build.log)" >&2
+  exit 1
+fi
+grep -E "warning:" "$BUILD.build.log" | head -20 || true
 
 # Each file is checked before it ships (check-pe.cjs: machine, exports, imports), then copied.
 ship() { # <built file> <arch> <addon|component> <shipped name>
