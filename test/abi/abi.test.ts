@@ -19,7 +19,10 @@ const connectivity = 'windows.networking.connectivity.idl';
 const readReference = (file: string): AbiReference =>
   JSON.parse(readFileSync(path.join(__dirname, 'reference', file), 'utf8')) as AbiReference;
 /** The generated reference, and Windows.Devices.Radios beside it (radios-abi.json, by hand). */
-const reference = mergeReferences(readReference('windows-abi.json'), readReference('radios-abi.json'));
+const reference = mergeReferences(
+  readReference('windows-abi.json'),
+  readReference('radios-abi.json'),
+);
 
 function mergeReferences(...parts: AbiReference[]): AbiReference {
   const merged = (key: keyof AbiReference) =>

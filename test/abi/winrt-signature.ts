@@ -77,7 +77,8 @@ function typeSignature(arg: string, model: IdlModel): string {
   const type = arg.replace(/\s*\*$/, '').trim();
   if (type === 'IInspectable') return 'cinterface(IInspectable)';
   // A generic argument that is itself an instantiation: IAsyncOperation<IVectorView<Radio *> *>.
-  if (type.includes('<')) return instantiationSignature(type.replace(/^(?:\w+\.)+(?=\w+<)/, ''), model);
+  if (type.includes('<'))
+    return instantiationSignature(type.replace(/^(?:\w+\.)+(?=\w+<)/, ''), model);
   if (primitives[type] !== undefined) return primitives[type];
   const short = type.replace(/^.*\./, '');
   const namespace = model.namespaces.get(short);

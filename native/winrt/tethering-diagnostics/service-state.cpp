@@ -1,0 +1,68 @@
+#include "service-state.h"
+
+#include <windows.h>
+
+#include <memory>
+#include <vector>
+
+namespace wmbb {
+namespace {
+
+/** Closes a service handle when it goes. */
+struct ServiceHandleCloser {
+  void operator()(SC_HANDLE handle) const {
+    if (handle != nullptr) CloseServiceHandle(handle);
+  }
+};
+using ServiceHandle = std::unique_ptr<std::remove_pointer_t<SC_HANDLE>, ServiceHandleCloser>;
+
+/** The start type (SERVICE_DISABLED, …), or -1 when it cannot be read. */
+long StartType(SC_HANDLE service) {
+  DWORD needed = 0;
+  // The first call only asks for the size (ERROR_INSUFFICIENT_BUFFER).
+  if (QueryServiceConfigW(service, nullptr, 0, &needed) ||
+      GetLastError() != ERROR_INSUFFICIENT_BUFFER || needed == 0)
+    return -1;
+  std::vector<unsigned char> buffer(needed);
+  auto* config = reinterpret_cast<QUERY_SERVICE_CONFIGW*>(buffer.data());
+  if (!QueryServiceConfigW(service, config, needed, &needed)) return -1;
+  return static_cast<long>(config->dwStartType);
+}
+
+}  // namespace
+
+ServiceReading ReadServiceState(const wchar_t* serviceName) {
+  ServiceHandle manager(OpenSCManagerW(nullptr, nullptr, SC_MANAGER_CONNECT));
+  if (!manager) return ServiceReading::Unknown;
+  ServiceHandle service(
+      OpenServiceW(manager.get(), serviceName, SERVICE_QUERY_STATUS | SERVICE_QUERY_CONFIG));
+  if (!service) {
+    return GetLastError() == ERROR_SERVICE_DOES_NOT_EXIST ? ServiceReading::NotFound
+                                                          : ServiceReading::Unknown;
+  }
+  SERVICE_STATUS_PROCESS status{};
+  DWORD needed = 0;
+  if (!QueryServiceStatusEx(service.get(), SC_STATUS_PROCESS_INFO,
+                            reinterpret_cast<LPBYTE>(&status), sizeof status, &needed))
+    return ServiceReading::Unknown;
+  switch (status.dwCurrentState) {
+    case SERVICE_RUNNING:
+      return ServiceReading::Running;
+    case SERVICE_START_PENDING:
+      return ServiceReading::StartPending;
+    case SERVICE_STOP_PENDING:
+      return ServiceReading::StopPending;
+    case SERVICE_PAUSED:
+    case SERVICE_PAUSE_PENDING:
+    case SERVICE_CONTINUE_PENDING:
+      return ServiceReading::Paused;
+    case SERVICE_STOPPED:
+      // Stopped and disabled is what blocks the hotspot: no one can start it on demand.
+      return StartType(service.get()) == SERVICE_DISABLED ? ServiceReading::Disabled
+                                                          : ServiceReading::Stopped;
+    default:
+      return ServiceReading::Unknown;
+  }
+}
+
+}  // namespace wmbb
