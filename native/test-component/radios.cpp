@@ -115,7 +115,7 @@ class RadioListView final : public RuntimeObject<RadioListView, true, RadioList>
  private:
   static ComPtr<radios::IRadio> Adopt(Radio* radio) {
     ComPtr<radios::IRadio> held;
-    held.Attach(radio);
+    *held.GetAddressOf() = radio;  // not Attach, which adds a reference under mingw-w64
     return held;
   }
   std::vector<ComPtr<radios::IRadio>> radios_;
@@ -139,7 +139,8 @@ class RadioFactory final
     plan.durationMs = 20;
     plan.finish = [error, entries](ComPtr<RadioList>* result) -> HRESULT {
       if (FAILED(error)) return error;
-      result->Attach(new RadioListView(entries));
+      // Not Attach: mingw-w64's ComPtr::Attach adds a reference.
+      *result->ReleaseAndGetAddressOf() = new RadioListView(entries);
       return S_OK;
     };
     *operation = ImitatedOperation<RadiosOperation>::Start(std::move(plan));
@@ -204,7 +205,7 @@ HRESULT InternetConnectionProfile(connectivity::IConnectionProfile** out) {
   auto fields = std::make_shared<AccountFields>();
   (*fields)[L"profileName"] = L"Internet";
   ComPtr<collections::IVectorView<connectivity::ConnectionProfile*>> list;
-  list.Attach(NewConnectionProfiles(fields));
+  *list.GetAddressOf() = NewConnectionProfiles(fields);  // not Attach (it adds a reference)
   return list->GetAt(0, out);
 }
 

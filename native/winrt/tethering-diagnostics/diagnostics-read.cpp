@@ -32,7 +32,7 @@ Status ReadInternetProfile(bool* present) {
   if (auto f = Check(statics->GetInternetConnectionProfile(&profile),
                      "NetworkInformation.GetInternetConnectionProfile"))
     return f;
-  *present = profile != nullptr;
+  *present = profile.Get() != nullptr;
   return std::nullopt;
 }
 

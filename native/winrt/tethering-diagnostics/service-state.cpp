@@ -18,14 +18,17 @@ using ServiceHandle = std::unique_ptr<std::remove_pointer_t<SC_HANDLE>, ServiceH
 
 /** The start type (SERVICE_DISABLED, …), or -1 when it cannot be read. */
 long StartType(SC_HANDLE service) {
+  // QUERY_SERVICE_CONFIGW with its strings is at most 8 KB (QueryServiceConfigW's documentation),
+  // so one call does; asking for the size first fails under Wine with a null buffer.
+  std::vector<unsigned char> buffer(8 * 1024);
   DWORD needed = 0;
-  // The first call only asks for the size (ERROR_INSUFFICIENT_BUFFER).
-  if (QueryServiceConfigW(service, nullptr, 0, &needed) ||
-      GetLastError() != ERROR_INSUFFICIENT_BUFFER || needed == 0)
-    return -1;
-  std::vector<unsigned char> buffer(needed);
   auto* config = reinterpret_cast<QUERY_SERVICE_CONFIGW*>(buffer.data());
-  if (!QueryServiceConfigW(service, config, needed, &needed)) return -1;
+  if (!QueryServiceConfigW(service, config, static_cast<DWORD>(buffer.size()), &needed)) {
+    if (GetLastError() != ERROR_INSUFFICIENT_BUFFER || needed <= buffer.size()) return -1;
+    buffer.resize(needed);
+    config = reinterpret_cast<QUERY_SERVICE_CONFIGW*>(buffer.data());
+    if (!QueryServiceConfigW(service, config, needed, &needed)) return -1;
+  }
   return static_cast<long>(config->dwStartType);
 }
 
