@@ -44,7 +44,7 @@ async function nothingAlive(): Promise<void> {
   assert.equal(control.liveObjects(), 0, 'component objects alive after the reads');
 }
 
-describe('hotspot diagnosis facts (native)', () => {
+void describe('hotspot diagnosis facts (native)', () => {
   beforeEach(() => {
     control.reset();
     control.diagnosticsReset();
@@ -55,7 +55,7 @@ describe('hotspot diagnosis facts (native)', () => {
     await setServiceState('WlanSvc', 'notFound');
   });
 
-  it(
+  void it(
     'a healthy machine: both services running, the Wi-Fi radio on, internet, no policy',
     slow,
     async () => {
@@ -69,40 +69,44 @@ describe('hotspot diagnosis facts (native)', () => {
   );
 
   for (const state of producibleServiceStates) {
-    it(`the Mobile Hotspot service (icssvc) ${state} is read from the SCM`, slow, async () => {
+    void it(`the Mobile Hotspot service (icssvc) ${state} is read from the SCM`, slow, async () => {
       await setNativeDiagnostics({ mobileHotspotService: state });
       assert.equal((await read()).mobileHotspotService, state);
     });
   }
 
   for (const state of ['disabled', 'notFound', 'running'] satisfies ServiceState[]) {
-    it(`the WLAN AutoConfig service (WlanSvc) ${state} is read from the SCM`, slow, async () => {
-      await setNativeDiagnostics({ wlanService: state });
-      assert.equal((await read()).wlanService, state);
-    });
+    void it(
+      `the WLAN AutoConfig service (WlanSvc) ${state} is read from the SCM`,
+      slow,
+      async () => {
+        await setNativeDiagnostics({ wlanService: state });
+        assert.equal((await read()).wlanService, state);
+      },
+    );
   }
 
   for (const radio of ['on', 'off', 'disabled', 'unknown', 'absent'] as const) {
-    it(`the first Wi-Fi radio ${radio} (another kind of radio beside it)`, async () => {
+    void it(`the first Wi-Fi radio ${radio} (another kind of radio beside it)`, async () => {
       await setNativeDiagnostics({ wifiRadio: radio });
       assert.equal((await read()).wifiRadio, radio);
       await nothingAlive();
     });
   }
 
-  it('no radios at all: absent', async () => {
+  void it('no radios at all: absent', async () => {
     control.diagnosticsSetRadios([]);
     assert.equal((await read()).wifiRadio, 'absent');
   });
 
-  it('GetRadiosAsync completing inside put_Completed (synchronously) reads the same', async () => {
+  void it('GetRadiosAsync completing inside put_Completed (synchronously) reads the same', async () => {
     control.setCompletion(1);
     await setNativeDiagnostics({ wifiRadio: 'off' });
     assert.equal((await read()).wifiRadio, 'off');
     await nothingAlive();
   });
 
-  it('GetRadiosAsync failing leaves the radio unknown and the other facts read', async () => {
+  void it('GetRadiosAsync failing leaves the radio unknown and the other facts read', async () => {
     await setNativeDiagnostics({ internetProfile: false });
     control.diagnosticsSetRadiosError(0x80070005); // E_ACCESSDENIED
     const facts = await read();
@@ -111,7 +115,7 @@ describe('hotspot diagnosis facts (native)', () => {
     await nothingAlive();
   });
 
-  it('the internet connection profile present, then absent', async () => {
+  void it('the internet connection profile present, then absent', async () => {
     await setNativeDiagnostics({ internetProfile: true });
     assert.equal((await read()).internetProfile, true);
     await setNativeDiagnostics({ internetProfile: false });
@@ -120,7 +124,7 @@ describe('hotspot diagnosis facts (native)', () => {
   });
 
   for (const policy of Object.keys(policyValues)) {
-    it(`the policy ${policy} set to 0 blocks; removed, it does not`, slow, async () => {
+    void it(`the policy ${policy} set to 0 blocks; removed, it does not`, slow, async () => {
       await setNativeDiagnostics({ blockingPolicies: [policy] });
       assert.deepEqual((await read()).blockingPolicies, [policy]);
       await setNativeDiagnostics({ blockingPolicies: [] });
@@ -128,42 +132,46 @@ describe('hotspot diagnosis facts (native)', () => {
     });
   }
 
-  it('both policies at once, in a stable order', slow, async () => {
+  void it('both policies at once, in a stable order', slow, async () => {
     await setNativeDiagnostics({ blockingPolicies: Object.keys(policyValues) });
     assert.deepEqual((await read()).blockingPolicies, Object.keys(policyValues));
     await setNativeDiagnostics({ blockingPolicies: [] });
   });
 
-  it('end to end: the facts read here make diagnoseHotspot name each blocker', slow, async () => {
-    await resetNativeDiagnostics();
-    await setNativeDiagnostics({
-      mobileHotspotService: 'disabled',
-      wifiRadio: 'off',
-      internetProfile: false,
-      blockingPolicies: ['NC_ShowSharedAccessUI'],
-    });
-    // The JS thread keeps running while Windows is read: a timer fires before the answer.
-    let ticked = false;
-    setImmediate(() => (ticked = true));
-    const facts = await read();
-    assert.ok(ticked, 'the event loop ran during the read');
-    const status = {
-      capability: 'enabled',
-      operationalState: 'off',
-      clientCount: 0,
-      maxClientCount: 8,
-    } as const;
-    const diagnosis = diagnoseHotspot(status, facts);
-    assert.equal(diagnosis.canStart, false);
-    const blocking = diagnosis.findings.filter((finding) => !finding.ok).map((f) => f.check);
-    assert.deepEqual(blocking.sort(), [
-      'blockingPolicy',
-      'internetProfile',
-      'mobileHotspotService',
-      'wifiRadio',
-    ]);
-    await resetNativeDiagnostics();
-    assert.equal(diagnoseHotspot(status, await read()).canStart, true);
-    await nothingAlive();
-  });
+  void it(
+    'end to end: the facts read here make diagnoseHotspot name each blocker',
+    slow,
+    async () => {
+      await resetNativeDiagnostics();
+      await setNativeDiagnostics({
+        mobileHotspotService: 'disabled',
+        wifiRadio: 'off',
+        internetProfile: false,
+        blockingPolicies: ['NC_ShowSharedAccessUI'],
+      });
+      // The JS thread keeps running while Windows is read: a timer fires before the answer.
+      let ticked = false;
+      setImmediate(() => (ticked = true));
+      const facts = await read();
+      assert.ok(ticked, 'the event loop ran during the read');
+      const status = {
+        capability: 'enabled',
+        operationalState: 'off',
+        clientCount: 0,
+        maxClientCount: 8,
+      } as const;
+      const diagnosis = diagnoseHotspot(status, facts);
+      assert.equal(diagnosis.canStart, false);
+      const blocking = diagnosis.findings.filter((finding) => !finding.ok).map((f) => f.check);
+      assert.deepEqual(blocking.sort(), [
+        'blockingPolicy',
+        'internetProfile',
+        'mobileHotspotService',
+        'wifiRadio',
+      ]);
+      await resetNativeDiagnostics();
+      assert.equal(diagnoseHotspot(status, await read()).canStart, true);
+      await nothingAlive();
+    },
+  );
 });
