@@ -274,6 +274,9 @@ register_component() {
 
 export WMBB_TEST_CONTROL_ADDON
 WMBB_TEST_CONTROL_ADDON=$(winpath "$COMPONENT_DIR/wmbb-test-control.node")
+# The lane's own Win32 service (the hotspot diagnosis makes icssvc/WlanSvc from it with sc.exe).
+export WMBB_TEST_SERVICE
+WMBB_TEST_SERVICE=$(winpath "$COMPONENT_DIR/wmbb-test-service.exe")
 export WMBB_PACKAGE_ROOT
 WMBB_PACKAGE_ROOT=$(winpath "$ROOT")
 SMOKE=$(winpath "$ROOT/test/windows/package-smoke.cjs")
@@ -608,8 +611,7 @@ if [ "$MODE" != bench ]; then
   done
   # The hotspot diagnosis (`wmbb hotspot doctor`): every fact read for real in the prefix
   # (test/windows/tethering-diagnostics-control.ts makes the services, policies, radio, profile).
-  WMBB_TEST_SERVICE=$(winpath "$COMPONENT_DIR/wmbb-test-service.exe") WINEDEBUG=-all,warn+heap \
-    wine_node hotspot_diagnostics \
+  WINEDEBUG=-all,warn+heap wine_node hotspot_diagnostics \
     "hotspot diagnostics: icssvc/WlanSvc from the SCM, policies from the registry, Radio.GetRadiosAsync, the internet profile (node --test; heap checked)" \
     240 "$NODE_EXE" --test tethering-diagnostics-native.test.cjs
   grep -E "^# (tests|pass|fail)" "$LOGS/hotspot_diagnostics.log" | sed 's/^/    /'

@@ -10,11 +10,13 @@
  * - the Wi-Fi radio and the internet profile: the test component's imitated Radio statics and
  *   NetworkInformation, through the control addon (WindowsMobileBroadband.Testing.DiagnosticsControl).
  *
- * Needs WMBB_TEST_CONTROL_ADDON (the control addon) and WMBB_TEST_SERVICE (the service exe's
- * Windows path), both set by test/windows/run.sh.
+ * Needs WMBB_TEST_CONTROL_ADDON (the control addon; test/windows/run.sh sets it) and the
+ * service exe, WMBB_TEST_SERVICE or else wmbb-test-service.exe beside the control addon. Each
+ * service is made from nothing, so a call takes a second or two (sc.exe processes under Wine).
  */
 
 import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ServiceState, TetheringDiagnostics } from '../../lib/backend.js';
 
@@ -99,6 +101,20 @@ const SERVICE_STOPPED = 1;
 const SERVICE_START_PENDING = 2;
 const SERVICE_RUNNING = 4;
 
+/** WMBB_TEST_SERVICE, else wmbb-test-service.exe beside the control addon (both are built into
+ *  build/mingw/native/test-component). */
+function testServiceExe(): string {
+  const exe = process.env.WMBB_TEST_SERVICE;
+  if (exe) return exe;
+  const addon = process.env.WMBB_TEST_CONTROL_ADDON;
+  if (!addon) {
+    throw new Error(
+      'tethering diagnostics control: neither WMBB_TEST_SERVICE nor WMBB_TEST_CONTROL_ADDON is set',
+    );
+  }
+  return path.win32.join(path.win32.dirname(addon), 'wmbb-test-service.exe');
+}
+
 /** Makes `name` a real service in `state` (see producibleServiceStates). */
 export async function setServiceState(name: string, state: ServiceState): Promise<void> {
   if (!producibleServiceStates.includes(state)) {
@@ -112,8 +128,7 @@ export async function setServiceState(name: string, state: ServiceState): Promis
     await waitFor(`${name} deleted`, async () => (await currentState(name)) === null);
   }
   if (state === 'notFound') return;
-  const exe = process.env.WMBB_TEST_SERVICE;
-  if (!exe) throw new Error('tethering diagnostics control: WMBB_TEST_SERVICE is not set');
+  const exe = testServiceExe();
   // Wine's sc.exe has no `config`: a disabled service is created so (CreateService's start type).
   const start = state === 'disabled' ? 'disabled' : 'demand';
   await sc('create', name, 'binPath=', exe, 'type=', 'own', 'start=', start);

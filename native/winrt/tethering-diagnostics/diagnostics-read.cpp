@@ -41,6 +41,7 @@ WifiRadioReading FirstWifiRadio(RadioList* list, HRESULT* error) {
   UINT32 size = 0;
   if (FAILED(*error = list->get_Size(&size))) return WifiRadioReading::Unknown;
   for (UINT32 i = 0; i < size; ++i) {
+    // The list holds each radio too: the last reference goes with the list, in the MTA.
     ComPtr<radios::IRadio> radio;
     radios::RadioKind kind{};
     if (FAILED(*error = list->GetAt(i, &radio)) || !radio) return WifiRadioReading::Unknown;
@@ -63,7 +64,8 @@ WifiRadioReading FirstWifiRadio(RadioList* list, HRESULT* error) {
   return WifiRadioReading::Absent;
 }
 
-/** Ends at once (no radios to wait for): `facts` with the radio Unknown because of `hr`. */
+/** The work of a read that ended at once (no GetRadiosAsync to wait for): nothing to cancel or
+ *  release. */
 class Settled final : public AsyncWork {
  public:
   Status Cancel() override { return std::nullopt; }
