@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "handler-table.h"
+#include "radios.h"
 #include "runtime-object.h"
 
 namespace test_component {
@@ -208,8 +209,9 @@ class NetworkInformationFactory final
       collections::IVectorView<connectivity::ConnectionProfile*>**) override {
     return E_NOTIMPL;
   }
-  HRESULT STDMETHODCALLTYPE GetInternetConnectionProfile(connectivity::IConnectionProfile**) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE GetInternetConnectionProfile(connectivity::IConnectionProfile** profile) override {
+    // As the diagnostics control says (radios.h).
+    return InternetConnectionProfile(profile);
   }
   HRESULT STDMETHODCALLTYPE GetLanIdentifiers(collections::IVectorView<IInspectable*>**) override {
     return E_NOTIMPL;

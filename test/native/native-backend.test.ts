@@ -20,6 +20,7 @@ import {
   unusedOperatorTasks,
   unusedUssd,
   unusedProvisioning,
+  unusedTetheringDiagnostics,
 } from './unused-exports.js';
 import { RecordEncoder } from './record-encoder.js';
 
@@ -53,6 +54,7 @@ function scriptedAddon(script: Script = {}): NativeAddon & { closed: number; cre
     operator: unpackagedOperator,
     ussd: unusedUssd,
     provisioning: unusedProvisioning,
+    tetheringDiagnostics: unusedTetheringDiagnostics,
     esim: {
       serviceInfo: () => answered({ authenticationPreference: 2, isEsimUiEnabled: true }),
       findEsim: () => answered<NativeEsimRef | null | false>(false),

@@ -21,6 +21,7 @@ import {
   unusedOpenUri,
   unusedOperatorTasks,
   unusedProvisioning,
+  unusedTetheringDiagnostics,
   unusedUssd,
 } from './unused-exports.js';
 
@@ -57,6 +58,7 @@ function servingAddon(packaged: boolean) {
     operatorTasks: unusedOperatorTasks,
     ussd: unusedUssd,
     provisioning: unusedProvisioning,
+    tetheringDiagnostics: unusedTetheringDiagnostics,
     operator: {
       hasPackageIdentity: () => packaged,
       serve: (onBatch) => {

@@ -10,6 +10,7 @@ import type {
   NativeOperatorExports,
   NativeUssdExports,
   NativeProvisioningExports,
+  NativeTetheringDiagnosticsExports,
 } from '../../lib/native/addon-types.js';
 
 function unused(name: string): never {
@@ -45,4 +46,8 @@ export const unusedUssd: NativeUssdExports = {
 
 export const unusedProvisioning: NativeProvisioningExports = {
   apply: () => unused('provisioning.apply()'),
+};
+
+export const unusedTetheringDiagnostics: NativeTetheringDiagnosticsExports = {
+  read: () => unused('tetheringDiagnostics.read()'),
 };
