@@ -29,6 +29,9 @@
             "native/winrt/operator/operator-events.cpp",
             "native/winrt/ussd/ussd-session.cpp",
             "native/winrt/provisioning/provisioning-apply.cpp",
+            "native/winrt/tethering/tethering-manager.cpp",
+            "native/winrt/tethering/tethering-operations.cpp",
+            "native/winrt/tethering/tethering-reads.cpp",
             "native/addon/addon.cpp",
             "native/addon/core/core-exports.cpp",
             "native/addon/core/js-errors.cpp",
@@ -40,7 +43,8 @@
             "native/addon/operator-tasks/operator-tasks-exports.cpp",
             "native/addon/ussd/ussd-exports.cpp",
             "native/addon/operator/operator-exports.cpp",
-            "native/addon/provisioning/provisioning-exports.cpp"
+            "native/addon/provisioning/provisioning-exports.cpp",
+            "native/addon/tethering/tethering-exports.cpp"
           ],
           "dependencies": [
             "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"

@@ -10,6 +10,7 @@
 //   operator operator/operator-exports.h
 //   ussd     ussd/ussd-exports.h
 //   provisioning   provisioning/provisioning-exports.h
+//   tethering      tethering/tethering-exports.h
 // Every Windows call is made on the addon's MTA thread (winrt/core/mta-thread.h); the JS thread
 // never waits on Windows. Failures reject with an Error carrying `hresult` and `call`
 // (core/js-errors.h).
@@ -24,6 +25,7 @@
 #include "operator/operator-exports.h"
 #include "ussd/ussd-exports.h"
 #include "provisioning/provisioning-exports.h"
+#include "tethering/tethering-exports.h"
 
 namespace wmbb {
 namespace {
@@ -37,6 +39,7 @@ struct Instance {
   OperatorExports operatorEvents;
   UssdExports ussd;
   ProvisioningExports provisioning;
+  TetheringExports tethering;
 };
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -52,6 +55,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("operator", instance->operatorEvents.Define(env));
   exports.Set("ussd", instance->ussd.Define(env));
   exports.Set("provisioning", instance->provisioning.Define(env));
+  exports.Set("tethering", instance->tethering.Define(env));
   // Before the environment's thread-safe functions are torn down: unsubscribe from Windows,
   // abandon pending operations (Windows cancels them; they are closed when they end) and
   // release every Windows object still held, each on the MTA thread.
@@ -62,6 +66,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     instance->operatorEvents.Close();
     instance->ussd.Close();
     instance->provisioning.Close();
+    instance->tethering.Close();
     instance->core.Close();
   });
   return exports;

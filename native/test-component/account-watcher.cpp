@@ -7,6 +7,7 @@
 
 #include "handler-table.h"
 #include "runtime-object.h"
+#include "tethering-classes.h"
 
 namespace test_component {
 namespace {
@@ -204,12 +205,13 @@ class NetworkInformationFactory final
     if (instance != nullptr) *instance = nullptr;
     return E_NOTIMPL;
   }
+  // The profiles the imitated hotspot may share (tethering-profiles.cpp).
   HRESULT STDMETHODCALLTYPE GetConnectionProfiles(
-      collections::IVectorView<connectivity::ConnectionProfile*>**) override {
-    return E_NOTIMPL;
+      collections::IVectorView<connectivity::ConnectionProfile*>** profiles) override {
+    return TetheringConnectionProfiles(profiles);
   }
-  HRESULT STDMETHODCALLTYPE GetInternetConnectionProfile(connectivity::IConnectionProfile**) override {
-    return E_NOTIMPL;
+  HRESULT STDMETHODCALLTYPE GetInternetConnectionProfile(connectivity::IConnectionProfile** profile) override {
+    return TetheringInternetProfile(profile);
   }
   HRESULT STDMETHODCALLTYPE GetLanIdentifiers(collections::IVectorView<IInspectable*>**) override {
     return E_NOTIMPL;

@@ -11,6 +11,7 @@
 #include "live-objects.h"
 #include "provisioning-agent.h"
 #include "scenario.h"
+#include "tethering-classes.h"
 #include "ussd-control-factory.h"
 #include "ussd-session.h"
 
@@ -59,6 +60,13 @@ extern "C" __declspec(dllexport) HRESULT WINAPI DllGetActivationFactory(HSTRING 
     *factory = provisioning;
     return S_OK;
   }
+  // The hotspot classes and their control (tethering-classes.h).
+  HRESULT tethering = S_OK;
+  if (IActivationFactory* hotspot = NewTetheringFactory(name, &tethering)) {
+    *factory = hotspot;
+    return S_OK;
+  }
+  if (FAILED(tethering)) return tethering;
   if (wcscmp(name, kTestControlClass) == 0) {
     *factory = NewControlFactory();
     return S_OK;
