@@ -19,6 +19,7 @@ import {
   unusedOperatorTasks,
   unusedUssd,
   unusedProvisioning,
+  unusedTethering,
 } from './unused-exports.js';
 
 const eid = '89049032123451234512345678901235';
@@ -105,6 +106,7 @@ function scriptedAddon(script: Script): NativeAddon & { closedRefs: number } {
     operator: unpackagedOperator,
     ussd: unusedUssd,
     provisioning: unusedProvisioning,
+    tethering: unusedTethering,
     esim: esimExports,
   };
   return addon;

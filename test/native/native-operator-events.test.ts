@@ -21,6 +21,7 @@ import {
   unusedOpenUri,
   unusedOperatorTasks,
   unusedProvisioning,
+  unusedTethering,
   unusedUssd,
 } from './unused-exports.js';
 
@@ -57,6 +58,7 @@ function servingAddon(packaged: boolean) {
     operatorTasks: unusedOperatorTasks,
     ussd: unusedUssd,
     provisioning: unusedProvisioning,
+    tethering: unusedTethering,
     operator: {
       hasPackageIdentity: () => packaged,
       serve: (onBatch) => {

@@ -10,6 +10,7 @@ import type {
   NativeOperatorExports,
   NativeUssdExports,
   NativeProvisioningExports,
+  NativeTetheringExports,
 } from '../../lib/native/addon-types.js';
 
 function unused(name: string): never {
@@ -45,4 +46,18 @@ export const unusedUssd: NativeUssdExports = {
 
 export const unusedProvisioning: NativeProvisioningExports = {
   apply: () => unused('provisioning.apply()'),
+};
+
+export const unusedTethering: NativeTetheringExports = {
+  status: () => unused('tethering.status()'),
+  accessPoint: () => unused('tethering.accessPoint()'),
+  clients: () => unused('tethering.clients()'),
+  profileNames: () => unused('tethering.profileNames()'),
+  isNoConnectionsTimeoutEnabled: () => unused('tethering.isNoConnectionsTimeoutEnabled()'),
+  start: () => unused('tethering.start()'),
+  stop: () => unused('tethering.stop()'),
+  configureAccessPoint: () => unused('tethering.configureAccessPoint()'),
+  isBandSupported: () => unused('tethering.isBandSupported()'),
+  isAuthenticationKindSupported: () => unused('tethering.isAuthenticationKindSupported()'),
+  setNoConnectionsTimeout: () => unused('tethering.setNoConnectionsTimeout()'),
 };
