@@ -360,10 +360,16 @@ export interface NativeTetheringExports {
   profileNames(): NativeOperation<string[]>;
   isNoConnectionsTimeoutEnabled(): NativeOperation<boolean>;
   /** `StartTetheringAsync()`, or `StartTetheringAsync(configuration)` with a session. */
-  start(target: string | null, session: NativeAccessPoint | null): NativeOperation<NativeTetheringResult>;
+  start(
+    target: string | null,
+    session: NativeAccessPoint | null,
+  ): NativeOperation<NativeTetheringResult>;
   stop(target: string | null): NativeOperation<NativeTetheringResult>;
   /** A new `NetworkOperatorTetheringAccessPointConfiguration`, then `ConfigureAccessPointAsync`. */
-  configureAccessPoint(target: string | null, accessPoint: NativeAccessPoint): NativeOperation<void>;
+  configureAccessPoint(
+    target: string | null,
+    accessPoint: NativeAccessPoint,
+  ): NativeOperation<void>;
   /** `IsBandSupportedAsync(band)` of the current access point configuration. */
   isBandSupported(target: string | null, band: number): NativeOperation<boolean>;
   /** `IsAuthenticationKindSupportedAsync(kind)` of the current access point configuration. */

@@ -59,7 +59,10 @@ export const newerTetheringApis: ReadonlyMap<string, { api: string; build: numbe
   ],
   [
     'NetworkOperatorTetheringAccessPointConfiguration.Band',
-    { api: 'NetworkOperatorTetheringAccessPointConfiguration.Band', build: tetheringApiBuilds.band },
+    {
+      api: 'NetworkOperatorTetheringAccessPointConfiguration.Band',
+      build: tetheringApiBuilds.band,
+    },
   ],
   [
     'NetworkOperatorTetheringAccessPointConfiguration.IsAuthenticationKindSupportedAsync',
@@ -115,7 +118,10 @@ export function noInternetError(operation: string): MobileBroadbandError {
 }
 
 /** `ERR_INVALID_ARGUMENT` naming the connection profiles present. */
-export function unknownProfileError(operation: string, names: readonly string[]): MobileBroadbandError {
+export function unknownProfileError(
+  operation: string,
+  names: readonly string[],
+): MobileBroadbandError {
   const shown = names.slice(0, listedProfiles).map((name) => describeValue(name));
   const more = names.length > listedProfiles ? ` and ${names.length - listedProfiles} more` : '';
   return new MobileBroadbandError(

@@ -46,7 +46,9 @@ describe('IHostName declared by hand (host-name-abi.h)', () => {
     expect(
       `${hex(parts[0]!, 8)}-${hex(parts[1]!, 4)}-${hex(parts[2]!, 4)}-${bytes.slice(0, 2).join('')}-${bytes.slice(2).join('')}`,
     ).toBe(iid);
-    const methods = [...header.matchAll(/\/\* slot (\d+) \*\/ virtual HRESULT STDMETHODCALLTYPE (\w+)\(/g)];
+    const methods = [
+      ...header.matchAll(/\/\* slot (\d+) \*\/ virtual HRESULT STDMETHODCALLTYPE (\w+)\(/g),
+    ];
     expect(methods.map((m) => [Number(m[1]), m[2]])).toEqual([
       [6, 'get_IPInformation'],
       [7, 'get_RawName'],

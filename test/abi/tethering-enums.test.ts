@@ -65,7 +65,10 @@ describe('lib/native/tethering-enums.ts against native/abi', () => {
     expect(operationalStateName(4)).toBe('unknown');
     expect(operationStatusName(12)).toBe('unknown');
     expect(() => bandName(4)).toThrow(
-      expect.objectContaining({ code: 'ERR_NOT_SUPPORTED', message: expect.stringMatching(/TetheringWiFiBand 4/) }),
+      expect.objectContaining({
+        code: 'ERR_NOT_SUPPORTED',
+        message: expect.stringMatching(/TetheringWiFiBand 4/),
+      }),
     );
     expect(() => authenticationKindName(3)).toThrow(
       expect.objectContaining({ code: 'ERR_NOT_SUPPORTED' }),

@@ -296,7 +296,14 @@ void describe('native hotspot: what only Windows does', () => {
     assert.equal(band.status, 1, band.stdout);
     assert.match(band.stderr, /ERR_NOT_SUPPORTED/);
     assert.match(band.stderr, /6GHz/);
-    for (const text of [status.stdout, status.stderr, on.stdout, on.stderr, band.stdout, band.stderr])
+    for (const text of [
+      status.stdout,
+      status.stderr,
+      on.stdout,
+      on.stderr,
+      band.stdout,
+      band.stderr,
+    ])
       assert.ok(!text.includes(passphrase), 'no passphrase printed');
   });
 
