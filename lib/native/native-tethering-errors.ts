@@ -112,7 +112,7 @@ export interface TetheringErrorContext {
 export function noInternetError(operation: string): MobileBroadbandError {
   return new MobileBroadbandError(
     'ERR_INVALID_STATE',
-    `${operation}: there is no internet connection to share (Windows has no internet connection profile); connect to the internet first (mobile broadband, Ethernet or Wi-Fi), or share a named connection profile with tethering.forProfile(name)`,
+    `${operation}: there is no internet connection to share (Windows has no internet connection profile); connect to the internet first (mobile broadband, Ethernet or Wi-Fi), or share a named connection profile instead (mbb.tethering.forProfile(name))`,
     { details: { call: internetProfileCall } },
   );
 }

@@ -6,7 +6,15 @@ namespace test_component {
 
 TetheringState& TetheringState::Get() {
   // Never destroyed: imitated objects may outlive static destruction at process exit.
-  static auto* state = new TetheringState();
+  static auto* state = [] {
+    auto* made = new TetheringState();
+    // A process started with WMBB_TEST_HOTSPOT=noInternet has no internet connection from its
+    // first call, before any control could reach it (the lane's CLI runs in a child process).
+    wchar_t value[32] = {};
+    const DWORD length = GetEnvironmentVariableW(L"WMBB_TEST_HOTSPOT", value, 32);
+    if (length > 0 && length < 32 && std::wstring(value) == L"noInternet") made->internet_.clear();
+    return made;
+  }();
   return *state;
 }
 

@@ -2,7 +2,8 @@
 // adapter supports, the no-connections timeout, the scripts of the next starts and stops, and
 // the connection profiles it may share (ITetheringTestControl). One per process, shared by the
 // imitated classes and the control, guarded by one lock. A fresh process (a CLI run in a child
-// node.exe) starts from the state Reset() gives.
+// node.exe) starts from the state Reset() gives, without an internet connection when its
+// environment has WMBB_TEST_HOTSPOT=noInternet.
 #pragma once
 
 #include <atomic>

@@ -296,7 +296,20 @@ void describe('native hotspot: what only Windows does', () => {
     assert.equal(band.status, 1, band.stdout);
     assert.match(band.stderr, /ERR_NOT_SUPPORTED/);
     assert.match(band.stderr, /6GHz/);
+    // A machine without an internet connection: one line saying so, exit 1.
+    const offline = spawnSync(process.execPath, [cli, 'hotspot', 'status'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, WMBB_TEST_HOTSPOT: 'noInternet' },
+    });
+    assert.equal(offline.status, 1, offline.stdout);
+    assert.match(
+      offline.stderr,
+      /^wmbb: ERR_INVALID_STATE: Reading the hotspot's status: there is no internet connection to share/,
+    );
+    assert.equal(offline.stderr.trim().split('\n').length, 1, offline.stderr);
     for (const text of [
+      offline.stderr,
       status.stdout,
       status.stderr,
       on.stdout,
