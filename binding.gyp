@@ -32,6 +32,9 @@
             "native/winrt/tethering-diagnostics/blocking-policies.cpp",
             "native/winrt/tethering-diagnostics/diagnostics-read.cpp",
             "native/winrt/tethering-diagnostics/service-state.cpp",
+            "native/winrt/tethering/tethering-manager.cpp",
+            "native/winrt/tethering/tethering-operations.cpp",
+            "native/winrt/tethering/tethering-reads.cpp",
             "native/addon/addon.cpp",
             "native/addon/core/core-exports.cpp",
             "native/addon/core/js-errors.cpp",
@@ -44,7 +47,8 @@
             "native/addon/ussd/ussd-exports.cpp",
             "native/addon/operator/operator-exports.cpp",
             "native/addon/provisioning/provisioning-exports.cpp",
-            "native/addon/tethering-diagnostics/diagnostics-exports.cpp"
+            "native/addon/tethering-diagnostics/diagnostics-exports.cpp",
+            "native/addon/tethering/tethering-exports.cpp"
           ],
           "dependencies": [
             "<!(node -p \"require('node-addon-api').targets\"):node_addon_api_except"

@@ -630,7 +630,7 @@ export interface AccessPointConfiguration {
   ssid: string;
   /** The Wi-Fi passphrase: 8 to 63 characters (printable ASCII for WPA2). A secret. */
   passphrase: string;
-  /** The band (Windows 22000 and later); `'auto'` when absent. */
+  /** The band (Windows 10 2004, build 19041, and later); `'auto'` when absent. */
   band?: TetheringWiFiBand;
   /** The authentication kind (Windows 26100 and later); `'wpa2'` when absent. */
   authenticationKind?: TetheringWiFiAuthenticationKind;
@@ -726,7 +726,7 @@ export interface TetheringBackend {
   ): Promise<void>;
   /** `GetTetheringClients()`. */
   clients(target?: TetheringTarget): Promise<TetheringClient[]>;
-  /** `IsBandSupportedAsync(band)` (Windows 22000 and later; `'auto'` is always supported). */
+  /** `IsBandSupportedAsync(band)` (build 19041 and later; `'auto'` is always supported). */
   isBandSupported(band: TetheringWiFiBand, target?: TetheringTarget): Promise<boolean>;
   /** `IsAuthenticationKindSupportedAsync(kind)` (Windows 26100 and later). */
   isAuthenticationKindSupported(

@@ -35,6 +35,7 @@ import {
 } from '../tethering/check-access-point.js';
 import type { TimerHandle } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
+import { tetheringApiBuilds } from '../tethering/api-builds.js';
 import type { FakeContext, FakeRecord } from './fake-context.js';
 import type { FakeNotificationSource } from './fake-notification-source.js';
 
@@ -52,16 +53,7 @@ export interface TetheringRequestOutcome extends TetheringOperationResult {
 }
 
 /** The first Windows build with each newer tethering API, as the fake plays them. */
-export const tetheringApiBuilds = {
-  /** `NetworkOperatorTetheringManager.IsNoConnectionsTimeoutEnabled` and its switches. */
-  noConnectionsTimeout: 19041,
-  /** `TetheringWiFiBand`, `IsBandSupportedAsync` (`…AccessPointConfiguration2`). */
-  band: 22000,
-  /** `TetheringWiFiAuthenticationKind`, `IsAuthenticationKindSupportedAsync` (`…3`). */
-  authenticationKind: 26100,
-  /** `StartTetheringAsync(NetworkOperatorTetheringSessionAccessPointConfiguration)`. */
-  sessionConfiguration: 26100,
-} as const;
+export { tetheringApiBuilds };
 
 /** How long an idle hotspot stays on while the no-connections timeout is enabled (5 minutes). */
 export const noConnectionsTimeoutMs = 5 * 60_000;
@@ -401,6 +393,9 @@ export class FakeTethering implements TetheringBackend {
     this.#checkTarget(target);
     checkBand(band, 'isBandSupported(band)');
     this.#need('band', 'IsBandSupportedAsync');
+    // An older Windows does not know the 6 GHz value: no adapter supports it there.
+    if (band === '6GHz' && this.windowsBuild < tetheringApiBuilds.sixGigahertzBand)
+      return Promise.resolve(false);
     return Promise.resolve(band === 'auto' || this.supportedBands.has(band));
   }
 

@@ -313,6 +313,71 @@ export interface NativeProvisioningExports {
   ): NativeOperation<NativeProvisioningResult>;
 }
 
+/** `GetTetheringCapabilityFromConnectionProfile` and the manager's counters, as Windows values. */
+export interface NativeTetheringStatus {
+  /** `TetheringCapability`. */
+  capability: number;
+  /** `TetheringOperationalState` (Unknown 0 when Windows made no manager for a disabled
+   *  hotspot). */
+  state: number;
+  clientCount: number;
+  maxClientCount: number;
+}
+
+/** An access point as the addon reads it or hands it to Windows. */
+export interface NativeAccessPoint {
+  ssid: string;
+  /** A secret: the addon wipes its own copies. */
+  passphrase: string;
+  /** `TetheringWiFiBand`; null: this Windows lacks it (read), or leave Windows' default (write). */
+  band: number | null;
+  /** `TetheringWiFiAuthenticationKind`; null as for `band`. */
+  authenticationKind: number | null;
+}
+
+/** `NetworkOperatorTetheringOperationResult`. */
+export interface NativeTetheringResult {
+  /** `TetheringOperationStatus`. */
+  status: number;
+  additionalErrorMessage: string;
+}
+
+/**
+ * `addon.tethering` (native/addon/tethering/tethering-exports.h). `target`: a connection
+ * profile's name, or null for the internet connection profile. Each call makes the
+ * `NetworkOperatorTetheringManager` on the addon's MTA thread and releases it there. A missing
+ * profile rejects with ERROR_NOT_FOUND (0x80070490) naming `NetworkInformation.
+ * GetInternetConnectionProfile` or `…GetConnectionProfiles`; an interface this Windows lacks
+ * with E_NOINTERFACE (or the class's activation failure) naming the API.
+ */
+export interface NativeTetheringExports {
+  status(target: string | null): NativeOperation<NativeTetheringStatus>;
+  /** `GetCurrentAccessPointConfiguration()`. */
+  accessPoint(target: string | null): NativeOperation<NativeAccessPoint>;
+  /** `GetTetheringClients()`: MAC address as Windows gives it, `HostName.DisplayName`s. */
+  clients(target: string | null): NativeOperation<{ macAddress: string; hostNames: string[] }[]>;
+  /** Every connection profile's `ProfileName`. */
+  profileNames(): NativeOperation<string[]>;
+  isNoConnectionsTimeoutEnabled(): NativeOperation<boolean>;
+  /** `StartTetheringAsync()`, or `StartTetheringAsync(configuration)` with a session. */
+  start(
+    target: string | null,
+    session: NativeAccessPoint | null,
+  ): NativeOperation<NativeTetheringResult>;
+  stop(target: string | null): NativeOperation<NativeTetheringResult>;
+  /** A new `NetworkOperatorTetheringAccessPointConfiguration`, then `ConfigureAccessPointAsync`. */
+  configureAccessPoint(
+    target: string | null,
+    accessPoint: NativeAccessPoint,
+  ): NativeOperation<void>;
+  /** `IsBandSupportedAsync(band)` of the current access point configuration. */
+  isBandSupported(target: string | null, band: number): NativeOperation<boolean>;
+  /** `IsAuthenticationKindSupportedAsync(kind)` of the current access point configuration. */
+  isAuthenticationKindSupported(target: string | null, kind: number): NativeOperation<boolean>;
+  /** `EnableNoConnectionsTimeoutAsync()` / `DisableNoConnectionsTimeoutAsync()`. */
+  setNoConnectionsTimeout(enabled: boolean): NativeOperation<void>;
+}
+
 /**
  * The addon's exports. A bad argument throws a TypeError; a failed Windows call rejects the
  * returned operation with a {@link NativeCallError}.
@@ -326,6 +391,7 @@ export interface NativeAddon {
   ussd: NativeUssdExports;
   provisioning: NativeProvisioningExports;
   tetheringDiagnostics: NativeTetheringDiagnosticsExports;
+  tethering: NativeTetheringExports;
 }
 
 /** What the hotspot depends on, as native/addon/tethering-diagnostics reads it. */

@@ -7,7 +7,6 @@
 import type { Backend } from '../backend.js';
 import { systemClock, type Clock } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
-import { notSupported } from '../not-supported.js';
 import type { NativeAddon } from './addon-types.js';
 import { loadAddon } from './load-addon.js';
 import { NativeEsim } from './native-esim.js';
@@ -19,6 +18,7 @@ import { DerivedNotificationSource } from '../derived/derived-notification-sourc
 import { NativeOperatorTasks, withOperatorTasks } from './native-operator-tasks.js';
 import { describeValue } from '../events/describe-value.js';
 import { NativeOperatorEvents } from './native-operator-events.js';
+import { NativeTethering } from './native-tethering.js';
 import { NativeProvisioning } from './native-provisioning.js';
 import { NativeUssd } from './native-ussd.js';
 
@@ -74,8 +74,6 @@ export type OperatorEventsMode = 'auto' | 'serve' | 'off';
 
 const operatorEventsModes: readonly unknown[] = ['auto', 'serve', 'off'];
 
-const notImplemented = 'not implemented by the native addon of this version';
-
 function positiveInteger(value: unknown, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
@@ -112,6 +110,7 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
   const clock = options.clock ?? systemClock;
   const esim = new NativeEsim(addon, limits);
   const modems = new NativeModems(addon);
+  const tethering = new NativeTethering(addon, { stopTimeoutMs: limits.stopTimeoutMs });
   const ussd = new NativeUssd(addon, modems);
   const provisioning = new NativeProvisioning(
     addon,
@@ -128,6 +127,8 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
         clock,
         observer: new NativeDerivedObserver(addon, modems, limits),
         modems,
+        // Events 11/12 of a process without the operator's task: the hotspot poll reads it.
+        tethering,
       });
   const notifications = withOperatorTasks(
     source,
@@ -140,7 +141,7 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
     clock,
     notifications,
     esim,
-    tethering: notSupported('native', 'tethering', notImplemented),
+    tethering,
     modems,
     links: new NativeLinks(addon, options.windowsBuild ?? windowsBuildOf(release())),
     ussd,
@@ -149,6 +150,7 @@ export async function createNativeBackend(options: NativeBackendOptions = {}): P
       await esim.close();
       await ussd.close();
       await provisioning.close();
+      await tethering.close();
       // Resolves once the addon's MTA thread has released what the close released.
       await addon.core.flush().promise;
     },

@@ -8,6 +8,7 @@
  */
 
 import type { TetheringCapability, TetheringDiagnostics, TetheringStatus } from '../backend.js';
+import type { MobileBroadbandError } from '../errors.js';
 
 /** One thing `diagnose()` looked at. */
 export interface HotspotFinding {
@@ -28,8 +29,12 @@ export interface HotspotFinding {
 export interface HotspotDiagnosis {
   /** True when nothing found stands in the way of starting the hotspot. */
   canStart: boolean;
-  /** The capability Windows reports (`TetheringCapability`). */
-  capability: TetheringCapability;
+  /**
+   * The capability Windows reports (`TetheringCapability`); `null` when Windows could not be
+   * asked (no internet connection to share, or the status read failed: the capability finding
+   * says why).
+   */
+  capability: TetheringCapability | null;
   /** Every check, blocking ones first. */
   findings: HotspotFinding[];
 }
@@ -64,23 +69,44 @@ export const blockingPolicyRemedies: Readonly<Record<string, string>> = {
 const serviceRemedy = (name: string, display: string): string =>
   `Start the ${display} service (${name}): run "sc config ${name} start= demand" and "sc start ${name}" as administrator, or set its startup type to Manual in services.msc.`;
 
-/** Diagnoses from the hotspot's status and what it depends on. */
+/** What to do when the status could not be read, by the error's code. */
+function unreadStatusRemedy(error: Error): string {
+  const code = (error as Partial<MobileBroadbandError>).code;
+  if (code === 'ERR_INVALID_STATE')
+    return 'Connect to the internet first (mobile broadband, Ethernet or another Wi-Fi network), or share a named connection profile.';
+  if (code === 'ERR_NOT_AUTHORIZED')
+    return 'This process may not control the hotspot: run it as the signed-in user, or give a packaged app the wiFiControl capability.';
+  return 'Restart the Mobile Hotspot service (icssvc) or the PC, then run this again.';
+}
+
+/**
+ * Diagnoses from the hotspot's status (or why it could not be read: no internet connection
+ * to share, say) and what it depends on.
+ */
 export function diagnoseHotspot(
-  status: TetheringStatus,
+  status: TetheringStatus | Error,
   facts: TetheringDiagnostics,
 ): HotspotDiagnosis {
   const findings: HotspotFinding[] = [];
   const add = (check: string, ok: boolean, summary: string, remedy: string): void =>
     void findings.push({ check, ok, summary, remedy: ok ? null : remedy });
-  const capability = status.capability;
-  add(
-    'capability',
-    capability === 'enabled',
-    capability === 'enabled'
-      ? 'Windows allows the hotspot (TetheringCapability enabled).'
-      : `Windows does not allow the hotspot: ${capability}.`,
-    capability === 'enabled' ? '' : capabilityRemedies[capability],
-  );
+  const capability = status instanceof Error ? null : status.capability;
+  if (status instanceof Error)
+    add(
+      'capability',
+      false,
+      `Windows could not say whether it allows the hotspot: ${status.message}`,
+      unreadStatusRemedy(status),
+    );
+  else
+    add(
+      'capability',
+      capability === 'enabled',
+      capability === 'enabled'
+        ? 'Windows allows the hotspot (TetheringCapability enabled).'
+        : `Windows does not allow the hotspot: ${capability}.`,
+      capability === 'enabled' || capability === null ? '' : capabilityRemedies[capability],
+    );
   // icssvc starts on demand: stopped is normal, disabled is not.
   const hotspotService = facts.mobileHotspotService;
   add(

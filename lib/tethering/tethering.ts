@@ -145,7 +145,7 @@ export class Tethering {
     await this.#backend.configureAccessPoint(checked, this.#target);
   }
 
-  /** Whether this adapter supports `band` (Windows 22000 and later). */
+  /** Whether this adapter supports `band` (Windows 10 2004, build 19041, and later). */
   async isBandSupported(band: TetheringWiFiBand): Promise<boolean> {
     checkBand(band, 'tethering.isBandSupported(band)');
     return await this.#backend.isBandSupported(band, this.#target);
@@ -175,11 +175,18 @@ export class Tethering {
   /**
    * Why the hotspot can or cannot start: the capability and its reason, the Mobile Hotspot and
    * WLAN AutoConfig services, the Wi-Fi radio, the internet profile and blocking policies, each
-   * with a remedy in plain words.
+   * with a remedy in plain words. A status Windows cannot give (no internet connection to
+   * share: `ERR_INVALID_STATE`) is a failed capability finding carrying its message, and
+   * `capability` is then `null`.
    */
   async diagnose(): Promise<HotspotDiagnosis> {
     const [status, facts] = await Promise.all([
-      this.#backend.status(this.#target),
+      // A status Windows cannot give (no internet connection to share, above all) is itself a
+      // finding, not a reason to diagnose nothing.
+      this.#backend.status(this.#target).catch((error: unknown) => {
+        if (error instanceof MobileBroadbandError) return error;
+        throw error;
+      }),
       this.#backend.diagnostics(),
     ]);
     return diagnoseHotspot(status, facts);

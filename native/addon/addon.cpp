@@ -11,6 +11,7 @@
 //   ussd     ussd/ussd-exports.h
 //   provisioning   provisioning/provisioning-exports.h
 //   tetheringDiagnostics   tethering-diagnostics/diagnostics-exports.h
+//   tethering      tethering/tethering-exports.h
 // Every Windows call is made on the addon's MTA thread (winrt/core/mta-thread.h); the JS thread
 // never waits on Windows. Failures reject with an Error carrying `hresult` and `call`
 // (core/js-errors.h).
@@ -26,6 +27,7 @@
 #include "ussd/ussd-exports.h"
 #include "provisioning/provisioning-exports.h"
 #include "tethering-diagnostics/diagnostics-exports.h"
+#include "tethering/tethering-exports.h"
 
 namespace wmbb {
 namespace {
@@ -40,6 +42,7 @@ struct Instance {
   UssdExports ussd;
   ProvisioningExports provisioning;
   TetheringDiagnosticsExports tetheringDiagnostics;
+  TetheringExports tethering;
 };
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -56,6 +59,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("ussd", instance->ussd.Define(env));
   exports.Set("provisioning", instance->provisioning.Define(env));
   exports.Set("tetheringDiagnostics", instance->tetheringDiagnostics.Define(env));
+  exports.Set("tethering", instance->tethering.Define(env));
   // Before the environment's thread-safe functions are torn down: unsubscribe from Windows,
   // abandon pending operations (Windows cancels them; they are closed when they end) and
   // release every Windows object still held, each on the MTA thread.
@@ -67,6 +71,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     instance->ussd.Close();
     instance->provisioning.Close();
     instance->tetheringDiagnostics.Close();
+    instance->tethering.Close();
     instance->core.Close();
   });
   return exports;

@@ -8,6 +8,7 @@
 #include "handler-table.h"
 #include "radios.h"
 #include "runtime-object.h"
+#include "tethering-classes.h"
 
 namespace test_component {
 namespace {
@@ -205,13 +206,20 @@ class NetworkInformationFactory final
     if (instance != nullptr) *instance = nullptr;
     return E_NOTIMPL;
   }
+  // The profiles the imitated hotspot may share (tethering-profiles.cpp).
   HRESULT STDMETHODCALLTYPE GetConnectionProfiles(
-      collections::IVectorView<connectivity::ConnectionProfile*>**) override {
-    return E_NOTIMPL;
+      collections::IVectorView<connectivity::ConnectionProfile*>** profiles) override {
+    return TetheringConnectionProfiles(profiles);
   }
   HRESULT STDMETHODCALLTYPE GetInternetConnectionProfile(connectivity::IConnectionProfile** profile) override {
-    // As the diagnostics control says (radios.h).
-    return InternetConnectionProfile(profile);
+    // None when the diagnostics control says so (radios.h), else the hotspot's internet
+    // profile (tethering-profiles.cpp), itself none when the hotspot's scenario has no internet.
+    if (!InternetProfilePresent()) {
+      if (profile == nullptr) return E_POINTER;
+      *profile = nullptr;
+      return S_OK;
+    }
+    return TetheringInternetProfile(profile);
   }
   HRESULT STDMETHODCALLTYPE GetLanIdentifiers(collections::IVectorView<IInspectable*>**) override {
     return E_NOTIMPL;

@@ -12,6 +12,7 @@
 #include "provisioning-agent.h"
 #include "radios.h"
 #include "scenario.h"
+#include "tethering-classes.h"
 #include "ussd-control-factory.h"
 #include "ussd-session.h"
 
@@ -65,6 +66,13 @@ extern "C" __declspec(dllexport) HRESULT WINAPI DllGetActivationFactory(HSTRING 
     *factory = radios;
     return S_OK;
   }
+  // The hotspot classes and their control (tethering-classes.h).
+  HRESULT tethering = S_OK;
+  if (IActivationFactory* hotspot = NewTetheringFactory(name, &tethering)) {
+    *factory = hotspot;
+    return S_OK;
+  }
+  if (FAILED(tethering)) return tethering;
   if (wcscmp(name, kTestControlClass) == 0) {
     *factory = NewControlFactory();
     return S_OK;

@@ -196,17 +196,10 @@ IActivationFactory* NewRadiosFactory(const wchar_t* classId) {
   return nullptr;
 }
 
-HRESULT InternetConnectionProfile(connectivity::IConnectionProfile** out) {
-  if (out == nullptr) return E_POINTER;
-  *out = nullptr;
+bool InternetProfilePresent() {
   DiagnosticsState& state = DiagnosticsState::Get();
   ++state.profileCalls_;
-  if (!state.internetProfile_) return S_OK;
-  auto fields = std::make_shared<AccountFields>();
-  (*fields)[L"profileName"] = L"Internet";
-  ComPtr<collections::IVectorView<connectivity::ConnectionProfile*>> list;
-  *list.GetAddressOf() = NewConnectionProfiles(fields);  // not Attach (it adds a reference)
-  return list->GetAt(0, out);
+  return state.internetProfile_;
 }
 
 }  // namespace test_component

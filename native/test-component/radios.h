@@ -14,7 +14,9 @@ namespace test_component {
  *  class id. The caller owns the result. */
 IActivationFactory* NewRadiosFactory(const wchar_t* classId);
 
-/** NetworkInformation.GetInternetConnectionProfile: a profile, or null as the control says. */
-HRESULT InternetConnectionProfile(ABI::Windows::Networking::Connectivity::IConnectionProfile** out);
+/** Whether NetworkInformation.GetInternetConnectionProfile answers a profile, as the
+ *  diagnostics control says (counted as one call). The profile itself is the hotspot's
+ *  (tethering-classes.h), so that the imitated manager can share it. */
+bool InternetProfilePresent();
 
 }  // namespace test_component

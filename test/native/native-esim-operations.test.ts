@@ -20,6 +20,7 @@ import {
   unusedUssd,
   unusedProvisioning,
   unusedTetheringDiagnostics,
+  unusedTethering,
 } from './unused-exports.js';
 
 const eid = '89049032123451234512345678901235';
@@ -107,6 +108,7 @@ function scriptedAddon(script: Script): NativeAddon & { closedRefs: number } {
     ussd: unusedUssd,
     provisioning: unusedProvisioning,
     tetheringDiagnostics: unusedTetheringDiagnostics,
+    tethering: unusedTethering,
     esim: esimExports,
   };
   return addon;

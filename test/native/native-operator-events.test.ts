@@ -22,6 +22,7 @@ import {
   unusedOperatorTasks,
   unusedProvisioning,
   unusedTetheringDiagnostics,
+  unusedTethering,
   unusedUssd,
 } from './unused-exports.js';
 
@@ -59,6 +60,7 @@ function servingAddon(packaged: boolean) {
     ussd: unusedUssd,
     provisioning: unusedProvisioning,
     tetheringDiagnostics: unusedTetheringDiagnostics,
+    tethering: unusedTethering,
     operator: {
       hasPackageIdentity: () => packaged,
       serve: (onBatch) => {

@@ -11,6 +11,7 @@ import type {
   NativeUssdExports,
   NativeProvisioningExports,
   NativeTetheringDiagnosticsExports,
+  NativeTetheringExports,
 } from '../../lib/native/addon-types.js';
 
 function unused(name: string): never {
@@ -50,4 +51,18 @@ export const unusedProvisioning: NativeProvisioningExports = {
 
 export const unusedTetheringDiagnostics: NativeTetheringDiagnosticsExports = {
   read: () => unused('tetheringDiagnostics.read()'),
+};
+
+export const unusedTethering: NativeTetheringExports = {
+  status: () => unused('tethering.status()'),
+  accessPoint: () => unused('tethering.accessPoint()'),
+  clients: () => unused('tethering.clients()'),
+  profileNames: () => unused('tethering.profileNames()'),
+  isNoConnectionsTimeoutEnabled: () => unused('tethering.isNoConnectionsTimeoutEnabled()'),
+  start: () => unused('tethering.start()'),
+  stop: () => unused('tethering.stop()'),
+  configureAccessPoint: () => unused('tethering.configureAccessPoint()'),
+  isBandSupported: () => unused('tethering.isBandSupported()'),
+  isAuthenticationKindSupported: () => unused('tethering.isAuthenticationKindSupported()'),
+  setNoConnectionsTimeout: () => unused('tethering.setNoConnectionsTimeout()'),
 };

@@ -43,6 +43,10 @@
 #      - hotspot diagnostics: the facts of `wmbb hotspot doctor` read for real: services in Wine's
 #        SCM (wmbb-test-service.exe as icssvc/WlanSvc via sc.exe), policies via reg.exe, the
 #        component's Windows.Devices.Radios.Radio and internet profile; each test named too
+#      - tethering: the hotspot conformance suite and the native-only tests against the
+#        component's NetworkOperatorTetheringManager (older Windows builds, newer enum values,
+#        failures, no internet profile, session configuration, cancellation, both completion
+#        threads, managers kept on the MTA thread, wmbb hotspot); each conformance test named
 #   4. a summary; the exit status is non-zero if anything failed.
 #
 # A check passes only if its process exits 0 within its time limit, its log shows no Wine crash
@@ -139,6 +143,9 @@ done
 # The hotspot diagnosis suite (its own line too).
 "$ESBUILD" test/windows/tethering-diagnostics-native.test.ts --bundle --platform=node --target=node22 --format=cjs \
   --outfile=build/wine/tethering-diagnostics-native.test.cjs --log-level=warning || die "esbuild tethering-diagnostics-native.test failed"
+# The hotspot suite (its own line too).
+"$ESBUILD" test/windows/tethering-native.test.ts --bundle --platform=node --target=node22 --format=cjs \
+  --outfile=build/wine/tethering-native.test.cjs --log-level=warning || die "esbuild tethering-native.test failed"
 record "built dist/, prebuilds/win32-x64/windows-mobile-broadband.node and wmbb-operator-task.dll, test component ($(elapsed))"
 
 # ---- 3. Wine ---------------------------------------------------------------------------------
@@ -193,6 +200,7 @@ done_operator_tasks() { done_conformance "$1"; }
 done_ussd() { done_conformance "$1"; }
 done_provisioning() { done_conformance "$1"; }
 done_hotspot_diagnostics() { done_conformance "$1"; }
+done_tethering() { done_conformance "$1"; }
 done_operator_events_conformance() { done_conformance "$1"; }
 done_thunks() { done_conformance "$1"; }
 done_conformance() {
@@ -267,6 +275,14 @@ register_component() {
   done
   # The Wi-Fi radio and the diagnostics control (native/test-component/radios.h).
   for class in Windows.Devices.Radios.Radio WindowsMobileBroadband.Testing.DiagnosticsControl; do
+    wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
+      /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
+  done
+  # The hotspot classes and their control (native/test-component/tethering-classes.h).
+  for class in Windows.Networking.NetworkOperators.NetworkOperatorTetheringManager \
+    Windows.Networking.NetworkOperators.NetworkOperatorTetheringAccessPointConfiguration \
+    Windows.Networking.NetworkOperators.NetworkOperatorTetheringSessionAccessPointConfiguration \
+    WindowsMobileBroadband.Testing.TetheringControl; do
     wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
       /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
   done
@@ -622,6 +638,52 @@ if [ "$MODE" != bench ]; then
     record "FAIL  hotspot diagnostics: $check (log $LOGS/hotspot_diagnostics.log)"
     FAILED=1
   done < <(grep -E "^ +not ok [0-9]+ - " "$LOGS/hotspot_diagnostics.log" | sed -E 's/^ *not ok [0-9]+ - //')
+  # The hotspot: the conformance suite the fake runs (packaged and unpackaged), then the
+  # native-only tests (test/windows/tethering-native.test.ts) against the component's
+  # NetworkOperatorTetheringManager.
+  WINEDEBUG=-all,warn+heap wine_node tethering \
+    "tethering: NetworkOperatorTetheringManager on the MTA thread, older Windows builds, newer enum values, failures, no internet profile, session start, cancel, wmbb hotspot (node --test; heap checked)" \
+    240 "$NODE_EXE" --test tethering-native.test.cjs
+  grep -E "^# (tests|pass|fail)" "$LOGS/tethering.log" | sed 's/^/    /'
+  # The conformance tests by name (test/conformance/tethering-conformance.ts,
+  # tetheringCheckNames; a vitest test keeps this list in step).
+  for check in "status(): enabled, off, no clients, a maximum" \
+    "start() and stop() succeed and change the state; start twice is alreadyOn" \
+    "a start answered unknown resolves with it and Windows' message, state unchanged" \
+    "a start answered mobileBroadbandDeviceOff resolves with it and Windows' message, state unchanged" \
+    "a start answered wiFiDeviceOff resolves with it and Windows' message, state unchanged" \
+    "a start answered entitlementCheckTimeout resolves with it and Windows' message, state unchanged" \
+    "a start answered entitlementCheckFailure resolves with it and Windows' message, state unchanged" \
+    "a start answered operationInProgress resolves with it and Windows' message, state unchanged" \
+    "a start answered bluetoothDeviceOff resolves with it and Windows' message, state unchanged" \
+    "a start answered networkLimitedConnectivity resolves with it and Windows' message, state unchanged" \
+    "a start answered radioRestriction resolves with it and Windows' message, state unchanged" \
+    "a start answered bandInterference resolves with it and Windows' message, state unchanged" \
+    "a stop answered operationInProgress leaves the hotspot on" \
+    "capability disabledByGroupPolicy: status says so, start fails, diagnose explains" \
+    "capability disabledByHardwareLimitation: status says so, start fails, diagnose explains" \
+    "capability disabledByOperator: status says so, start fails, diagnose explains" \
+    "capability disabledBySku: status says so, start fails, diagnose explains" \
+    "capability disabledByRequiredAppNotInstalled: status says so, start fails, diagnose explains" \
+    "capability disabledDueToUnknownCause: status says so, start fails, diagnose explains" \
+    "capability disabledBySystemCapability: status says so, start fails, diagnose explains" \
+    "diagnose(): each dependency that fails is a finding with a remedy" \
+    "clients joining and leaving: clients(), clientCount, events 11 and 12 in order" \
+    "the no-connections timeout turns an idle hotspot off; disabled, it stays on" \
+    "configure() stores the access point; fields left out keep their values" \
+    "band and authentication support as the adapter says; unsupported is ERR_NOT_SUPPORTED, config untouched" \
+    "start({ session }) uses its access point for the session; the stored one is untouched" \
+    "on Windows 19041 the band works; authentication kinds, session starts and 6GHz do not" \
+    "on Windows 18363 even the band and the no-connections timeout are ERR_NOT_SUPPORTED by name" \
+    "forProfile(name) manages a named connection profile; an unknown name is ERR_INVALID_ARGUMENT"; do
+    if grep -E "^ *ok [0-9]+ - " "$LOGS/tethering.log" | sed -E 's/^ *ok [0-9]+ - //' |
+      grep -qxF -- "$check"; then
+      record "ok    tethering: $check"
+    else
+      record "FAIL  tethering: $check (log $LOGS/tethering.log)"
+      FAILED=1
+    fi
+  done
   WMBB_TEST_STA=1 WINEDEBUG=-all,warn+heap wine_node conformance_sta \
     "eSIM conformance suite with the JS thread an STA (Electron's main process after ready)" \
     300 "$NODE_EXE" --test esim-native.test.cjs

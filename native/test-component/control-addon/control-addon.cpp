@@ -22,6 +22,7 @@
 //     ussd.*: the USSD network (ussd-calls.h)
 //     provisioning*(…): the provisioning control (provisioning-control-exports.h)
 //     diagnostics*(…): the hotspot diagnosis control (diagnostics-control-exports.h)
+//     tethering*(…): the hotspot control (tethering-control-exports.h)
 #include <napi.h>
 
 #include <cstdint>
@@ -34,6 +35,7 @@
 #include "ussd-calls.h"
 #include "provisioning-control-exports.h"
 #include "diagnostics-control-exports.h"
+#include "tethering-control-exports.h"
 #include <wrl/client.h>
 
 namespace {
@@ -408,6 +410,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   wmbb_test::DefineUssdCalls(env, exports);
   wmbb_test::DefineProvisioningControl(env, exports);
   wmbb_test::DefineDiagnosticsControl(env, exports);
+  wmbb_test::DefineTetheringControl(env, exports);
   return exports;
 }
 
