@@ -18,3 +18,9 @@ export {
 export { roundRegistrationInterval, registrationStepMinutes } from './registration-interval.js';
 export { checkAllowedOrigins, originOf } from './allowed-origins.js';
 export * from './mobile-plans-host.js';
+export { mobilePlansPageScript, mobilePlansBindingName } from './page-script.js';
+export {
+  attachMobilePlans,
+  type MobilePlansPage,
+  type MobilePlansFrame,
+} from './attach-mobile-plans.js';

@@ -45,6 +45,11 @@ export interface MobilePlansCall {
   registrationChangedScript?: unknown;
   /** `profileActivationCompleteScript` as the page set it when calling. */
   profileActivationCompleteScript?: unknown;
+  /**
+   * The id of the operation context the page already returned (a page script returns it at
+   * once); the host makes one when it is missing, malformed or in use.
+   */
+  operationId?: unknown;
 }
 
 /** Calls the page's function named `script` with one JSON string. */
@@ -216,7 +221,14 @@ export class MobilePlansHost {
         registration: checkScript(c.registrationChangedScript),
         activation: checkScript(c.profileActivationCompleteScript),
       };
-      return this.#dispatch(origin, method as MobilePlansMethod, args, scripts, deliver);
+      return this.#dispatch(
+        origin,
+        method as MobilePlansMethod,
+        args,
+        scripts,
+        deliver,
+        c.operationId,
+      );
     } catch (error) {
       // A bug of the host must not reach the page either.
       this.#record({
@@ -248,6 +260,7 @@ export class MobilePlansHost {
     args: unknown[],
     scripts: Scripts,
     deliver: MobilePlansDeliver,
+    pageOperationId: unknown,
   ): MobilePlansCallResult {
     const done = (operationId?: string): MobilePlansCallResult => ({
       refused: false,
@@ -271,7 +284,9 @@ export class MobilePlansHost {
       return done();
     }
     const metadata = readPurchaseMetadata(args[0]);
-    const operationId = method.includes('Download') ? `op-${this.#nextId++}` : undefined;
+    const operationId = method.includes('Download')
+      ? this.#operationIdFor(pageOperationId)
+      : undefined;
     this.#record({ kind: 'call', origin, method, ...(operationId ? { operationId } : {}) });
     if (!metadata.ok) {
       this.#invalid(
@@ -494,6 +509,17 @@ export class MobilePlansHost {
     if (this.#closed) return;
     this.#callback(scripts.activation, { activationResult: result, iccid: iccidArg }, deliver);
     this.#record({ kind: 'flowEnded', method, outcome: result, metadata });
+  }
+
+  #operationIdFor(fromPage: unknown): string {
+    if (
+      typeof fromPage === 'string' &&
+      /^[\w-]{1,64}$/.test(fromPage) &&
+      !this.#operations.has(fromPage)
+    ) {
+      return fromPage;
+    }
+    return `op-${this.#nextId++}`;
   }
 
   async #chooseEsim(): Promise<string | undefined> {
