@@ -24,8 +24,8 @@ export interface MobilePlansPage {
   exposeBinding(
     name: string,
     callback: (source: { frame: MobilePlansFrame }, ...args: unknown[]) => unknown,
-  ): Promise<void>;
-  addInitScript(script: { content: string }): Promise<void>;
+  ): Promise<unknown>;
+  addInitScript(script: { content: string }): Promise<unknown>;
 }
 
 /**

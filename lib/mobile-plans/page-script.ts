@@ -71,6 +71,10 @@ export function mobilePlansPageScript(bindingName: string = mobilePlansBindingNa
       return withContext(inline, 'notifyProfileDownload', args);
     },
     notifyOperationCancel(context) { send(inline, 'notifyOperationCancel', [context]); },
+    // The documents' balance samples call it here, their reference on MobilePlans: both work.
+    notifyBalanceAddition(metadata, iccid) {
+      send(inline, 'notifyBalanceAddition', iccid === undefined ? [metadata] : [metadata, iccid]);
+    },
   };
   const plans = {
     registrationChangedScript: '',
