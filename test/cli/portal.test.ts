@@ -76,4 +76,29 @@ describe('wmbb portal', () => {
       }),
     );
   }, 30_000);
+
+  it('--scenario plays on the fake once the portal is open; a bad one fails before a browser opens', async () => {
+    const io = captureIo();
+    const stop = new AbortController();
+    const scenario = path.join(__dirname, '../fixtures/mobile-plans-portal/register-home.json');
+    const running = runCli(
+      ['portal', url, '--fake', '--headless', '--json', '--scenario', scenario],
+      {
+        io,
+        signal: stop.signal,
+      },
+    );
+    const deadline = Date.now() + 20_000;
+    while (!io.stdout().includes('"kind":"step"') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    stop.abort();
+    expect(await running).toBe(130);
+    expect(io.stdout()).toContain('"action":"register"');
+    const bad = captureIo();
+    expect(
+      await runCli(['portal', url, '--fake', '--scenario', '/nonexistent.json'], { io: bad }),
+    ).toBe(1);
+    expect(bad.stderr().trim().split('\n')).toHaveLength(1);
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 /**
- * `wmbb portal <url> [--allow-origin <origin>…] [--headless] [--json]`: opens an operator's
+ * `wmbb portal <url> [--allow-origin <origin>…] [--headless] [--scenario <file>] [--json]`: opens an operator's
  * portal in Chromium with the Mobile Plans objects, on the fake (off Windows, or `--fake`) or
  * the native backend, and prints every call the portal makes and every callback it receives,
  * as a timeline or NDJSON, until the browser is closed or Ctrl+C.
@@ -11,7 +11,9 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type * as Playwright from 'playwright-core';
 import { MobileBroadbandError } from '../../errors.js';
-import { createFakeBackend } from '../../fake/fake-backend.js';
+import { createFakeBackend, FakeBackend } from '../../fake/fake-backend.js';
+import { readScenarioFile } from '../../fake/scenario/read-scenario-file.js';
+import path from 'node:path';
 import { connect } from '../../connect.js';
 import { originOf } from '../../mobile-plans/allowed-origins.js';
 import { attachMobilePlans } from '../../mobile-plans/attach-mobile-plans.js';
@@ -26,6 +28,7 @@ import { askYesNo } from '../esim/ask.js';
 
 interface PortalOptions {
   allowOrigin?: string[];
+  scenario?: string;
   headless?: boolean;
   json?: boolean;
 }
@@ -55,6 +58,10 @@ export function registerPortal(
       "origins whose calls are honoured (default: the URL's own)",
     )
     .option('--headless', 'run Chromium without a window')
+    .option(
+      '--scenario <file>',
+      'play a scenario on the fake once the portal is open (with --fake)',
+    )
     .option('--json', 'one JSON object per record (NDJSON)')
     .action((url: string, _options: PortalOptions, command: Command) => {
       done(portal(context, url, command.optsWithGlobals<GlobalOptions & PortalOptions>()));
@@ -93,12 +100,24 @@ async function portal(
       'wmbb portal: playwright-core is not installed; run npm install playwright-core',
     );
   }
+  // Read first: a bad scenario fails before a browser opens.
+  const scenario =
+    options.scenario === undefined ? undefined : await readScenarioFile(options.scenario);
   const backend = await backendForCli(context, options, () => {
-    // Real time, so the portal's delays play as a user would see them.
-    const fake = createFakeBackend({ clock: 'system' });
+    const fake = createFakeBackend();
     fake.esim.insert({ eid: fakeEid });
     return fake;
   });
+  if (scenario !== undefined && !(backend instanceof FakeBackend)) {
+    throw new MobileBroadbandError(
+      'ERR_INVALID_ARGUMENT',
+      'wmbb portal --scenario plays on the fake backend: add --fake',
+    );
+  }
+  // The fake's virtual clock follows real time, so the portal's delays play as a user sees
+  // them; a scenario's steps move it on at once, as `wmbb simulate` does.
+  const ticker =
+    backend instanceof FakeBackend ? setInterval(() => backend.clock.advance(100), 100) : undefined;
   const mbb = await connect({ backend });
   const host = createMobilePlansHost({ mbb, allowedOrigins: options.allowOrigin ?? [own] });
   const print = (record: MobilePlansEvent | { kind: string; [k: string]: unknown }): void => {
@@ -130,12 +149,27 @@ async function portal(
     await attachMobilePlans(page, host);
     await page.goto(url);
     print({ kind: 'opened', url: own });
+    if (scenario !== undefined && backend instanceof FakeBackend) {
+      void backend
+        .play(scenario, {
+          baseDir: path.dirname(path.resolve(options.scenario!)),
+          onStep: (step) => print({ kind: 'step', step: step.step, action: step.action }),
+          ...(context.signal === undefined ? {} : { signal: context.signal }),
+        })
+        .catch((error: unknown) =>
+          print({
+            kind: 'scenarioFailed',
+            reason: error instanceof Error ? error.message : String(error),
+          }),
+        );
+    }
     await new Promise<void>((resolve) => {
       page.on('close', () => resolve());
       browser.on('disconnected', () => resolve());
       context.signal?.addEventListener('abort', () => resolve(), { once: true });
     });
   } finally {
+    if (ticker !== undefined) clearInterval(ticker);
     await host.close();
     await browser.close().catch(() => undefined);
     await mbb.close();
