@@ -36,6 +36,7 @@ const commandModules: Record<string, () => Promise<RegisterCommand>> = {
   package: async () => (await import('./commands/package-manifest.js')).registerPackage,
   serve: async () => (await import('./commands/serve.js')).registerServe,
   ussd: async () => (await import('./commands/ussd.js')).registerUssd,
+  portal: async () => (await import('./commands/portal.js')).registerPortal,
 };
 
 /** The modules to load for `argv`: the named command's, or all of them. */
