@@ -29,6 +29,9 @@
             "native/winrt/operator/operator-events.cpp",
             "native/winrt/ussd/ussd-session.cpp",
             "native/winrt/provisioning/provisioning-apply.cpp",
+            "native/winrt/tethering-diagnostics/blocking-policies.cpp",
+            "native/winrt/tethering-diagnostics/diagnostics-read.cpp",
+            "native/winrt/tethering-diagnostics/service-state.cpp",
             "native/winrt/tethering/tethering-manager.cpp",
             "native/winrt/tethering/tethering-operations.cpp",
             "native/winrt/tethering/tethering-reads.cpp",
@@ -44,6 +47,7 @@
             "native/addon/ussd/ussd-exports.cpp",
             "native/addon/operator/operator-exports.cpp",
             "native/addon/provisioning/provisioning-exports.cpp",
+            "native/addon/tethering-diagnostics/diagnostics-exports.cpp",
             "native/addon/tethering/tethering-exports.cpp"
           ],
           "dependencies": [
@@ -58,7 +62,7 @@
             "_UNICODE",
             "NOMINMAX"
           ],
-          "libraries": ["runtimeobject.lib", "ole32.lib", "oleaut32.lib", "shell32.lib"],
+          "libraries": ["runtimeobject.lib", "ole32.lib", "oleaut32.lib", "shell32.lib", "advapi32.lib"],
           "msvs_settings": {
             "VCCLCompilerTool": {
               "AdditionalOptions": ["/std:c++17", "/utf-8", "/permissive-"],

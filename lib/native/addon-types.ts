@@ -390,7 +390,31 @@ export interface NativeAddon {
   operator: NativeOperatorExports;
   ussd: NativeUssdExports;
   provisioning: NativeProvisioningExports;
+  tetheringDiagnostics: NativeTetheringDiagnosticsExports;
   tethering: NativeTetheringExports;
+}
+
+/** What the hotspot depends on, as native/addon/tethering-diagnostics reads it. */
+export interface NativeTetheringDiagnostics {
+  /** `icssvc`: 0 running, 1 stopped, 2 startPending, 3 stopPending, 4 paused, 5 disabled,
+   *  6 notFound, 7 unknown (lib/backend.ts ServiceState, in that order). */
+  mobileHotspotService: number;
+  /** `WlanSvc`, the same values. */
+  wlanService: number;
+  /** The first Wi-Fi radio's `RadioState` (0 Unknown, 1 On, 2 Off, 3 Disabled); -1: none. */
+  wifiRadio: number;
+  /** The HRESULT (signed) that left the radio unread; 0 when it was read. */
+  wifiRadioError: number;
+  /** `NetworkInformation.GetInternetConnectionProfile()` is non-null. */
+  internetProfile: boolean;
+  /** The blocking policies set, by name (native/winrt/tethering-diagnostics/blocking-policies.h). */
+  blockingPolicies: string[];
+}
+
+/** `addon.tetheringDiagnostics` (native/addon/tethering-diagnostics/diagnostics-exports.h). */
+export interface NativeTetheringDiagnosticsExports {
+  /** The services (SCM), the policies (registry), the internet profile and `Radio.GetRadiosAsync`. */
+  read(): NativeOperation<NativeTetheringDiagnostics>;
 }
 
 /** The error the addon rejects with for a failed Windows call. */

@@ -79,7 +79,7 @@ export interface OperatorMessagePattern {
   readonly programSize: number;
   /**
    * The longest text V8's `RegExp` matches for this pattern (its shape keeps backtracking
-   * bounded; see {@link maxNativeTextLength}); 0 when every text goes to re2js.
+   * bounded; see `maxNativeTextLength`); 0 when every text goes to re2js.
    */
   readonly nativeTextLength: number;
   /**

@@ -55,6 +55,17 @@ const capabilityRemedies: Record<Exclude<TetheringCapability, 'enabled'>, string
     'The calling app lacks the capability: a packaged app needs the wiFiControl capability; a desktop process should not see this.',
 };
 
+/**
+ * The policies the native backend reads (native/winrt/tethering-diagnostics/blocking-policies.h),
+ * each with its documented meaning and what to do. Names are `TetheringDiagnostics.blockingPolicies`'.
+ */
+export const blockingPolicyRemedies: Readonly<Record<string, string>> = {
+  NC_ShowSharedAccessUI:
+    'The Group Policy "Prohibit use of Internet Connection Sharing on your DNS domain network" (Network Connections, NC_ShowSharedAccessUI = 0) forbids sharing this PC\'s connection while it is on its domain network: ask whoever manages this PC to set it to Not configured (gpedit.msc: Computer Configuration > Administrative Templates > Network > Network Connections).',
+  'Wifi/AllowInternetSharing':
+    'The MDM policy Wifi/AllowInternetSharing = 0 ("Do not allow the use of Internet Sharing") turns the hotspot off: ask whoever manages this PC in its MDM (Intune or another) to allow Internet Sharing.',
+};
+
 const serviceRemedy = (name: string, display: string): string =>
   `Start the ${display} service (${name}): run "sc config ${name} start= demand" and "sc start ${name}" as administrator, or set its startup type to Manual in services.msc.`;
 
@@ -137,7 +148,13 @@ export function diagnoseHotspot(
     policies.length === 0
       ? 'No known policy blocks the hotspot.'
       : `A policy blocks the hotspot: ${policies.join('; ')}.`,
-    'Ask whoever manages this PC to lift the policy (gpedit.msc or the MDM that set it).',
+    policies
+      .map(
+        (name) =>
+          blockingPolicyRemedies[name] ??
+          `${name}: ask whoever manages this PC to lift the policy (gpedit.msc or the MDM that set it).`,
+      )
+      .join(' '),
   );
   findings.sort((a, b) => Number(a.ok) - Number(b.ok));
   return { canStart: findings.every((f) => f.ok), capability, findings };

@@ -44,4 +44,6 @@ wmbb_widl("${WMBB_ABI_DIR}/windows.applicationmodel.background.idl"
 wmbb_widl("${WMBB_ABI_DIR}/windows.networking.networkoperators.idl"
   windows.networking.networkoperators.h
   "${WMBB_ABI_DIR}/windows.networking.connectivity.idl")
+# Windows.Devices.Radios: the Wi-Fi radio read by the hotspot diagnosis (tethering-diagnostics).
+wmbb_widl("${WMBB_ABI_DIR}/windows.devices.radios.idl" windows.devices.radios.h)
 add_custom_target(wmbb_abi_headers DEPENDS ${WMBB_GENERATED_HEADERS})

@@ -12,10 +12,10 @@
 # WMBB_TEST_COMPONENT=1 also builds the Wine test component and its control addon (in
 # build/mingw/native/test-component; never copied to prebuilds/).
 #
-# Why plain cmake rather than cmake-js: without a "binary.napi_versions" field in package.json
-# cmake-js downloads Node's full headers, which a machine that reaches only the npm registry
-# cannot; the CMakeLists takes Node-API headers from node_modules instead. On Windows,
-# `npx cmake-js compile` (or prebuildify + binding.gyp) works as usual.
+# cmake-js drives both builds, as on Windows: package.json's "binary.napi_versions" makes it take
+# the Node-API headers from node-api-headers (no download of Node's headers, which a machine
+# that reaches only the npm registry could not make), and --CD passes the toolchain file.
+# Off Windows it adds no node.lib and no delay-load hook: the CMakeLists makes those itself.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD="$ROOT/build/mingw"
@@ -31,11 +31,22 @@ COMPONENT=OFF
 [ "${WMBB_TEST_COMPONENT:-0}" = 1 ] && COMPONENT=ON
 # The configure log sits beside the build folder; on a fresh clone neither exists yet.
 mkdir -p "$BUILD"
-cmake -S "$ROOT" -B "$BUILD" -DCMAKE_TOOLCHAIN_FILE="$ROOT/native/cmake/mingw-w64-x86_64.cmake" \
-  -DCMAKE_BUILD_TYPE=Release -DWMBB_TEST_COMPONENT="$COMPONENT" >"$BUILD.configure.log" 2>&1 ||
+# usage: cmake_js <configure|build> <build folder> [--CD…]: the project's own cmake-js, always
+# with Unix Makefiles (the generator of a build folder never changes under it).
+cmake_js() {
+  node node_modules/cmake-js/bin/cmake-js "$1" -O "$2" -G "Unix Makefiles" -p "$(nproc)" "${@:3}"
+}
+cmake_js configure "$BUILD" --CDCMAKE_TOOLCHAIN_FILE="$ROOT/native/cmake/mingw-w64-x86_64.cmake" \
+  --CDCMAKE_BUILD_TYPE=Release --CDWMBB_TEST_COMPONENT="$COMPONENT" >"$BUILD.configure.log" 2>&1 ||
   { cat "$BUILD.configure.log"; exit 1; }
-cmake --build "$BUILD" -j "$(nproc)" 2>&1 | grep -E "error:|warning:|Error [0-9]" || true
-[ "${PIPESTATUS[0]}" = 0 ] || { echo "prebuild: the build failed" >&2; exit 1; }
+# The whole log is kept; errors and warnings are shown. (A `build | grep || true` pipeline under
+# pipefail would report success for a failed build whose errors grep had printed.)
+if ! cmake_js build "$BUILD" >"$BUILD.build.log" 2>&1; then
+  grep -E "error:|Error [0-9]" "$BUILD.build.log" | head -20
+  echo "prebuild: the build failed ($BUILD.build.log)" >&2
+  exit 1
+fi
+grep -E "warning:" "$BUILD.build.log" | head -20 || true
 
 # Each file is checked before it ships (check-pe.cjs: machine, exports, imports), then copied.
 ship() { # <built file> <arch> <addon|component> <shipped name>
@@ -53,10 +64,10 @@ case " ${WMBB_PREBUILD_ARCHS:-x64 arm64} " in
     export WMBB_ZIG
     ARM64="$ROOT/build/arm64"
     mkdir -p "$ARM64"
-    cmake -S "$ROOT" -B "$ARM64" -DCMAKE_TOOLCHAIN_FILE="$ROOT/native/cmake/zig-aarch64-windows.cmake" \
-      -DCMAKE_BUILD_TYPE=Release >"$ARM64.configure.log" 2>&1 || { cat "$ARM64.configure.log"; exit 1; }
+    cmake_js configure "$ARM64" --CDCMAKE_TOOLCHAIN_FILE="$ROOT/native/cmake/zig-aarch64-windows.cmake" \
+      --CDCMAKE_BUILD_TYPE=Release >"$ARM64.configure.log" 2>&1 || { cat "$ARM64.configure.log"; exit 1; }
     # The first build also compiles libc++ for the target (about a minute), then Zig caches it.
-    cmake --build "$ARM64" -j "$(nproc)" >"$ARM64.build.log" 2>&1 ||
+    cmake_js build "$ARM64" >"$ARM64.build.log" 2>&1 ||
       { grep -E "error" "$ARM64.build.log" | head -20; echo "prebuild: the arm64 build failed ($ARM64.build.log)" >&2; exit 1; }
     ship "$ARM64/windows-mobile-broadband.node" arm64 addon windows-mobile-broadband.node
     ship "$ARM64/wmbb-operator-task.dll" arm64 component wmbb-operator-task.dll

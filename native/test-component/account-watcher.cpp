@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "handler-table.h"
+#include "radios.h"
 #include "runtime-object.h"
 #include "tethering-classes.h"
 
@@ -211,6 +212,13 @@ class NetworkInformationFactory final
     return TetheringConnectionProfiles(profiles);
   }
   HRESULT STDMETHODCALLTYPE GetInternetConnectionProfile(connectivity::IConnectionProfile** profile) override {
+    // None when the diagnostics control says so (radios.h), else the hotspot's internet
+    // profile (tethering-profiles.cpp), itself none when the hotspot's scenario has no internet.
+    if (!InternetProfilePresent()) {
+      if (profile == nullptr) return E_POINTER;
+      *profile = nullptr;
+      return S_OK;
+    }
     return TetheringInternetProfile(profile);
   }
   HRESULT STDMETHODCALLTYPE GetLanIdentifiers(collections::IVectorView<IInspectable*>**) override {

@@ -10,6 +10,7 @@
 #include "esim-manager.h"
 #include "live-objects.h"
 #include "provisioning-agent.h"
+#include "radios.h"
 #include "scenario.h"
 #include "tethering-classes.h"
 #include "ussd-control-factory.h"
@@ -58,6 +59,11 @@ extern "C" __declspec(dllexport) HRESULT WINAPI DllGetActivationFactory(HSTRING 
   }
   if (IActivationFactory* provisioning = NewProvisioningFactory(name)) {
     *factory = provisioning;
+    return S_OK;
+  }
+  // Windows.Devices.Radios.Radio and the diagnostics control (radios.h).
+  if (IActivationFactory* radios = NewRadiosFactory(name)) {
+    *factory = radios;
     return S_OK;
   }
   // The hotspot classes and their control (tethering-classes.h).

@@ -16,9 +16,26 @@ const abiFolder = path.join(__dirname, '..', '..', 'native', 'abi');
 const networkOperators = 'windows.networking.networkoperators.idl';
 const connectivity = 'windows.networking.connectivity.idl';
 
-const reference = JSON.parse(
-  readFileSync(path.join(__dirname, 'reference', 'windows-abi.json'), 'utf8'),
-) as AbiReference;
+const readReference = (file: string): AbiReference =>
+  JSON.parse(readFileSync(path.join(__dirname, 'reference', file), 'utf8')) as AbiReference;
+/** The generated reference, and Windows.Devices.Radios beside it (radios-abi.json, by hand). */
+const reference = mergeReferences(
+  readReference('windows-abi.json'),
+  readReference('radios-abi.json'),
+);
+
+function mergeReferences(...parts: AbiReference[]): AbiReference {
+  const merged = (key: keyof AbiReference) =>
+    Object.assign({}, ...parts.map((part) => part[key])) as never;
+  return {
+    interfaces: merged('interfaces'),
+    delegates: merged('delegates'),
+    classes: merged('classes'),
+    enums: merged('enums'),
+    structs: merged('structs'),
+    generics: merged('generics'),
+  };
+}
 
 /** Every IDL file of native/abi by name, each possibly edited by `change`. */
 function sources(change: Record<string, (text: string) => string> = {}): string[] {

@@ -76,6 +76,9 @@ export function referenceName(text: string): string {
 function typeSignature(arg: string, model: IdlModel): string {
   const type = arg.replace(/\s*\*$/, '').trim();
   if (type === 'IInspectable') return 'cinterface(IInspectable)';
+  // A generic argument that is itself an instantiation: IAsyncOperation<IVectorView<Radio *> *>.
+  if (type.includes('<'))
+    return instantiationSignature(type.replace(/^(?:\w+\.)+(?=\w+<)/, ''), model);
   if (primitives[type] !== undefined) return primitives[type];
   const short = type.replace(/^.*\./, '');
   const namespace = model.namespaces.get(short);

@@ -20,6 +20,7 @@ import {
   unusedOperatorTasks,
   unusedUssd,
   unusedProvisioning,
+  unusedTetheringDiagnostics,
   unusedTethering,
 } from './unused-exports.js';
 import { RecordEncoder } from './record-encoder.js';
@@ -54,6 +55,7 @@ function scriptedAddon(script: Script = {}): NativeAddon & { closed: number; cre
     operator: unpackagedOperator,
     ussd: unusedUssd,
     provisioning: unusedProvisioning,
+    tetheringDiagnostics: unusedTetheringDiagnostics,
     tethering: unusedTethering,
     esim: {
       serviceInfo: () => answered({ authenticationPreference: 2, isEsimUiEnabled: true }),

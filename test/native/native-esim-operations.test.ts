@@ -19,6 +19,7 @@ import {
   unusedOperatorTasks,
   unusedUssd,
   unusedProvisioning,
+  unusedTetheringDiagnostics,
   unusedTethering,
 } from './unused-exports.js';
 
@@ -106,6 +107,7 @@ function scriptedAddon(script: Script): NativeAddon & { closedRefs: number } {
     operator: unpackagedOperator,
     ussd: unusedUssd,
     provisioning: unusedProvisioning,
+    tetheringDiagnostics: unusedTetheringDiagnostics,
     tethering: unusedTethering,
     esim: esimExports,
   };

@@ -21,6 +21,7 @@ import {
   unusedOpenUri,
   unusedOperatorTasks,
   unusedProvisioning,
+  unusedTetheringDiagnostics,
   unusedTethering,
   unusedUssd,
 } from './unused-exports.js';
@@ -58,6 +59,7 @@ function servingAddon(packaged: boolean) {
     operatorTasks: unusedOperatorTasks,
     ussd: unusedUssd,
     provisioning: unusedProvisioning,
+    tetheringDiagnostics: unusedTetheringDiagnostics,
     tethering: unusedTethering,
     operator: {
       hasPackageIdentity: () => packaged,

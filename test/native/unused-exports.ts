@@ -10,6 +10,7 @@ import type {
   NativeOperatorExports,
   NativeUssdExports,
   NativeProvisioningExports,
+  NativeTetheringDiagnosticsExports,
   NativeTetheringExports,
 } from '../../lib/native/addon-types.js';
 
@@ -46,6 +47,10 @@ export const unusedUssd: NativeUssdExports = {
 
 export const unusedProvisioning: NativeProvisioningExports = {
   apply: () => unused('provisioning.apply()'),
+};
+
+export const unusedTetheringDiagnostics: NativeTetheringDiagnosticsExports = {
+  read: () => unused('tetheringDiagnostics.read()'),
 };
 
 export const unusedTethering: NativeTetheringExports = {

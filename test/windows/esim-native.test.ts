@@ -7,19 +7,12 @@
  * still complete, since the addon makes its Windows calls on an MTA thread of its own.
  */
 
-import { afterEach, beforeEach, describe, it } from 'node:test';
 import { defineEsimConformance } from '../conformance/esim-conformance.js';
 import { defineEsimOperationsConformance } from '../conformance/esim-operations-conformance.js';
-import type { TestApi } from '../conformance/test-api.js';
 import { nativeDriver } from './native-driver.js';
+import { nodeTestApi } from './node-test-api.js';
 
-const api: TestApi = {
-  describe: (name, body) => void describe(name, body),
-  it: (name, body) => void it(name, { timeout: 120_000 }, body),
-  skip: (name, reason) => void it(name, { skip: reason }, () => undefined),
-  beforeEach: (body) => beforeEach(body),
-  afterEach: (body) => afterEach(body),
-};
+const api = nodeTestApi(120_000);
 
 if (process.env.WMBB_TEST_STA === '1') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a .node file can only be required

@@ -11,8 +11,8 @@ import type { Backend } from '../../lib/backend.js';
 import { MobileBroadbandError } from '../../lib/errors.js';
 import { createNativeBackend } from '../../lib/native/native-backend.js';
 import { defineModemsConformance } from '../conformance/modems-conformance.js';
-import type { TestApi } from '../conformance/test-api.js';
 import { modemsNativeDriver } from './modems-native-driver.js';
+import { nodeTestApi } from './node-test-api.js';
 
 interface AccountControl {
   reset(): void;
@@ -191,12 +191,6 @@ void describe('native modems (Windows node.exe under Wine, test component)', () 
   });
 });
 
-const api: TestApi = {
-  describe: (name, body) => void describe(name, body),
-  it: (name, body) => void it(name, { timeout: 60_000 }, body),
-  skip: (name, reason) => void it(name, { skip: reason }, () => undefined),
-  beforeEach: (body) => beforeEach(body),
-  afterEach: (body) => afterEach(body),
-};
+const api = nodeTestApi(60_000);
 
 defineModemsConformance(api, modemsNativeDriver());

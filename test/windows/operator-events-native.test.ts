@@ -8,7 +8,6 @@
  * chain with the real component is the lane's "operator chain" check.
  */
 
-import { afterEach, beforeEach, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createNativeBackend } from '../../lib/native/native-backend.js';
 import type { MobileBroadband } from '../../lib/mobile-broadband.js';
@@ -18,7 +17,7 @@ import type {
   OperatorEvent,
   OperatorEventsDriver,
 } from '../conformance/operator-events-driver.js';
-import type { TestApi } from '../conformance/test-api.js';
+import { nodeTestApi } from './node-test-api.js';
 
 interface CallResult {
   failedCall: string;
@@ -89,12 +88,6 @@ function nativeDriver(): OperatorEventsDriver {
   };
 }
 
-const api: TestApi = {
-  describe: (name, body) => void describe(name, body),
-  it: (name, body) => void it(name, body),
-  skip: (name, reason) => void it.skip(`${name} (${reason})`),
-  beforeEach: (body) => void beforeEach(body),
-  afterEach: (body) => void afterEach(body),
-};
+const api = nodeTestApi();
 
 defineOperatorEventsConformance(api, nativeDriver());

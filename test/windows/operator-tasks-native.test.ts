@@ -12,8 +12,8 @@ import type { Backend } from '../../lib/backend.js';
 import { MobileBroadbandError } from '../../lib/errors.js';
 import { createNativeBackend } from '../../lib/native/native-backend.js';
 import { defineOperatorTasksConformance } from '../conformance/operator-tasks-conformance.js';
-import type { TestApi } from '../conformance/test-api.js';
 import { operatorTasksNativeDriver } from './operator-tasks-native-driver.js';
+import { nodeTestApi } from './node-test-api.js';
 
 interface TasksControl {
   reset(): void;
@@ -26,13 +26,7 @@ interface TasksControl {
 const control = require(process.env.WMBB_TEST_CONTROL_ADDON!) as TasksControl;
 const accountId = '{5E4A8C1B-21D4-4F0B-9C35-1A2B3C4D5E6F}';
 
-const api: TestApi = {
-  describe: (name, body) => void describe(name, body),
-  it: (name, body) => void it(name, { timeout: 60_000 }, body),
-  skip: (name, reason) => void it(name, { skip: reason }, () => undefined),
-  beforeEach: (body) => beforeEach(body),
-  afterEach: (body) => afterEach(body),
-};
+const api = nodeTestApi(60_000);
 
 defineOperatorTasksConformance(api, operatorTasksNativeDriver());
 

@@ -24,24 +24,18 @@ import {
   conformanceDocument,
   defineProvisioningConformance,
 } from '../conformance/provisioning-conformance.js';
-import type { TestApi } from '../conformance/test-api.js';
 import {
   provisioningAccountId,
   provisioningControl,
   resetProvisioning,
 } from './provisioning-control.js';
 import { provisioningNativeDriver } from './provisioning-native-driver.js';
+import { nodeTestApi } from './node-test-api.js';
 
 const control = provisioningControl();
 const password = 'Pa55-w0rd-s3cret';
 
-const api: TestApi = {
-  describe: (name, body) => void describe(name, body),
-  it: (name, body) => void it(name, { timeout: 60_000 }, body),
-  skip: (name, reason) => void it(name, { skip: reason }, () => undefined),
-  beforeEach: (body) => beforeEach(body),
-  afterEach: (body) => afterEach(body),
-};
+const api = nodeTestApi(60_000);
 
 defineProvisioningConformance(api, provisioningNativeDriver());
 

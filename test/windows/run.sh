@@ -40,6 +40,9 @@
 #      - provisioning: documents applied through the component's ProvisioningAgent (owner window,
 #        failed elements, E_ACCESSDENIED, cancellation, both completion threads, the agent kept
 #        on the MTA thread, wmbb provision apply --json); each conformance test named too
+#      - hotspot diagnostics: the facts of `wmbb hotspot doctor` read for real: services in Wine's
+#        SCM (wmbb-test-service.exe as icssvc/WlanSvc via sc.exe), policies via reg.exe, the
+#        component's Windows.Devices.Radios.Radio and internet profile; each test named too
 #      - tethering: the hotspot conformance suite and the native-only tests against the
 #        component's NetworkOperatorTetheringManager (older Windows builds, newer enum values,
 #        failures, no internet profile, session configuration, cancellation, both completion
@@ -137,6 +140,9 @@ done
 # The provisioning suite (its own line, so that other suites' entries merge beside it).
 "$ESBUILD" test/windows/provisioning-native.test.ts --bundle --platform=node --target=node22 --format=cjs \
   --outfile=build/wine/provisioning-native.test.cjs --log-level=warning || die "esbuild provisioning-native.test failed"
+# The hotspot diagnosis suite (its own line too).
+"$ESBUILD" test/windows/tethering-diagnostics-native.test.ts --bundle --platform=node --target=node22 --format=cjs \
+  --outfile=build/wine/tethering-diagnostics-native.test.cjs --log-level=warning || die "esbuild tethering-diagnostics-native.test failed"
 # The hotspot suite (its own line too).
 "$ESBUILD" test/windows/tethering-native.test.ts --bundle --platform=node --target=node22 --format=cjs \
   --outfile=build/wine/tethering-native.test.cjs --log-level=warning || die "esbuild tethering-native.test failed"
@@ -193,6 +199,7 @@ done_modems() { done_conformance "$1"; }
 done_operator_tasks() { done_conformance "$1"; }
 done_ussd() { done_conformance "$1"; }
 done_provisioning() { done_conformance "$1"; }
+done_hotspot_diagnostics() { done_conformance "$1"; }
 done_tethering() { done_conformance "$1"; }
 done_operator_events_conformance() { done_conformance "$1"; }
 done_thunks() { done_conformance "$1"; }
@@ -266,6 +273,11 @@ register_component() {
     wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
       /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
   done
+  # The Wi-Fi radio and the diagnostics control (native/test-component/radios.h).
+  for class in Windows.Devices.Radios.Radio WindowsMobileBroadband.Testing.DiagnosticsControl; do
+    wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
+      /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
+  done
   # The hotspot classes and their control (native/test-component/tethering-classes.h).
   for class in Windows.Networking.NetworkOperators.NetworkOperatorTetheringManager \
     Windows.Networking.NetworkOperators.NetworkOperatorTetheringAccessPointConfiguration \
@@ -278,6 +290,9 @@ register_component() {
 
 export WMBB_TEST_CONTROL_ADDON
 WMBB_TEST_CONTROL_ADDON=$(winpath "$COMPONENT_DIR/wmbb-test-control.node")
+# The lane's own Win32 service (the hotspot diagnosis makes icssvc/WlanSvc from it with sc.exe).
+export WMBB_TEST_SERVICE
+WMBB_TEST_SERVICE=$(winpath "$COMPONENT_DIR/wmbb-test-service.exe")
 export WMBB_PACKAGE_ROOT
 WMBB_PACKAGE_ROOT=$(winpath "$ROOT")
 SMOKE=$(winpath "$ROOT/test/windows/package-smoke.cjs")
@@ -610,6 +625,19 @@ if [ "$MODE" != bench ]; then
       FAILED=1
     fi
   done
+  # The hotspot diagnosis (`wmbb hotspot doctor`): every fact read for real in the prefix
+  # (test/windows/tethering-diagnostics-control.ts makes the services, policies, radio, profile).
+  WINEDEBUG=-all,warn+heap wine_node hotspot_diagnostics \
+    "hotspot diagnostics: icssvc/WlanSvc from the SCM, policies from the registry, Radio.GetRadiosAsync, the internet profile (node --test; heap checked)" \
+    240 "$NODE_EXE" --test tethering-diagnostics-native.test.cjs
+  grep -E "^# (tests|pass|fail)" "$LOGS/hotspot_diagnostics.log" | sed 's/^/    /'
+  while IFS= read -r check; do
+    record "ok    hotspot diagnostics: $check"
+  done < <(grep -E "^ +ok [0-9]+ - " "$LOGS/hotspot_diagnostics.log" | sed -E 's/^ *ok [0-9]+ - //')
+  while IFS= read -r check; do
+    record "FAIL  hotspot diagnostics: $check (log $LOGS/hotspot_diagnostics.log)"
+    FAILED=1
+  done < <(grep -E "^ +not ok [0-9]+ - " "$LOGS/hotspot_diagnostics.log" | sed -E 's/^ *not ok [0-9]+ - //')
   # The hotspot: the conformance suite the fake runs (packaged and unpackaged), then the
   # native-only tests (test/windows/tethering-native.test.ts) against the component's
   # NetworkOperatorTetheringManager.

@@ -55,7 +55,7 @@ export function tetheringNativeDriver(): TetheringScenarioDriver {
     profileName: namedProfileName,
     async createBackend(setup = {}) {
       resetTethering(control, setup.windowsBuild ?? 26100);
-      resetNativeDiagnostics();
+      await resetNativeDiagnostics();
       clock = new VirtualClock();
       return await createNativeBackend({ clock });
     },
@@ -78,7 +78,7 @@ export function tetheringNativeDriver(): TetheringScenarioDriver {
           additionalErrorMessage,
         ),
       ),
-    setDiagnostics: (patch) => done(() => setNativeDiagnostics(patch)),
+    setDiagnostics: (patch) => setNativeDiagnostics(patch),
     clientJoins: (mac, hostNames) => done(() => control.tetheringClientJoined(mac, hostNames)),
     clientLeaves: (mac) => done(() => control.tetheringClientLeft(mac)),
     async advance(ms) {

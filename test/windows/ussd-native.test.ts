@@ -22,6 +22,7 @@ import type { TestApi } from '../conformance/test-api.js';
 import { defineUssdConformance } from '../conformance/ussd-conformance.js';
 import { resetUssdComponent, ussdAccountId, ussdTestControl } from './ussd-control.js';
 import { ussdNativeDriver } from './ussd-native-driver.js';
+import { nodeTestApi } from './node-test-api.js';
 
 const control = ussdTestControl();
 const addon = loadAddon<NativeAddon>();
@@ -56,10 +57,7 @@ function rejectsWith(code: string, check?: (error: MobileBroadbandError) => void
 }
 
 const api: TestApi = {
-  describe: (name, body) => void describe(name, body),
-  it: (name, body) => void it(name, { timeout: 60_000 }, body),
-  skip: (name, reason) => void it(name, { skip: reason }, () => undefined),
-  beforeEach: (body) => beforeEach(body),
+  ...nodeTestApi(60_000),
   // The suite's own afterEach closes the connection; then the component must be empty.
   afterEach: (body) =>
     afterEach(async () => {

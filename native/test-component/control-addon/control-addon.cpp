@@ -21,6 +21,7 @@
 //       (operator-events-caller.h, on a thread of its own in the MTA)
 //     ussd.*: the USSD network (ussd-calls.h)
 //     provisioning*(…): the provisioning control (provisioning-control-exports.h)
+//     diagnostics*(…): the hotspot diagnosis control (diagnostics-control-exports.h)
 //     tethering*(…): the hotspot control (tethering-control-exports.h)
 #include <napi.h>
 
@@ -33,6 +34,7 @@
 #include "operator-events-caller.h"
 #include "ussd-calls.h"
 #include "provisioning-control-exports.h"
+#include "diagnostics-control-exports.h"
 #include "tethering-control-exports.h"
 #include <wrl/client.h>
 
@@ -407,6 +409,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("callOperatorEvents", Napi::Function::New(env, CallOperatorEvents));
   wmbb_test::DefineUssdCalls(env, exports);
   wmbb_test::DefineProvisioningControl(env, exports);
+  wmbb_test::DefineDiagnosticsControl(env, exports);
   wmbb_test::DefineTetheringControl(env, exports);
   return exports;
 }
