@@ -2,7 +2,9 @@
 // unpackaged process uses, on a runner without a modem.
 //   - MobileBroadbandAccount: accounts() resolves (zero accounts on a runner) or fails typed;
 //   - a derived-notification listener starts MobileBroadbandAccountWatcher (it enumerates and
-//     completes) and registers NetworkStatusChanged; close() stops and unregisters both.
+//     completes) and registers NetworkStatusChanged; close() stops and unregisters both;
+//   - NetworkOperatorTetheringManager: the hotspot's status and idle timeout resolve or fail
+//     typed (a runner has no Wi-Fi adapter, and may have no internet profile to share).
 // Each wait has a deadline: a Windows that never answers fails the step, never hangs it.
 'use strict';
 /* global require, process, __dirname, console, setTimeout, clearTimeout */
@@ -32,6 +34,20 @@ async function main() {
   } catch (error) {
     assert.ok(error instanceof MobileBroadbandError, String(error));
     console.log(`accounts: ${error.code}: ${error.message}`);
+  }
+  for (const [what, read] of [
+    ['tethering.status()', () => mbb.tethering.status()],
+    [
+      'tethering.isNoConnectionsTimeoutEnabled()',
+      () => mbb.tethering.isNoConnectionsTimeoutEnabled(),
+    ],
+  ]) {
+    try {
+      console.log(`${what}: ${JSON.stringify(await deadline(read(), 60_000, what))}`);
+    } catch (error) {
+      assert.ok(error instanceof MobileBroadbandError, String(error));
+      console.log(`${what}: ${error.code}: ${error.message}`);
+    }
   }
   const availability = await mbb.notifications.availability();
   console.log(`registeredHome: ${availability.registeredHome.source}`);
