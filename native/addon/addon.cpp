@@ -20,6 +20,7 @@
 #include "../winrt/core/module-pin.h"
 #include "core/core-exports.h"
 #include "core/js-errors.h"
+#include "core/teardown-hold.h"
 #include "esim/esim-exports.h"
 #include "modems/modems-exports.h"
 #include "operator-tasks/operator-tasks-exports.h"
@@ -48,6 +49,8 @@ struct Instance {
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   // Before anything can hand Windows a pointer into this module.
   if (auto failure = PinModule()) throw WinRtError(env, *failure);
+  // Before anything of ours can be queued for finalization (core/teardown-hold.h).
+  HoldEnvironmentThroughTeardown(env);
   auto* instance = new Instance();
   // Deleted when the environment goes, after its cleanup hooks have run.
   env.SetInstanceData<Instance>(instance);

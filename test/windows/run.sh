@@ -27,6 +27,8 @@
 #      - late completion: a worker alone loads the addon, starts an operation the component ends
 #        after the worker has exited; the process survives (the module is pinned) and the
 #        operation is closed and released
+#      - teardown: a garbage collection while Node tears the environment down, with the addon's
+#        finalizers then queued, must not crash the process (native/addon/core/teardown-hold.h)
 #      - conformance: the eSIM conformance suite with `node --test` (worker threads included),
 #        under Wine's heap checking; then again with the JS thread made an STA (Electron's main
 #        process), which the addon's own MTA thread makes no different
@@ -191,6 +193,7 @@ done_registered() { grep -qx "package-smoke registered: ok (node.exe)" "$1"; }
 done_myapp() { grep -qx "package-smoke registered: ok (MyApp.exe)" "$1"; }
 done_worker() { grep -qx "package-smoke registered: ok (node.exe --worker-only)" "$1"; }
 done_late() { grep -qx "late-completion: ok" "$1"; }
+done_teardown() { grep -qx "teardown-collection: ok" "$1" && ! grep -q "warn:heap" "$1"; }
 done_open() { grep -qx "open-uri: ok" "$1"; }
 done_operator_events() { grep -qx "operator-events: ok" "$1" && ! grep -q "warn:heap" "$1"; }
 done_core() { grep -qE "^core blocks: [1-9][0-9]* passed, 0 failed" "$1"; }
@@ -531,6 +534,12 @@ if [ "$MODE" != bench ]; then
   wine_node worker "package from a worker thread only" 120 "$NODE_EXE" "$SMOKE" registered --worker-only
   wine_node late "a completion after the only environment that loaded the addon is gone" 120 \
     "$NODE_EXE" "$(winpath "$ROOT/test/windows/late-completion.cjs")"
+  # Node's own teardown frees an addon's environment too early when a collection queues its
+  # finalizers at exit (native/addon/core/teardown-hold.h); heap checking makes that read fault.
+  WMBB_NATIVE_ADDON=$(winpath "$ROOT/prebuilds/win32-x64/windows-mobile-broadband.node") \
+    WINEDEBUG=-all,warn+heap wine_node teardown \
+    "a garbage collection while Node tears the environment down, the addon's finalizers queued (heap checked)" 60 \
+    "$NODE_EXE" "$(winpath "$ROOT/test/windows/teardown-collection.cjs")"
   # The operator app's hop within one process: node.exe serves CLSID_OperatorEvents and the
   # control addon calls it through COM as the forwarding component would (one line per check).
   WINEDEBUG=-all,warn+heap wine_node operator_events \

@@ -17,6 +17,7 @@
 //     putAccount(id, fields), removeAccount(id), setGhostAccount(id) (accounts.h),
 //     raiseNetworkStatusChanged() (account-watcher.h), scriptDiscover(server, events, status, durationMs),
 //     crash(onThread) (the lane's own check that a crashed process fails the lane),
+//     collectAtTeardown() (garbage collections while Node tears the environment down),
 //     callOperatorEvents(method, blob, deadlineMs): Promise<{ failedCall, hr, vt, value }>
 //       (operator-events-caller.h, on a thread of its own in the MTA)
 //     ussd.*: the USSD network (ussd-calls.h)
@@ -324,6 +325,32 @@ Napi::Value Crash(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// For test/windows/teardown-collection.cjs: while Node tears the environment down (this hook runs
+// before the hooks of every addon loaded earlier), allocate enough to collect the young
+// generation many times over, so that garbage the package's addon left queues its Node-API
+// finalizers then — what a collection at exit does by chance (core/teardown-hold.h).
+void AllocateAtTeardown(void* data) {
+  napi_env env = static_cast<napi_env>(data);
+  const std::string text(1024, 'x');
+  // Kept alive in one scope, so that they are promoted and the old generation grows too; then
+  // external memory pressure, which has V8 collect everything.
+  napi_handle_scope scope = nullptr;
+  if (napi_open_handle_scope(env, &scope) != napi_ok) return;
+  napi_value value = nullptr;
+  for (int i = 0; i < 64 * 1024; i++) napi_create_string_utf8(env, text.data(), text.size(), &value);
+  int64_t total = 0;
+  napi_adjust_external_memory(env, int64_t{1} << 30, &total);
+  napi_adjust_external_memory(env, -(int64_t{1} << 30), &total);
+  napi_close_handle_scope(env, scope);
+}
+
+Napi::Value CollectAtTeardown(const Napi::CallbackInfo& info) {
+  napi_env env = info.Env();
+  Check(info.Env(), napi_add_env_cleanup_hook(env, AllocateAtTeardown, env) == napi_ok ? S_OK : E_FAIL,
+        "napi_add_env_cleanup_hook");
+  return info.Env().Undefined();
+}
+
 // The forwarding component's call, on a thread of its own (a CheckEntitlement blocks it until
 // JavaScript on this very thread answers): resolves with what the caller got back. A plain
 // CreateThread, not std::thread: winpthreads' thread start and exit (and their TLS callbacks)
@@ -367,7 +394,7 @@ Napi::Value CallOperatorEvents(const Napi::CallbackInfo& info) {
   call->method = info[0].As<Napi::String>().Utf16Value();
   call->blob = info[1].As<Napi::String>().Utf16Value();
   call->deadlineMs = info.Length() > 2 && info[2].IsNumber() ? info[2].As<Napi::Number>().Int32Value() : 0;
-  call->done = Napi::ThreadSafeFunction::New(env, Napi::Function::New(env, [](const Napi::CallbackInfo&) {}),
+  call->done = Napi::ThreadSafeFunction::New(env, Napi::Function(),
                                              "callOperatorEvents", 0, 1);
   Napi::Promise promise = call->deferred.Promise();
   HANDLE thread = CreateThread(nullptr, 0, RunOperatorCall, call, 0, nullptr);
@@ -407,6 +434,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("lastBurstMicroseconds", Napi::Function::New(env, LastBurstMicroseconds));
   exports.Set("crash", Napi::Function::New(env, Crash));
   exports.Set("callOperatorEvents", Napi::Function::New(env, CallOperatorEvents));
+  exports.Set("collectAtTeardown", Napi::Function::New(env, CollectAtTeardown));
   wmbb_test::DefineUssdCalls(env, exports);
   wmbb_test::DefineProvisioningControl(env, exports);
   wmbb_test::DefineDiagnosticsControl(env, exports);
