@@ -168,14 +168,28 @@ export function defineTetheringConformance(api: TestApi, driver: TetheringScenar
       const diagnosis = await m.tethering.diagnose();
       assert.equal(diagnosis.canStart, false);
       const failed = diagnosis.findings.filter((f) => !f.ok).map((f) => f.check);
+      // Without an internet connection Windows has no profile to ask the capability of: that
+      // finding fails too, saying why.
       assert.deepEqual(failed.sort(), [
         'blockingPolicy',
+        'capability',
         'internetProfile',
         'mobileHotspotService',
         'wifiRadio',
         'wlanService',
       ]);
+      assert.equal(diagnosis.capability, null);
+      assert.match(
+        diagnosis.findings.find((f) => f.check === 'capability')?.summary ?? '',
+        /no internet connection to share/,
+      );
       for (const f of diagnosis.findings.filter((x) => !x.ok)) assert.ok(f.remedy);
+      await rejectsWith(m.tethering.status(), 'ERR_INVALID_STATE', /no internet connection/);
+      // A named profile still has a hotspot to share.
+      assert.equal(
+        (await m.tethering.forProfile(driver.profileName).status()).capability,
+        'enabled',
+      );
     });
 
     it('clients joining and leaving: clients(), clientCount, events 11 and 12 in order', async () => {
