@@ -12,6 +12,7 @@ import { parseActivationCode } from '../lib/esim/activation-code.js';
 import { validateScenario } from '../lib/fake/scenario/validate-scenario.js';
 import { decodeSmsPdu } from '../lib/messages/decode-sms-pdu.js';
 import { decodeUssd } from '../lib/messages/decode-ussd.js';
+import { readPurchaseMetadata } from '../lib/mobile-plans/purchase-metadata.js';
 import { operatorEventFromBlob } from '../lib/native/operator-event-blob.js';
 import { toNotification } from '../lib/notifications/to-notification.js';
 import { compileMessageRules } from '../lib/provisioning/message-rule-set.js';
@@ -69,6 +70,12 @@ const blobSeeds = [
   '{"v":1,"type":8,"account":"{5E4A8C1B-21D4-4F0B-9C35-1A2B3C4D5E6F}","interface":"","time":1767600000000}',
   '{"v":1,"type":0,"account":"{5E4A8C1B-21D4-4F0B-9C35-1A2B3C4D5E6F}","encoding":4,"message":"Balance 5","ruleId":"r1","sms":{"format":4,"pdu":"00440C9144770009103200006210508000000009050003CC02019069"}}',
   '{"v":1,"type":10,"account":"acct"}',
+];
+
+const portalSeeds = [
+  '{"userAccount":"new","purchaseInstrument":"new","lineType":"new","modirectStatus":"complete","planName":"My Plan"}',
+  '{"userAccount":"New","purchaseInstrument":"Existing","line":"bailed","moDirectStatus":"cancelled","planName":""}',
+  '{"userAccount":"none","purchaseInstrument":"none","line":"none","moDirectStatus":"serviceError","planName":""}',
 ];
 
 const messages = compileMessageRules(parseProvisioning(provisioningSeeds[0]!));
@@ -136,6 +143,13 @@ const channels: readonly FuzzTarget[] = [
         { bearer: input.length % 2 === 0 ? 'ussd' : 'sms', text: input, classZero: true },
         { referenceTime: 1_767_600_000_000 },
       ),
+  },
+  {
+    name: 'portal',
+    description: "a Mobile Plans portal's purchase metadata JSON (readPurchaseMetadata, total)",
+    total: true,
+    generate: (random) => fromSeeds(portalSeeds, random, () => randomText(random, 200)),
+    run: (input) => readPurchaseMetadata(input),
   },
   {
     name: 'blob',

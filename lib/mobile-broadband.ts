@@ -5,6 +5,7 @@
  */
 
 import type { Backend } from './backend.js';
+import type { Clock } from './clock.js';
 import { Esim } from './esim/esim.js';
 import type { EntitlementOptions } from './notifications/entitlement-check.js';
 import { Notifications } from './notifications/notifications.js';
@@ -60,6 +61,15 @@ export class MobileBroadband {
   /** The backend's name: `'native'` on Windows, `'fake'` elsewhere, or a custom backend's. */
   get backendName(): string {
     return this.#backend.name;
+  }
+
+  /**
+   * The backend's clock: the system clock on Windows, the fake's virtual clock on the fake.
+   * Code that schedules work against the device (Mobile Plans' download delays, for one) uses
+   * it, so a simulated backend plays hours in milliseconds.
+   */
+  get clock(): Clock {
+    return this.#backend.clock;
   }
 
   /**

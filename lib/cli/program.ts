@@ -36,6 +36,7 @@ const commandModules: Record<string, () => Promise<RegisterCommand>> = {
   package: async () => (await import('./commands/package-manifest.js')).registerPackage,
   serve: async () => (await import('./commands/serve.js')).registerServe,
   ussd: async () => (await import('./commands/ussd.js')).registerUssd,
+  portal: async () => (await import('./commands/portal.js')).registerPortal,
 };
 
 /** The modules to load for `argv`: the named command's, or all of them. */
@@ -43,8 +44,8 @@ function commandsFor(argv: readonly string[]): (() => Promise<RegisterCommand>)[
   // The global options take no values, so the first word that is not an option is the command.
   const first = argv.find((arg) => !arg.startsWith('-'));
   if (argv.some((arg) => arg === '-v' || arg === '--version') && first === undefined) return [];
-  const one = first === undefined ? undefined : Object.hasOwn(commandModules, first);
-  return one === true ? [commandModules[first!]!] : Object.values(commandModules);
+  if (first !== undefined && Object.hasOwn(commandModules, first)) return [commandModules[first]!];
+  return Object.values(commandModules);
 }
 
 /** What COM appends to a local server's command line. */

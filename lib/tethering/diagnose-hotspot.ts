@@ -7,8 +7,8 @@
  * @module
  */
 
+import { MobileBroadbandError } from '../errors.js';
 import type { TetheringCapability, TetheringDiagnostics, TetheringStatus } from '../backend.js';
-import type { MobileBroadbandError } from '../errors.js';
 
 /** One thing `diagnose()` looked at. */
 export interface HotspotFinding {
@@ -91,7 +91,15 @@ export function diagnoseHotspot(
   const add = (check: string, ok: boolean, summary: string, remedy: string): void =>
     void findings.push({ check, ok, summary, remedy: ok ? null : remedy });
   const capability = status instanceof Error ? null : status.capability;
-  if (status instanceof Error)
+  // Without an internet connection Windows has no hotspot to ask about (the manager is made from
+  // that profile): the internetProfile finding below says so and what to do, once.
+  const noProfileToAsk =
+    status instanceof MobileBroadbandError &&
+    status.code === 'ERR_INVALID_STATE' &&
+    !facts.internetProfile;
+  if (noProfileToAsk) {
+    // No capability finding: nothing could be asked.
+  } else if (status instanceof Error)
     add(
       'capability',
       false,

@@ -1,6 +1,8 @@
 /** The conformance suites' {@link TestApi} over vitest (the fake's runs; Wine's use node:test). */
 
-import { afterEach, beforeEach, describe, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestApi } from './test-api.js';
 
 export const vitestApi: TestApi = {
@@ -10,3 +12,16 @@ export const vitestApi: TestApi = {
   beforeEach: (body) => beforeEach(body),
   afterEach: (body) => afterEach(body),
 };
+
+/**
+ * The test that the Windows lane (test/windows/run.sh) names each of a suite's conformance
+ * tests in its summary, so that a test added to the suite is not left out there.
+ */
+export function laneNamesEvery(suite: string, names: readonly string[]): void {
+  describe(`the Windows lane names every ${suite} conformance test`, () => {
+    it('lists each in test/windows/run.sh', () => {
+      const lane = readFileSync(path.join(__dirname, '..', 'windows', 'run.sh'), 'utf8');
+      for (const name of names) expect(lane).toContain(`"${name}"`);
+    });
+  });
+}

@@ -250,41 +250,58 @@ wine_node() {
   return 1
 }
 
+# usage: named_checks <label> <log> <test name…>: each conformance test is a line of the summary,
+# ok when node --test logged "ok N - <name>" (a vitest test keeps each list in step with its suite).
+named_checks() {
+  local label=$1 log=$2 check
+  shift 2
+  for check in "$@"; do
+    if grep -E "^ *ok [0-9]+ - " "$log" | sed -E 's/^ *ok [0-9]+ - //' | grep -qxF -- "$check"; then
+      record "ok    $label: $check"
+    else
+      record "FAIL  $label: $check (log $log)"
+      FAILED=1
+    fi
+  done
+}
+
+# The classes the test component stands in for, under Windows' own class ids, and the lane's
+# control classes.
+COMPONENT_CLASSES=(
+  Windows.Networking.NetworkOperators.ESimManager
+  Windows.Networking.NetworkOperators.MobileBroadbandAccount
+  Windows.Networking.NetworkOperators.MobileBroadbandAccountWatcher
+  Windows.Networking.Connectivity.NetworkInformation WindowsMobileBroadband.Testing.Control
+  Windows.ApplicationModel.Background.BackgroundTaskBuilder
+  Windows.ApplicationModel.Background.BackgroundTaskRegistration
+  Windows.ApplicationModel.Background.BackgroundExecutionManager
+  Windows.ApplicationModel.Background.NetworkOperatorNotificationTrigger
+  Windows.ApplicationModel.Background.TetheringEntitlementCheckTrigger
+  # USSD (native/test-component/ussd-session.h)
+  Windows.Networking.NetworkOperators.UssdSession Windows.Networking.NetworkOperators.UssdMessage
+  WindowsMobileBroadband.Testing.UssdControl
+  # the provisioning agent (provisioning-agent.h)
+  Windows.Networking.NetworkOperators.ProvisioningAgent
+  WindowsMobileBroadband.Testing.ProvisioningControl
+  # the Wi-Fi radio and the diagnostics control (radios.h)
+  Windows.Devices.Radios.Radio WindowsMobileBroadband.Testing.DiagnosticsControl
+  # the hotspot (tethering-classes.h)
+  Windows.Networking.NetworkOperators.NetworkOperatorTetheringManager
+  Windows.Networking.NetworkOperators.NetworkOperatorTetheringAccessPointConfiguration
+  Windows.Networking.NetworkOperators.NetworkOperatorTetheringSessionAccessPointConfiguration
+  WindowsMobileBroadband.Testing.TetheringControl
+)
 register_component() {
-  local dll
+  local dll class attempt
   dll=$(winpath "$COMPONENT_DIR/wmbb-test-component.dll")
-  for class in Windows.Networking.NetworkOperators.ESimManager \
-    Windows.Networking.NetworkOperators.MobileBroadbandAccount \
-    Windows.Networking.NetworkOperators.MobileBroadbandAccountWatcher \
-    Windows.Networking.Connectivity.NetworkInformation WindowsMobileBroadband.Testing.Control \
-    Windows.ApplicationModel.Background.BackgroundTaskBuilder \
-    Windows.ApplicationModel.Background.BackgroundTaskRegistration \
-    Windows.ApplicationModel.Background.BackgroundExecutionManager \
-    Windows.ApplicationModel.Background.NetworkOperatorNotificationTrigger \
-    Windows.ApplicationModel.Background.TetheringEntitlementCheckTrigger \
-    Windows.Networking.NetworkOperators.UssdSession Windows.Networking.NetworkOperators.UssdMessage \
-    WindowsMobileBroadband.Testing.UssdControl; do
-    wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
-      /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
-  done
-  # The provisioning agent and its control (native/test-component/provisioning-agent.h).
-  for class in Windows.Networking.NetworkOperators.ProvisioningAgent \
-    WindowsMobileBroadband.Testing.ProvisioningControl; do
-    wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
-      /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
-  done
-  # The Wi-Fi radio and the diagnostics control (native/test-component/radios.h).
-  for class in Windows.Devices.Radios.Radio WindowsMobileBroadband.Testing.DiagnosticsControl; do
-    wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
-      /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
-  done
-  # The hotspot classes and their control (native/test-component/tethering-classes.h).
-  for class in Windows.Networking.NetworkOperators.NetworkOperatorTetheringManager \
-    Windows.Networking.NetworkOperators.NetworkOperatorTetheringAccessPointConfiguration \
-    Windows.Networking.NetworkOperators.NetworkOperatorTetheringSessionAccessPointConfiguration \
-    WindowsMobileBroadband.Testing.TetheringControl; do
-    wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
-      /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 || die "cannot register $class"
+  for class in "${COMPONENT_CLASSES[@]}"; do
+    # `wine reg` failed now and then on a loaded machine without saying why: three attempts.
+    for attempt in 1 2 3; do
+      wine reg add "HKLM\\Software\\Microsoft\\WindowsRuntime\\ActivatableClassId\\$class" \
+        /v DllPath /t REG_SZ /d "$dll" /f >>"$LOGS/reg.log" 2>&1 && continue 2
+      sleep 1
+    done
+    die "cannot register $class after $attempt attempts"
   done
 }
 
@@ -556,21 +573,13 @@ if [ "$MODE" != bench ]; then
   grep -E "^# (tests|pass|fail)" "$LOGS/operator_tasks.log" | sed 's/^/    /'
   # The conformance tests by name (test/conformance/operator-tasks-conformance.ts,
   # operatorTasksCheckNames; a vitest test keeps this list in step).
-  for check in "register, list and unregister round trip" \
+  named_checks "operator tasks" "$LOGS/operator_tasks.log" "register, list and unregister round trip" \
     "registering again replaces the earlier tasks" \
     "trigger kinds and the account of each task" \
     "bad account ids are ERR_INVALID_ARGUMENT, masked" \
     "denied background access is ERR_NOT_AUTHORIZED naming the status" \
     "without package identity: ERR_PACKAGE_IDENTITY_REQUIRED saying what to do" \
-    "nothing is left alive in Windows"; do
-    if grep -E "^ *ok [0-9]+ - " "$LOGS/operator_tasks.log" | sed -E 's/^ *ok [0-9]+ - //' |
-      grep -qxF -- "$check"; then
-      record "ok    operator tasks: $check"
-    else
-      record "FAIL  operator tasks: $check (log $LOGS/operator_tasks.log)"
-      FAILED=1
-    fi
-  done
+    "nothing is left alive in Windows"
   # USSD: the conformance suite the fake also runs, then the native-only tests, against the
   # component's UssdSession (test/windows/ussd-native.test.ts; WMBB_PACKAGE_ROOT gives it the
   # CLI it runs in a child node.exe).
@@ -580,7 +589,7 @@ if [ "$MODE" != bench ]; then
   grep -E "^# (tests|pass|fail)" "$LOGS/ussd.log" | sed 's/^/    /'
   # The conformance tests by name (test/conformance/ussd-conformance.ts, ussdCheckNames; a
   # vitest test keeps this list in step).
-  for check in "a noActionRequired reply reaches send() with its message" \
+  named_checks "ussd" "$LOGS/ussd.log" "a noActionRequired reply reaches send() with its message" \
     "a actionRequired reply reaches send() with its message" \
     "a terminated reply reaches send() with its message" \
     "a otherLocalClient reply reaches send() with its message" \
@@ -593,15 +602,7 @@ if [ "$MODE" != bench ]; then
     "the error names the first bad character by position, never the whole string" \
     "one send at a time: a second send before the reply is ERR_INVALID_STATE" \
     "mbb.close() closes open sessions" \
-    "a cancelled send rejects with ERR_ABORTED"; do
-    if grep -E "^ *ok [0-9]+ - " "$LOGS/ussd.log" | sed -E 's/^ *ok [0-9]+ - //' |
-      grep -qxF -- "$check"; then
-      record "ok    ussd: $check"
-    else
-      record "FAIL  ussd: $check (log $LOGS/ussd.log)"
-      FAILED=1
-    fi
-  done
+    "a cancelled send rejects with ERR_ABORTED"
   # Provisioning: the conformance suite the fake runs, then the native-only tests (the owner
   # window, failing HRESULTs, cancellation, completion threads, the agent on one thread, the CLI).
   WINEDEBUG=-all,warn+heap wine_node provisioning \
@@ -610,21 +611,13 @@ if [ "$MODE" != bench ]; then
   grep -E "^# (tests|pass|fail)" "$LOGS/provisioning.log" | sed 's/^/    /'
   # The conformance tests by name (test/conformance/provisioning-conformance.ts,
   # provisioningCheckNames; a vitest test keeps this list in step).
-  for check in "applies a document: every element provisioned, each with its result" \
+  named_checks "provisioning" "$LOGS/provisioning.log" "applies a document: every element provisioned, each with its result" \
     "a parsed document is applied too (written back with its password)" \
     "failed elements: allElementsProvisioned false, and which failed and why" \
     "E_ACCESSDENIED is ERR_NOT_AUTHORIZED saying it is another operator's" \
     "an invalid document never reaches Windows" \
     "an unknown account is ERR_INVALID_ARGUMENT, masked; a cancelled call ERR_ABORTED" \
-    "an owner window reaches Windows (a bigint or Electron's Buffer); a bad one never does"; do
-    if grep -E "^ *ok [0-9]+ - " "$LOGS/provisioning.log" | sed -E 's/^ *ok [0-9]+ - //' |
-      grep -qxF -- "$check"; then
-      record "ok    provisioning: $check"
-    else
-      record "FAIL  provisioning: $check (log $LOGS/provisioning.log)"
-      FAILED=1
-    fi
-  done
+    "an owner window reaches Windows (a bigint or Electron's Buffer); a bad one never does"
   # The hotspot diagnosis (`wmbb hotspot doctor`): every fact read for real in the prefix
   # (test/windows/tethering-diagnostics-control.ts makes the services, policies, radio, profile).
   WINEDEBUG=-all,warn+heap wine_node hotspot_diagnostics \
@@ -647,7 +640,7 @@ if [ "$MODE" != bench ]; then
   grep -E "^# (tests|pass|fail)" "$LOGS/tethering.log" | sed 's/^/    /'
   # The conformance tests by name (test/conformance/tethering-conformance.ts,
   # tetheringCheckNames; a vitest test keeps this list in step).
-  for check in "status(): enabled, off, no clients, a maximum" \
+  named_checks "tethering" "$LOGS/tethering.log" "status(): enabled, off, no clients, a maximum" \
     "start() and stop() succeed and change the state; start twice is alreadyOn" \
     "a start answered unknown resolves with it and Windows' message, state unchanged" \
     "a start answered mobileBroadbandDeviceOff resolves with it and Windows' message, state unchanged" \
@@ -675,15 +668,7 @@ if [ "$MODE" != bench ]; then
     "start({ session }) uses its access point for the session; the stored one is untouched" \
     "on Windows 19041 the band works; authentication kinds, session starts and 6GHz do not" \
     "on Windows 18363 even the band and the no-connections timeout are ERR_NOT_SUPPORTED by name" \
-    "forProfile(name) manages a named connection profile; an unknown name is ERR_INVALID_ARGUMENT"; do
-    if grep -E "^ *ok [0-9]+ - " "$LOGS/tethering.log" | sed -E 's/^ *ok [0-9]+ - //' |
-      grep -qxF -- "$check"; then
-      record "ok    tethering: $check"
-    else
-      record "FAIL  tethering: $check (log $LOGS/tethering.log)"
-      FAILED=1
-    fi
-  done
+    "forProfile(name) manages a named connection profile; an unknown name is ERR_INVALID_ARGUMENT"
   WMBB_TEST_STA=1 WINEDEBUG=-all,warn+heap wine_node conformance_sta \
     "eSIM conformance suite with the JS thread an STA (Electron's main process after ready)" \
     300 "$NODE_EXE" --test esim-native.test.cjs
