@@ -36,6 +36,7 @@ import {
 import type { TimerHandle } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
 import { tetheringApiBuilds } from '../tethering/api-builds.js';
+import { noInternetError } from '../tethering/no-internet.js';
 import type { FakeContext, FakeRecord } from './fake-context.js';
 import type { FakeNotificationSource } from './fake-notification-source.js';
 
@@ -183,7 +184,11 @@ export class FakeTethering implements TetheringBackend {
     });
   }
 
-  /** Changes what `diagnostics()` reports (the machine's services, radio, profile, policies). */
+  /**
+   * Changes what `diagnostics()` reports (the machine's services, radio, profile, policies).
+   * `internetProfile: false` is also what the hotspot sees: the default hotspot has no internet
+   * connection to share (`ERR_INVALID_STATE`), as on Windows.
+   */
   setDiagnostics(patch: Partial<TetheringDiagnostics>): void {
     this.#diagnostics = { ...this.#diagnostics, ...patch };
   }
@@ -208,7 +213,7 @@ export class FakeTethering implements TetheringBackend {
   }
 
   async status(target?: TetheringTarget): Promise<TetheringStatus> {
-    this.#checkTarget(target);
+    this.#checkTarget(target, "Reading the hotspot's status");
     return Promise.resolve({
       capability: this.#capability(),
       operationalState: this.#state,
@@ -218,7 +223,7 @@ export class FakeTethering implements TetheringBackend {
   }
 
   async start(options: TetheringStartOptions = {}): Promise<TetheringOperationResult> {
-    this.#checkTarget(options);
+    this.#checkTarget(options, 'Turning the hotspot on');
     let session: AccessPointConfiguration | undefined;
     if (options.session !== undefined) {
       this.#need(
@@ -288,7 +293,7 @@ export class FakeTethering implements TetheringBackend {
   }
 
   async stop(options: TetheringStopOptions = {}): Promise<TetheringOperationResult> {
-    this.#checkTarget(options);
+    this.#checkTarget(options, 'Turning the hotspot off');
     const scripted = this.#scripted.stop.shift();
     if (scripted !== undefined && scripted.status !== 'success')
       return {
@@ -308,7 +313,7 @@ export class FakeTethering implements TetheringBackend {
   }
 
   async accessPoint(target?: TetheringTarget): Promise<AccessPointConfiguration> {
-    this.#checkTarget(target);
+    this.#checkTarget(target, "Reading the hotspot's access point");
     return Promise.resolve({ ...this.#accessPoint });
   }
 
@@ -316,7 +321,7 @@ export class FakeTethering implements TetheringBackend {
     configuration: AccessPointConfiguration,
     target?: TetheringTarget,
   ): Promise<void> {
-    this.#checkTarget(target);
+    this.#checkTarget(target, "Storing the hotspot's access point");
     const { ssid, passphrase } = configuration ?? {};
     if (typeof ssid !== 'string' || Buffer.byteLength(ssid) < 1 || Buffer.byteLength(ssid) > 32) {
       throw new MobileBroadbandError(
@@ -342,7 +347,7 @@ export class FakeTethering implements TetheringBackend {
   }
 
   async clients(target?: TetheringTarget): Promise<TetheringClient[]> {
-    this.#checkTarget(target);
+    this.#checkTarget(target, "Listing the hotspot's clients");
     return Promise.resolve(
       this.#clients.map((c) => ({ macAddress: c.macAddress, hostNames: [...c.hostNames] })),
     );
@@ -390,7 +395,7 @@ export class FakeTethering implements TetheringBackend {
   }
 
   async isBandSupported(band: TetheringWiFiBand, target?: TetheringTarget): Promise<boolean> {
-    this.#checkTarget(target);
+    this.#checkTarget(target, 'Asking whether the Wi-Fi adapter supports a band');
     checkBand(band, 'isBandSupported(band)');
     this.#need('band', 'IsBandSupportedAsync');
     // An older Windows does not know the 6 GHz value: no adapter supports it there.
@@ -403,7 +408,7 @@ export class FakeTethering implements TetheringBackend {
     kind: TetheringWiFiAuthenticationKind,
     target?: TetheringTarget,
   ): Promise<boolean> {
-    this.#checkTarget(target);
+    this.#checkTarget(target, 'Asking whether the Wi-Fi adapter supports an authentication kind');
     checkAuthenticationKind(kind, 'isAuthenticationKindSupported(kind)');
     this.#need('authenticationKind', 'IsAuthenticationKindSupportedAsync');
     return Promise.resolve(this.supportedAuthenticationKinds.has(kind));
@@ -451,10 +456,17 @@ export class FakeTethering implements TetheringBackend {
       );
   }
 
-  /** The fake shares one connection profile: the internet one, named after the operator. */
-  #checkTarget(target: TetheringTarget | undefined): void {
+  /**
+   * The fake shares one connection profile: the internet one, named after the operator. With
+   * `setDiagnostics({ internetProfile: false })` the machine has no internet connection: the
+   * default hotspot has nothing to share, as on Windows, and a named profile still works.
+   */
+  #checkTarget(target: TetheringTarget | undefined, operation: string): void {
     const name = target?.profileName;
-    if (name === undefined) return;
+    if (name === undefined) {
+      if (!this.#diagnostics.internetProfile) throw noInternetError(operation);
+      return;
+    }
     if (name !== this.#context.account.providerName)
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',

@@ -20,6 +20,7 @@
 import { formatHresult, MobileBroadbandError } from '../errors.js';
 import { describeValue } from '../events/describe-value.js';
 import { tetheringApiBuilds, windowsOfBuild } from '../tethering/api-builds.js';
+import { noInternetError } from '../tethering/no-internet.js';
 import { fromNativeError, isNativeCallError } from './hresult.js';
 
 /** The service behind the hotspot, named when Windows cannot reach it. */
@@ -106,15 +107,6 @@ export interface TetheringErrorContext {
   operation: string;
   /** The connection profiles present, read only when a name was not found. */
   profileNames: () => Promise<string[]>;
-}
-
-/** `ERR_INVALID_STATE`: Windows has no internet connection profile. */
-export function noInternetError(operation: string): MobileBroadbandError {
-  return new MobileBroadbandError(
-    'ERR_INVALID_STATE',
-    `${operation}: there is no internet connection to share (Windows has no internet connection profile); connect to the internet first (mobile broadband, Ethernet or Wi-Fi), or share a named connection profile instead (mbb.tethering.forProfile(name))`,
-    { details: { call: internetProfileCall } },
-  );
 }
 
 /** `ERR_INVALID_ARGUMENT` naming the connection profiles present. */
