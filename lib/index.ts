@@ -71,7 +71,7 @@ export {
   createNativeBackend,
   type NativeBackendOptions,
   type OperatorEventsMode,
-} from './native/native-backend.js';
+} from './native/create-native-backend.js';
 export {
   serveOperatorEvents,
   defaultServeIdleMs,

@@ -13,7 +13,7 @@ import { connect } from './connect.js';
 import { MobileBroadbandError } from './errors.js';
 import { describeValue } from './events/describe-value.js';
 import type { MobileBroadband, MobileBroadbandOptions } from './mobile-broadband.js';
-import { createNativeBackend } from './native/native-backend.js';
+import { createNativeBackend } from './native/create-native-backend.js';
 import type { Notification } from './notifications/notification.js';
 import { checkTimerDelay } from './time-values.js';
 

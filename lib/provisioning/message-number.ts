@@ -16,14 +16,38 @@ interface Separators {
 const cache = new Map<string, Separators>();
 const maxCached = 64;
 
+// Loading ICU's number data costs about 15 ms, on the first Intl.NumberFormat of a process:
+// the default locale's separators are known without it (test/provisioning/message-number.test.ts
+// checks they are ICU's), so a rule set in en-US never pays that.
+const knownSeparators: ReadonlyMap<string, Separators> = new Map([
+  ['en', { group: ',', decimal: '.' }],
+  ['en-US', { group: ',', decimal: '.' }],
+]);
+
+/**
+ * Whether `locale` is a well-formed BCP 47 language tag (such as `en-us`): what
+ * `Intl.NumberFormat` accepts, checked without loading ICU's number data.
+ */
+export function isLocaleTag(locale: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(locale).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 function separatorsFor(locale: string): Separators {
   const cached = cache.get(locale);
   if (cached !== undefined) return cached;
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-  const separators = {
-    group: parts.find((p) => p.type === 'group')?.value ?? ',',
-    decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
-  };
+  const known = knownSeparators.get(Intl.getCanonicalLocales(locale)[0]!);
+  let separators = known;
+  if (separators === undefined) {
+    const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+    separators = {
+      group: parts.find((p) => p.type === 'group')?.value ?? ',',
+      decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    };
+  }
   if (cache.size >= maxCached) cache.clear();
   cache.set(locale, separators);
   return separators;

@@ -18,6 +18,7 @@ import type {
   SourcePosition,
 } from './provisioning-document.js';
 import { provisioningError } from './provisioning-error.js';
+import { isLocaleTag } from './message-number.js';
 import { isUnitMultiplier } from './units.js';
 import { messageRulePositions, type MessageRulePositions } from './source-positions.js';
 import {
@@ -325,11 +326,7 @@ function shapeProblem(rule: MessageRule): string | undefined {
   }
   if (rule.locale !== undefined) {
     if (typeof rule.locale !== 'string') return 'has a locale that is not a string';
-    try {
-      new Intl.NumberFormat(rule.locale);
-    } catch {
-      return 'has a locale that is not a locale (such as en-us)';
-    }
+    if (!isLocaleTag(rule.locale)) return 'has a locale that is not a locale (such as en-us)';
   }
   if (rule.units !== undefined) {
     if (!isObject(rule.units)) return 'has units that are not an object';

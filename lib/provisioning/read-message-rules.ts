@@ -24,6 +24,7 @@ import type {
   TimestampField,
 } from './provisioning-document.js';
 import { canGiveUsage } from './infer-usage.js';
+import { isLocaleTag } from './message-number.js';
 import { provisioningError } from './provisioning-error.js';
 import { wwanNamespace as ns } from './provisioning-namespaces.js';
 import type { XmlNode } from './read-xml-tree.js';
@@ -119,9 +120,7 @@ function readMessage(node: XmlNode, path: string, reader: DocumentReader): Messa
       namespace: ns,
       read: (child) => {
         locale = requiredText(child, 'a locale such as en-us');
-        try {
-          new Intl.NumberFormat(locale);
-        } catch {
+        if (!isLocaleTag(locale)) {
           throw provisioningError(
             `Locale "${locale}" is not a locale`,
             child,

@@ -1,0 +1,62 @@
+/**
+ * Numbers as operators write them, per locale; the separators known without ICU are ICU's.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { isLocaleTag, parseMessageNumber } from '../../lib/provisioning/message-number.js';
+
+function icuSeparators(locale: string): { group: string; decimal: string } {
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  return {
+    group: parts.find((p) => p.type === 'group')!.value,
+    decimal: parts.find((p) => p.type === 'decimal')!.value,
+  };
+}
+
+describe('parseMessageNumber', () => {
+  it('en-US (the default, read without ICU) agrees with ICU in every spelling of the tag', () => {
+    for (const locale of ['en-US', 'en-us', 'EN-us', 'en']) {
+      expect(icuSeparators(locale)).toEqual({ group: ',', decimal: '.' });
+      expect(parseMessageNumber('1,024.50', locale)).toBe(1024.5);
+    }
+    expect(parseMessageNumber('5')).toBe(5);
+  });
+
+  it("other locales read with ICU's separators", () => {
+    expect(parseMessageNumber('1.024,50', 'de-DE')).toBe(1024.5);
+    expect(parseMessageNumber('1\u202f024,5', 'fr-FR')).toBe(1024.5);
+    // en-ZA is English, but writes decimals with a comma: not the en-US table.
+    const za = icuSeparators('en-ZA');
+    expect(parseMessageNumber(`1${za.group}024${za.decimal}5`, 'en-ZA')).toBe(1024.5);
+  });
+
+  it('a locale that is not a language tag is ERR_INVALID_ARGUMENT', () => {
+    expect(() => parseMessageNumber('1', 'not a locale')).toThrow(
+      expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }),
+    );
+  });
+});
+
+describe('isLocaleTag', () => {
+  it('accepts what Intl.NumberFormat accepts, and refuses what it refuses', () => {
+    for (const tag of [
+      'en-us',
+      'de-DE',
+      'zh-Hant-TW',
+      'en-u-nu-arab',
+      '',
+      'not a locale',
+      'x',
+      '12',
+      'en_US',
+    ]) {
+      let accepted = true;
+      try {
+        new Intl.NumberFormat(tag);
+      } catch {
+        accepted = false;
+      }
+      expect(isLocaleTag(tag), tag).toBe(accepted);
+    }
+  });
+});
