@@ -27,6 +27,9 @@ const options = {
   allErrors: false,
   strict: true,
   strictRequired: false,
+  // Each definition once, called where referenced, instead of copied into every use: the code
+  // is a third smaller, and parsing it is what a scenario's first validation costs.
+  inlineRefs: false,
   code: { source: true, esm: true, lines: false },
 };
 

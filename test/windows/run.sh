@@ -121,8 +121,9 @@ record "toolchain ready ($(elapsed))"
 # ---- 2. build --------------------------------------------------------------------------------
 echo "== build"
 mkdir -p "$LOGS"
-node node_modules/typescript/bin/tsc -p tsconfig.build.json >"$LOGS/tsc.log" 2>&1 ||
-  { cat "$LOGS/tsc.log"; die "tsc failed"; }
+# As `npm run build:ts` does: tsc, then the one bundle (scripts/bundle-dist.cjs).
+{ node node_modules/typescript/bin/tsc -p tsconfig.build.json && node scripts/bundle-dist.cjs; } \
+  >"$LOGS/tsc.log" 2>&1 || { cat "$LOGS/tsc.log"; die "building dist/ failed"; }
 WMBB_TEST_COMPONENT=1 WMBB_PREBUILD_ARCHS=x64 bash native/scripts/prebuild.sh || die "the cross build failed"
 # No thread_local with a destructor in the addon: under mingw-w64 its emulated TLS is freed
 # before that destructor runs when a thread exits, and the addon's code runs on Windows' threads

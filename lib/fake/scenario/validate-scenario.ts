@@ -25,6 +25,7 @@ interface SchemaNode {
   oneOf?: SchemaNode[];
   enum?: unknown[];
   const?: unknown;
+  $ref?: string;
 }
 
 /** An error of the generated validator, as ajv reports them. */
@@ -123,27 +124,35 @@ function describeErrors(input: unknown, errors: ErrorObject[]): string {
   // failure first: the oneOf error itself, at the same place, says it best.
   const error =
     errors.find((e) => e.keyword === 'oneOf' && e.instancePath === first.instancePath) ?? first;
-  const { where, field } = locate(input, error.instancePath);
-  return `${where}: ${explain(error, field)}`;
+  const { where, field, action } = locate(input, error.instancePath);
+  return `${where}: ${explain(error, field, action)}`;
 }
 
 /** "step 3 (steps[2], transfer)" and the field name, from an instance path. */
 function locate(
   input: unknown,
   instancePath: string,
-): { where: string; field: string | undefined } {
+): { where: string; field: string | undefined; action: unknown } {
   const parts = instancePath.split('/').slice(1);
   if (parts[0] === 'steps' && parts[1] !== undefined) {
     const index = Number(parts[1]);
     const steps = (input as { steps?: unknown[] }).steps;
     const step = steps?.[index] as { action?: unknown } | undefined;
     const action = typeof step?.action === 'string' ? `, ${plain(step.action)}` : '';
-    return { where: `Scenario step ${index + 1} (steps[${index}]${action})`, field: parts[2] };
+    return {
+      where: `Scenario step ${index + 1} (steps[${index}]${action})`,
+      field: parts[2],
+      action: step?.action,
+    };
   }
-  return { where: 'Scenario', field: parts.length > 0 ? parts.join('.') : undefined };
+  return {
+    where: 'Scenario',
+    field: parts.length > 0 ? parts.join('.') : undefined,
+    action: undefined,
+  };
 }
 
-function explain(error: ErrorObject, field: string | undefined): string {
+function explain(error: ErrorObject, field: string | undefined, action: unknown): string {
   const params = error.params;
   const name = field === undefined ? '' : `"${field}" `;
   switch (error.keyword) {
@@ -161,7 +170,7 @@ function explain(error: ErrorObject, field: string | undefined): string {
       return `${name}must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'oneOf':
       if (field === undefined) return 'a provision step needs exactly one of "xml" or "file"';
-      return `${name}${definitionOf(error)}`;
+      return `${name}${definitionOf(error, action, field)}`;
     case 'type':
       return `${name}must be ${String(params.type)}`;
     default:
@@ -169,10 +178,18 @@ function explain(error: ErrorObject, field: string | undefined): string {
   }
 }
 
-/** For `bytes` and `after`, the schema's own description of the accepted forms. */
-function definitionOf(error: ErrorObject): string {
-  const match = /#\/definitions\/(\w+)\/oneOf$/.exec(error.schemaPath);
-  const description = match ? schema().definitions?.[match[1]!]?.description : undefined;
+/**
+ * For `bytes` and `after`, the schema's own description of the accepted forms: the definition
+ * the step's field refers to (the validator checks each definition in a function of its own,
+ * so the error's schemaPath starts at that definition and does not name it).
+ */
+function definitionOf(error: ErrorObject, action: unknown, field: string | undefined): string {
+  const branch = schema().definitions?.step?.oneOf?.find(
+    (s) => s.properties?.action?.const === action,
+  );
+  const ref = field === undefined ? undefined : branch?.properties?.[field]?.$ref;
+  const name = /^#\/definitions\/(\w+)$/.exec(ref ?? '')?.[1];
+  const description = name === undefined ? undefined : schema().definitions?.[name]?.description;
   return description ? `must be ${lowerFirst(description)}` : (error.message ?? 'is invalid');
 }
 
