@@ -36,8 +36,7 @@ async function main() {
   // The public doors over the native backend. Wine plays Windows 10, so the test says which
   // build to take as running: the build check itself is tested on the fake.
   const root = process.env.WMBB_PACKAGE_ROOT;
-  const { connect } = require(`${root}\\dist\\index.js`);
-  const { createNativeBackend } = require(`${root}\\dist\\native\\native-backend.js`);
+  const { connect, createNativeBackend } = require(`${root}\\dist\\index.js`);
   const mbb = await connect({ backend: await createNativeBackend({ windowsBuild: 26100 }) });
   await mbb.esim.openActivation('LPA:1$smdp.example.com$04386-AGYFT-A74Y8-3F815');
   await launched(3);
