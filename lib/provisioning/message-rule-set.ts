@@ -8,6 +8,7 @@
 import { MobileBroadbandError, isMobileBroadbandError } from '../errors.js';
 import {
   compileOperatorMessagePattern,
+  programSizeAtMost,
   type OperatorMessagePattern,
   type PatternErrorDetails,
 } from './operator-message-pattern.js';
@@ -144,11 +145,20 @@ export function compileMessageRules(
   // budget, since a message may be tried against each.
   const shared = new Map<string, OperatorMessagePattern>();
   const compiled: CompiledMessageRule[] = [];
-  let programSize = 0;
+  // The budget is checked with what each pattern's size is at most (known without compiling
+  // patterns RegExp runs); once those go over, with the exact sizes, which compile them.
+  let atMost = 0;
+  let programSize: number | undefined;
   (rules as readonly MessageRule[]).forEach((rule, index) => {
     const one = compileMessageRule(rule, index, shared);
-    programSize += one.pattern.programSize;
-    if (programSize > maxRuleSetProgramSize)
+    if (programSize === undefined) {
+      atMost += programSizeAtMost(one.pattern);
+      if (atMost > maxRuleSetProgramSize)
+        programSize = [...compiled, one].reduce((sum, r) => sum + r.pattern.programSize, 0);
+    } else {
+      programSize += one.pattern.programSize;
+    }
+    if (programSize !== undefined && programSize > maxRuleSetProgramSize)
       throw ruleError(
         rule,
         index,

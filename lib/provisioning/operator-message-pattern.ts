@@ -21,6 +21,7 @@ import type { RE2JS } from 're2js';
 import { loadOnFirstUse } from '../load-on-first-use.js';
 import { MobileBroadbandError } from '../errors.js';
 import { checkNativePattern, type PatternFeatures } from './native-pattern-check.js';
+import { programSizeBound } from './program-size-bound.js';
 import {
   complementRanges,
   digitRanges,
@@ -74,7 +75,9 @@ export interface OperatorMessagePattern {
   readonly groupCount: number;
   /**
    * The size of the compiled program, in instructions: what matching costs per character of
-   * text, at most (the budget {@link maxPatternProgramSize} bounds it).
+   * text, at most (the budget {@link maxPatternProgramSize} bounds it). A pattern that runs on
+   * `RegExp` and is surely under the budget is accepted without compiling it; re2js compiles
+   * it when this is read or a text too long for `RegExp` comes.
    */
   readonly programSize: number;
   /**
@@ -143,6 +146,73 @@ export function compilePattern(source: string, engine: 'auto' | 're2js'): Operat
   }
   const translator = new Translator();
   const re2Source = translator.node(tree);
+  const verdict =
+    engine === 'auto'
+      ? checkNativePattern(tree, (atom) =>
+          // A value may be half of a written surrogate pair, which the translation joins.
+          atom.type === 'value' ? [[atom.codePoint, atom.codePoint]] : translator.atomRanges(atom),
+        )
+      : undefined;
+  const native = verdict?.native === true ? nativeRegExp(source) : undefined;
+  // A pattern RegExp runs whose program is surely under the budget is accepted without
+  // compiling it (program-size-bound.ts); re2js compiles it for the first text too long for
+  // RegExp, or when its size is asked. Counted repetitions and deep nesting are compiled at once:
+  // RE2 has rules of its own for them, and only it can say.
+  const bound = programSizeBound(tree);
+  const deferred =
+    native !== undefined &&
+    !bound.counted &&
+    bound.depth <= maxDeferredDepth &&
+    bound.size <= maxPatternProgramSize;
+  const compiled = deferred ? undefined : compileRe2(re2Source);
+  const re2 = compiled === undefined ? loadOnFirstUse(() => compileRe2(re2Source)) : () => compiled;
+  const groupCount = compiled?.groupCount() ?? captureCount(tree);
+  const nativeTextLength =
+    native !== undefined && verdict?.native === true ? maxNativeTextLength[verdict.degree]! : 0;
+  const onNative = (text: string): boolean =>
+    native !== undefined && text.length <= nativeTextLength;
+  const pattern: OperatorMessagePattern = {
+    source,
+    re2Source,
+    groupCount,
+    get programSize() {
+      return re2().programSize();
+    },
+    nativeTextLength,
+    exec(text) {
+      checkText(text);
+      if (onNative(text)) return groupsOf(native!.exec(text), groupCount);
+      // On re2js the capture-free test is several times cheaper than exec, and most patterns
+      // tried on a message do not match it.
+      const engine = re2();
+      return engine.test(text) ? groupsOf(engine.exec(text), groupCount) : undefined;
+    },
+    test(text) {
+      checkText(text);
+      return onNative(text) ? native!.test(text) : re2().test(text);
+    },
+  };
+  sizeAtMost.set(pattern, compiled?.programSize() ?? bound.size);
+  return pattern;
+}
+
+/** The deepest nesting of a pattern accepted without compiling it (RE2 limits nesting). */
+const maxDeferredDepth = 100;
+
+/** What each pattern's program size is at most, known without compiling it. */
+const sizeAtMost = new WeakMap<OperatorMessagePattern, number>();
+
+/**
+ * @internal The size of `pattern`'s program, or a bound above it when the pattern was accepted
+ * without compiling it: for budgets over many patterns (message-rule-set.ts), which then ask
+ * the exact size only when the bounds together go over.
+ */
+export function programSizeAtMost(pattern: OperatorMessagePattern): number {
+  return sizeAtMost.get(pattern) ?? pattern.programSize;
+}
+
+/** Compiles the translation with re2js, within the size budget; refusals are pattern errors. */
+function compileRe2(re2Source: string): RE2JS {
   let re2: RE2JS;
   try {
     re2 = re2js().RE2JS.compile(re2Source);
@@ -159,37 +229,15 @@ export function compilePattern(source: string, engine: 'auto' | 're2js'): Operat
     throw patternError(
       `the pattern is too costly to match: it compiles to ${programSize} instructions, and at most ${maxPatternProgramSize} are accepted (use smaller repetition counts, such as .{0,160} rather than (?:.?){999})`,
     );
-  const groupCount = re2.groupCount();
-  const verdict =
-    engine === 'auto'
-      ? checkNativePattern(tree, (atom) =>
-          // A value may be half of a written surrogate pair, which the translation joins.
-          atom.type === 'value' ? [[atom.codePoint, atom.codePoint]] : translator.atomRanges(atom),
-        )
-      : undefined;
-  const native = verdict?.native === true ? nativeRegExp(source) : undefined;
-  const nativeTextLength =
-    native !== undefined && verdict?.native === true ? maxNativeTextLength[verdict.degree]! : 0;
-  const onNative = (text: string): boolean =>
-    native !== undefined && text.length <= nativeTextLength;
-  return {
-    source,
-    re2Source,
-    groupCount,
-    programSize,
-    nativeTextLength,
-    exec(text) {
-      checkText(text);
-      if (onNative(text)) return groupsOf(native!.exec(text), groupCount);
-      // On re2js the capture-free test is several times cheaper than exec, and most patterns
-      // tried on a message do not match it.
-      return re2.test(text) ? groupsOf(re2.exec(text), groupCount) : undefined;
-    },
-    test(text) {
-      checkText(text);
-      return onNative(text) ? native!.test(text) : re2.test(text);
-    },
-  };
+  return re2;
+}
+
+/** The capture groups of a tree (named or not): RE2 numbers the same groups. */
+function captureCount(node: AstNode<Features>): number {
+  let count = node.type === 'group' && node.behavior === 'normal' ? 1 : 0;
+  if ('body' in node && Array.isArray(node.body))
+    for (const child of node.body as AstNode<Features>[]) count += captureCount(child);
+  return count;
 }
 
 /** A match as a plain array of the whole match and each group (`undefined` if it took no part). */

@@ -4,6 +4,8 @@
  * same patterns and texts and demands the same matches and groups.
  */
 
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'regjsparser';
@@ -12,7 +14,9 @@ import {
   compilePattern,
   compileOperatorMessagePattern,
   maxNativeTextLength,
+  programSizeAtMost,
 } from '../../lib/provisioning/operator-message-pattern.js';
+import { programSizeBound } from '../../lib/provisioning/program-size-bound.js';
 
 describe('which patterns run on RegExp, for texts how long', () => {
   it.each([
@@ -149,5 +153,58 @@ describe('RegExp and re2js agree', () => {
       { numRuns: Number(process.env.PATTERN_RUNS ?? 3000) },
     );
     expect(compared).toBeGreaterThan(1000);
+  });
+});
+
+describe('patterns accepted without compiling them (program-size-bound.ts)', () => {
+  const outcome = (source: string, engine: 'auto' | 're2js') => {
+    try {
+      const p = compilePattern(source, engine);
+      return { p, error: undefined };
+    } catch (error) {
+      return { p: undefined, error: (error as Error).message };
+    }
+  };
+
+  it('are accepted and refused as re2js decides, with its groups and program size; the bound holds', () => {
+    let deferred = 0;
+    fc.assert(
+      fc.property(pattern, (source) => {
+        const exact = outcome(source, 're2js');
+        const fast = outcome(source, 'auto');
+        expect(fast.error, source).toBe(exact.error);
+        if (exact.p === undefined || fast.p === undefined) return;
+        const tree = parse(source, '', { namedGroups: true, lookbehind: true });
+        expect(programSizeBound(tree).size, source).toBeGreaterThanOrEqual(exact.p.programSize);
+        if (programSizeAtMost(fast.p) !== exact.p.programSize) deferred++;
+        expect(fast.p.groupCount, source).toBe(exact.p.groupCount);
+        expect(fast.p.programSize, source).toBe(exact.p.programSize);
+        expect(programSizeAtMost(fast.p), source).toBeGreaterThanOrEqual(exact.p.programSize);
+      }),
+      { numRuns: Number(process.env.PATTERN_RUNS ?? 3000) },
+    );
+    expect(deferred).toBeGreaterThan(100);
+  });
+
+  it.each([
+    ['(?:a){1001}', /repetition count is too large/],
+    ['(?:(?:a){2}){600}', /repetition count is too large/],
+    ['(?:a{40}){40}', /repetition count is too large/],
+    ['a{999}b{999}c{999}', /too costly/],
+  ])('%s is refused as before (counted repetitions are always compiled)', (source, reason) => {
+    expect(() => compileOperatorMessagePattern(source)).toThrow(reason);
+  });
+
+  it("a document whose patterns RegExp runs is read without loading re2js (the package's own build)", () => {
+    const root = path.join(__dirname, '..', '..');
+    const script = `
+      const { readFileSync } = require('node:fs');
+      const { parseProvisioning } = require(${JSON.stringify(path.join(root, 'dist', 'provisioning', 'index.js'))});
+      const doc = parseProvisioning(readFileSync(${JSON.stringify(path.join(root, 'examples', 'contoso-provisioning.xml'))}));
+      const rules = doc.messageRules.length;
+      const loaded = Object.keys(require.cache).some((f) => f.includes('re2js'));
+      process.stdout.write(JSON.stringify({ rules, loaded }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+    expect(out).toEqual({ rules: 2, loaded: false });
   });
 });
