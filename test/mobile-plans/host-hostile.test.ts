@@ -16,17 +16,9 @@ import {
 import type { FakeBackend } from '../../lib/fake/index.js';
 import type { MobileBroadband } from '../../lib/index.js';
 import { connectFake, tick } from '../helpers.js';
+import { code, eid, metadata } from './host-fixtures.js';
 
-const eid = '89049032123451234512345678901235';
 const origin = 'https://portal.contoso.example';
-const code = '1$smdp.address$matchingID';
-const metadata = {
-  userAccount: 'new',
-  purchaseInstrument: 'new',
-  lineType: 'new',
-  modirectStatus: 'complete',
-  planName: 'My Plan',
-};
 const methods = [
   'notifyProfileDownload',
   'notifyOperationCancel',

@@ -11,19 +11,11 @@ import {
   type MobilePlansHost,
 } from '../../lib/mobile-plans/index.js';
 import { connectFake, tick } from '../helpers.js';
+import { code, eid, metadata } from './host-fixtures.js';
 import type { FakeBackend } from '../../lib/fake/index.js';
 import type { MobileBroadband } from '../../lib/index.js';
 
-const eid = '89049032123451234512345678901235';
 const origin = 'http://127.0.0.1:8080';
-const code = '1$smdp.address$matchingID';
-const metadata = {
-  userAccount: 'new',
-  purchaseInstrument: 'new',
-  lineType: 'new',
-  modirectStatus: 'complete',
-  planName: 'My Plan',
-};
 
 interface Rig {
   fake: FakeBackend;
