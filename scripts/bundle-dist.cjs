@@ -46,6 +46,12 @@ const bundleName = 'bundle.js';
 const separateModules = ['fake/scenario/scenario-validator.generated.js'];
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
+const reserved = new Set(
+  'await break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof let new null return static super switch this throw true try typeof var void while with yield'.split(
+    ' ',
+  ),
+);
+
 /** The dist-relative path of every library entry point and of the executable. */
 function entryPoints() {
   const library = new Set();
@@ -143,6 +149,10 @@ async function main() {
   for (const file of allJsFiles(dist)) if (!kept.has(file)) rmSync(file);
   for (const entry of library) {
     const exported = names.get(entry);
+    // Shorthand properties need plain identifiers; a reserved word would break the stub.
+    const odd = exported.filter((name) => !/^[A-Za-z_$][\w$]*$/.test(name) || reserved.has(name));
+    if (odd.length > 0)
+      throw new Error(`${entry} exports names a stub cannot list: ${odd.join(', ')}`);
     writeFileSync(
       path.join(dist, entry),
       [
