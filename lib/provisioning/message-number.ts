@@ -60,6 +60,14 @@ function separatorsFor(locale: string): Separators {
 export function parseMessageNumber(text: string, locale = 'en-US'): number | undefined {
   checkStringArgument(text, 'text', 'parseMessageNumber');
   checkStringArgument(locale, 'locale', 'parseMessageNumber');
+  return readMessageNumber(text, locale);
+}
+
+/**
+ * @internal {@link parseMessageNumber} without checking its arguments: for the matcher, whose
+ * text is a capture group and whose locale was checked when the rule was compiled.
+ */
+export function readMessageNumber(text: string, locale = 'en-US'): number | undefined {
   // A number is a few digits and separators; a longer text is none.
   if (text.length > 64) return undefined;
   let separators: ReturnType<typeof separatorsFor>;
