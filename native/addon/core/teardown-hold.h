@@ -1,5 +1,6 @@
-// Works around a use after free in Node's own teardown of an addon's environment (node_api.cc,
-// every version to date): a Node-API finalizer that a garbage collection queues runs in an
+// Works around a use after free in Node's own teardown of an addon's environment (node_api.cc:
+// seen with Node 22.23's node.exe, and the newest source read has the same order; ASAN reports
+// of it: nodesource/nsolid#14): a Node-API finalizer that a garbage collection queues runs in an
 // immediate that first drops the environment's reference it took and then drains the queue —
 // through a pointer that drop may have just freed, when it was the last reference. It is the
 // last when the environment's own reference (dropped by its cleanup hook) and every thread-safe
