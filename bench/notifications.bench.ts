@@ -4,7 +4,8 @@
  * objects made per event" (the target: ≥ 0.5×). The package is timed twice: the fake given
  * 100 000 records in one go (all of them alive at once, which the garbage collector pays for),
  * and in batches of 1 000, as a real backend delivers (the native one hands over at most
- * `maxBatch`, 4 096 by default, per turn).
+ * `maxBatch`, 4 096 by default, per turn); and in batches handed over as a backend does, without
+ * the snapshot `fake.notify()` takes of each record for its callers.
  */
 
 import { EventEmitter } from 'node:events';
@@ -80,6 +81,19 @@ export default async function notificationsBench(): Promise<void> {
       run: async () => {
         for (let start = 0; start < count; start += batch) {
           for (let i = start; i < start + batch; i++) void fake.notify(input[i]!);
+          await fake.settled();
+        }
+      },
+    },
+    {
+      // What the native backend hands over: records its batch reader has just made, delivered
+      // without a copy. `fake.notify()` above first snapshots each record (the test API's
+      // promise that a caller's later changes never reach the app), a fifth of its time.
+      name: 'connect() → typed event, batches of 1 000, as a backend hands them over',
+      operations: count,
+      run: async () => {
+        for (let start = 0; start < count; start += batch) {
+          for (let i = start; i < start + batch; i++) void fake.notifications.emit(input[i]!);
           await fake.settled();
         }
       },
