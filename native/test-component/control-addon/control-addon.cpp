@@ -37,43 +37,23 @@
 #include "provisioning-control-exports.h"
 #include "diagnostics-control-exports.h"
 #include "tethering-control-exports.h"
-#include <wrl/client.h>
+#include "control-exports-support.h"
 
 namespace {
 
 using Microsoft::WRL::ComPtr;
 
-class OwnedString {
- public:
-  explicit OwnedString(const std::u16string& text) {
-    WindowsCreateString(reinterpret_cast<const wchar_t*>(text.c_str()),
-                        static_cast<UINT32>(text.size()), &value_);
-  }
-  ~OwnedString() { WindowsDeleteString(value_); }
-  HSTRING get() const { return value_; }
-
- private:
-  HSTRING value_ = nullptr;
-};
+// An HSTRING owned for a call.
+using OwnedString = wmbb_test::OwnedHString;
 
 void Check(Napi::Env env, HRESULT hr, const char* what) {
-  if (FAILED(hr)) {
-    char hex[16];
-    snprintf(hex, sizeof hex, "0x%08lX", static_cast<unsigned long>(hr));
-    throw Napi::Error::New(env, std::string("test control: ") + what + " failed with " + hex);
-  }
+  wmbb_test::CheckControlCall(env, hr, "test control: ", what);
 }
 
 ComPtr<ITestControl> Control(Napi::Env env) {
-  HSTRING_HEADER header;
-  HSTRING id = nullptr;
-  Check(env, WindowsCreateStringReference(kTestControlClass, static_cast<UINT32>(wcslen(kTestControlClass)),
-                                          &header, &id),
-        "WindowsCreateStringReference");
-  ComPtr<ITestControl> control;
-  Check(env, RoGetActivationFactory(id, __uuidof(ITestControl), reinterpret_cast<void**>(control.GetAddressOf())),
-        "RoGetActivationFactory(WindowsMobileBroadband.Testing.Control) — is the test component registered?");
-  return control;
+  return wmbb_test::ControlFactory<ITestControl>(
+      env, kTestControlClass, "test control: ",
+      "RoGetActivationFactory(WindowsMobileBroadband.Testing.Control) — is the test component registered?");
 }
 
 std::u16string Text(const Napi::Object& object, const char* key) {

@@ -1,12 +1,9 @@
 #include "diagnostics-control-exports.h"
 
-#include <wrl/client.h>
-
-#include <cstdio>
-#include <cwchar>
 #include <string>
 
 #include "../diagnostics-control.h"
+#include "control-exports-support.h"
 
 namespace wmbb_test {
 namespace {
@@ -14,27 +11,13 @@ namespace {
 using Microsoft::WRL::ComPtr;
 
 void Check(Napi::Env env, HRESULT hr, const char* what) {
-  if (FAILED(hr)) {
-    char hex[16];
-    snprintf(hex, sizeof hex, "0x%08lX", static_cast<unsigned long>(hr));
-    throw Napi::Error::New(env, std::string("diagnostics control: ") + what + " failed with " + hex);
-  }
+  CheckControlCall(env, hr, "diagnostics control: ", what);
 }
 
 ComPtr<IDiagnosticsTestControl> Control(Napi::Env env) {
-  HSTRING_HEADER header;
-  HSTRING id = nullptr;
-  Check(env,
-        WindowsCreateStringReference(kDiagnosticsControlClass,
-                                     static_cast<UINT32>(wcslen(kDiagnosticsControlClass)), &header,
-                                     &id),
-        "WindowsCreateStringReference");
-  ComPtr<IDiagnosticsTestControl> control;
-  Check(env,
-        RoGetActivationFactory(id, __uuidof(IDiagnosticsTestControl),
-                               reinterpret_cast<void**>(control.GetAddressOf())),
-        "RoGetActivationFactory(WindowsMobileBroadband.Testing.DiagnosticsControl) — is it registered?");
-  return control;
+  return ControlFactory<IDiagnosticsTestControl>(
+      env, kDiagnosticsControlClass, "diagnostics control: ",
+      "RoGetActivationFactory(WindowsMobileBroadband.Testing.DiagnosticsControl) — is it registered?");
 }
 
 Napi::Value Reset(const Napi::CallbackInfo& info) {

@@ -1,12 +1,9 @@
 #include "tethering-control-exports.h"
 
-#include <wrl/client.h>
-
-#include <cstdio>
-#include <cwchar>
 #include <string>
 
 #include "../tethering-control.h"
+#include "control-exports-support.h"
 
 namespace wmbb_test {
 namespace {
@@ -14,46 +11,16 @@ namespace {
 using Microsoft::WRL::ComPtr;
 
 void Check(Napi::Env env, HRESULT hr, const char* what) {
-  if (FAILED(hr)) {
-    char hex[16];
-    snprintf(hex, sizeof hex, "0x%08lX", static_cast<unsigned long>(hr));
-    throw Napi::Error::New(env, std::string("tethering control: ") + what + " failed with " + hex);
-  }
+  CheckControlCall(env, hr, "tethering control: ", what);
 }
 
-class Text {
- public:
-  explicit Text(const std::u16string& text) {
-    WindowsCreateString(reinterpret_cast<const wchar_t*>(text.c_str()),
-                        static_cast<UINT32>(text.size()), &value_);
-  }
-  Text() = default;
-  ~Text() { WindowsDeleteString(value_); }
-  HSTRING get() const { return value_; }
-  HSTRING* put() { return &value_; }
-  Napi::String ToJs(Napi::Env env) const {
-    UINT32 length = 0;
-    const wchar_t* raw = WindowsGetStringRawBuffer(value_, &length);
-    return Napi::String::New(env, reinterpret_cast<const char16_t*>(raw), length);
-  }
-
- private:
-  HSTRING value_ = nullptr;
-};
+// An HSTRING owned for a call.
+using Text = OwnedHString;
 
 ComPtr<ITetheringTestControl> Control(Napi::Env env) {
-  HSTRING_HEADER header;
-  HSTRING id = nullptr;
-  Check(env,
-        WindowsCreateStringReference(kTetheringControlClass,
-                                     static_cast<UINT32>(wcslen(kTetheringControlClass)), &header, &id),
-        "WindowsCreateStringReference");
-  ComPtr<ITetheringTestControl> control;
-  Check(env,
-        RoGetActivationFactory(id, __uuidof(ITetheringTestControl),
-                               reinterpret_cast<void**>(control.GetAddressOf())),
-        "RoGetActivationFactory(WindowsMobileBroadband.Testing.TetheringControl) — is it registered?");
-  return control;
+  return ControlFactory<ITetheringTestControl>(
+      env, kTetheringControlClass, "tethering control: ",
+      "RoGetActivationFactory(WindowsMobileBroadband.Testing.TetheringControl) — is it registered?");
 }
 
 std::u16string Utf16(const Napi::Value& value) {

@@ -1,12 +1,9 @@
 #include "ussd-calls.h"
 
-#include <cstdio>
-#include <cwchar>
 #include <string>
 
-#include <wrl/client.h>
-
 #include "../ussd-control.h"
+#include "control-exports-support.h"
 
 namespace wmbb_test {
 namespace {
@@ -14,27 +11,13 @@ namespace {
 using Microsoft::WRL::ComPtr;
 
 void Check(Napi::Env env, HRESULT hr, const char* what) {
-  if (FAILED(hr)) {
-    char hex[16];
-    snprintf(hex, sizeof hex, "0x%08lX", static_cast<unsigned long>(hr));
-    throw Napi::Error::New(env, std::string("test control: ussd.") + what + " failed with " + hex);
-  }
+  CheckControlCall(env, hr, "test control: ussd.", what);
 }
 
 ComPtr<IUssdTestControl> Control(Napi::Env env) {
-  HSTRING_HEADER header;
-  HSTRING id = nullptr;
-  Check(env,
-        WindowsCreateStringReference(kUssdTestControlClass,
-                                     static_cast<UINT32>(wcslen(kUssdTestControlClass)), &header,
-                                     &id),
-        "WindowsCreateStringReference");
-  ComPtr<IUssdTestControl> control;
-  Check(env,
-        RoGetActivationFactory(id, __uuidof(IUssdTestControl),
-                               reinterpret_cast<void**>(control.GetAddressOf())),
-        "RoGetActivationFactory(WindowsMobileBroadband.Testing.UssdControl) — is it registered?");
-  return control;
+  return ControlFactory<IUssdTestControl>(
+      env, kUssdTestControlClass, "test control: ussd.",
+      "RoGetActivationFactory(WindowsMobileBroadband.Testing.UssdControl) — is it registered?");
 }
 
 Napi::Value Reset(const Napi::CallbackInfo& info) {
