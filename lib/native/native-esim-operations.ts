@@ -50,7 +50,8 @@ import type {
   NativeOperation,
   NativeProfileRef,
 } from './addon-types.js';
-import { fromNativeError, isNativeCallError } from './hresult.js';
+import { CancellableOperations } from './cancellable-operations.js';
+import { fromNativeError } from './hresult.js';
 import { enumName, esimOperationStatuses, esimProfileMetadataStates } from './winrt-enums.js';
 
 /** What an operation is, for messages and errors. */
@@ -67,13 +68,6 @@ interface Context {
   signal: AbortSignal | undefined;
 }
 
-/** A pending operation, as `close()` sees it. */
-interface Pending {
-  cancel(): void;
-  abandon(): void;
-  readonly settled: Promise<void>;
-}
-
 function statusName(value: number): EsimOperationStatus {
   // A status newer than this package is still a failure the user must hear about.
   return enumName(esimOperationStatuses, value, 'ESimOperationStatus', 'other');
@@ -86,22 +80,16 @@ function closedError(where: string): MobileBroadbandError {
   );
 }
 
-function isCanceled(error: unknown): boolean {
-  return isNativeCallError(error) && error.canceled === true;
-}
-
 export class NativeEsimOperations {
   readonly #addon: NativeAddon;
-  readonly #stopTimeoutMs: number;
-  readonly #pending = new Set<Pending>();
+  readonly #operations: CancellableOperations;
   readonly #offers = new MetadataOffers<NativeMetadataRef>('native-esim-metadata', (ref) =>
     ref.close(),
   );
-  #closing = false;
 
   constructor(addon: NativeAddon, stopTimeoutMs: number) {
     this.#addon = addon;
-    this.#stopTimeoutMs = stopTimeoutMs;
+    this.#operations = new CancellableOperations(stopTimeoutMs);
   }
 
   async download(
@@ -122,9 +110,9 @@ export class NativeEsimOperations {
         const status = statusName(result.status);
         const ref = result.metadata;
         if (ref === null) return { status, metadata: undefined };
-        if (status !== 'success' || this.#closing) {
+        if (status !== 'success' || this.#operations.closing) {
           ref.close();
-          if (this.#closing) throw closedError(where);
+          if (this.#operations.closing) throw closedError(where);
           return { status, metadata: undefined };
         }
         const metadata = this.#offer(ref, result);
@@ -144,7 +132,7 @@ export class NativeEsimOperations {
     );
     const context = this.#context(kind, where, signal);
     const report = progressListener(onProgress, where);
-    if (this.#closing) throw closedError(where);
+    if (this.#operations.closing) throw closedError(where);
     return this.#offers.use(call.handle, where, 'install', async (ref) =>
       statusName(
         await this.#run(
@@ -165,7 +153,7 @@ export class NativeEsimOperations {
   ): Promise<EsimOperationStatus> {
     const { where, signal, kind, ...call } = checkDeclineCall(handle, how, options);
     const context = this.#context(kind, where, signal);
-    if (this.#closing) throw closedError(where);
+    if (this.#operations.closing) throw closedError(where);
     return this.#offers.use(call.handle, where, 'decline', async (ref) =>
       statusName(await this.#run(() => ref.decline(kind === 'postpone'), context)),
     );
@@ -256,9 +244,9 @@ export class NativeEsimOperations {
         const ref = result.metadata;
         let metadata: EsimProfileMetadataInfo | undefined;
         if (ref !== null) {
-          if (status !== 'success' || this.#closing) {
+          if (status !== 'success' || this.#operations.closing) {
             ref.close();
-            if (this.#closing) throw closedError(where);
+            if (this.#operations.closing) throw closedError(where);
           } else {
             metadata = this.#offer(ref, result);
           }
@@ -293,17 +281,7 @@ export class NativeEsimOperations {
 
   /** Cancels what is pending and releases every metadata object. */
   async close(): Promise<void> {
-    this.#closing = true;
-    const pending = [...this.#pending];
-    for (const operation of pending) operation.cancel();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([
-      Promise.all(pending.map((operation) => operation.settled)),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#stopTimeoutMs))),
-    ]);
-    clearTimeout(timer);
-    // Windows did not confirm in time: let the addon release them whenever it does.
-    for (const operation of [...this.#pending]) operation.abandon();
+    await this.#operations.close();
     this.#offers.clear();
   }
 
@@ -365,7 +343,7 @@ export class NativeEsimOperations {
    */
   async #run<T>(start: () => NativeOperation<T>, context: Context): Promise<T> {
     const { where, signal } = context;
-    if (this.#closing) throw closedError(where);
+    if (this.#operations.closing) throw closedError(where);
     if (signal?.aborted) throw abortedError(where, signal);
     let operation: NativeOperation<T>;
     try {
@@ -373,41 +351,16 @@ export class NativeEsimOperations {
     } catch (error) {
       throw fromNativeError(error, { operation: context.operation, advice: esimAdvice });
     }
-    let abandon!: () => void;
-    const abandoned = new Promise<never>((_, reject) => {
-      abandon = () => {
-        operation.abandon();
-        reject(closedError(where));
-      };
-    });
-    const pending: Pending = {
-      cancel: () => operation.cancel(),
-      abandon,
-      settled: operation.promise.then(
-        () => undefined,
-        () => undefined,
-      ),
-    };
-    const onAbort = (): void => operation.cancel();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    this.#pending.add(pending);
     try {
-      return await Promise.race([operation.promise, abandoned]);
+      return await this.#operations.run(operation, {
+        where,
+        signal,
+        closed: () => closedError(where),
+        canceledCall: () => context.call,
+      });
     } catch (error) {
       if (error instanceof MobileBroadbandError) throw error;
-      if (isCanceled(error)) {
-        if (this.#closing) throw closedError(where);
-        if (signal?.aborted) throw abortedError(where, signal);
-        throw new MobileBroadbandError(
-          'ERR_ABORTED',
-          `${where}: Windows cancelled ${context.call} before it finished; try again`,
-          { details: { call: context.call } },
-        );
-      }
       throw fromNativeError(error, { operation: context.operation, advice: esimAdvice });
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      this.#pending.delete(pending);
     }
   }
 }

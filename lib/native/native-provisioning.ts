@@ -29,6 +29,7 @@ import { unknownAccountError } from '../modems/unknown-account.js';
 import { ownerWindowHandle } from '../provisioning/owner-window.js';
 import type { NativeAddon, NativeOperation, NativeProvisioningResult } from './addon-types.js';
 import { fromNativeError, isNativeCallError } from './hresult.js';
+import { CancellableOperations } from './cancellable-operations.js';
 
 /** The process warning when an agent takes no owner window (the document is still applied). */
 export const ownerWindowWarningCode = 'WMBB_OWNER_WINDOW_UNSUPPORTED';
@@ -42,13 +43,6 @@ const ownerWindowUnsupported = 2;
 
 const notAuthorizedAdvice =
   "the document changes profiles that belong to another mobile operator, or this app is not the operator's app for the account: an app may provision only its own operator's accounts";
-
-/** A pending apply, as `close()` sees it. */
-interface Pending {
-  cancel(): void;
-  abandon(): void;
-  readonly settled: Promise<void>;
-}
 
 /** Options of {@link NativeProvisioning}. */
 export interface NativeProvisioningOptions {
@@ -68,10 +62,8 @@ function closedError(): MobileBroadbandError {
 export class NativeProvisioning implements ProvisioningBackend {
   readonly #addon: NativeAddon;
   readonly #knownIds: () => Promise<string[]>;
-  readonly #stopTimeoutMs: number;
   readonly #warn: (message: string, code: string) => void;
-  readonly #pending = new Set<Pending>();
-  #closing = false;
+  readonly #operations: CancellableOperations;
   #warnedOwnerWindow = false;
 
   /**
@@ -84,7 +76,7 @@ export class NativeProvisioning implements ProvisioningBackend {
   ) {
     this.#addon = addon;
     this.#knownIds = knownIds;
-    this.#stopTimeoutMs = options.stopTimeoutMs;
+    this.#operations = new CancellableOperations(options.stopTimeoutMs);
     this.#warn = options.warn ?? ((message, code) => process.emitWarning(message, { code }));
   }
 
@@ -128,18 +120,8 @@ export class NativeProvisioning implements ProvisioningBackend {
   }
 
   /** Cancels what is pending; settles once Windows confirmed or `stopTimeoutMs` passed. */
-  async close(): Promise<void> {
-    this.#closing = true;
-    const pending = [...this.#pending];
-    for (const apply of pending) apply.cancel();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([
-      Promise.all(pending.map((apply) => apply.settled)),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#stopTimeoutMs))),
-    ]);
-    clearTimeout(timer);
-    // Windows did not confirm in time: the addon releases them whenever it does.
-    for (const apply of [...this.#pending]) apply.abandon();
+  close(): Promise<void> {
+    return this.#operations.close();
   }
 
   /** A failure as a typed error; an unknown account as ERR_INVALID_ARGUMENT naming the known. */
@@ -160,43 +142,13 @@ export class NativeProvisioning implements ProvisioningBackend {
 
   /** Runs the addon's operation with the signal wired to `cancel()` and `close()` able to end it. */
   async #run<T>(start: () => NativeOperation<T>, signal: AbortSignal | undefined): Promise<T> {
-    if (this.#closing) throw closedError();
+    if (this.#operations.closing) throw closedError();
     if (signal?.aborted) throw abortedError(where, signal);
-    const native = start();
-    let abandon!: () => void;
-    const abandoned = new Promise<never>((_, reject) => {
-      abandon = () => {
-        native.abandon();
-        reject(closedError());
-      };
+    return await this.#operations.run(start(), {
+      where,
+      signal,
+      closed: closedError,
+      canceledCall: () => applyCall,
     });
-    const pending: Pending = {
-      cancel: () => native.cancel(),
-      abandon,
-      settled: native.promise.then(
-        () => undefined,
-        () => undefined,
-      ),
-    };
-    const onAbort = (): void => native.cancel();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    this.#pending.add(pending);
-    try {
-      return await Promise.race([native.promise, abandoned]);
-    } catch (error) {
-      if (isNativeCallError(error) && error.canceled === true) {
-        if (this.#closing) throw closedError();
-        if (signal?.aborted) throw abortedError(where, signal);
-        throw new MobileBroadbandError(
-          'ERR_ABORTED',
-          `${where}: Windows cancelled ${applyCall} before it finished; try again`,
-          { details: { call: applyCall } },
-        );
-      }
-      throw error;
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      this.#pending.delete(pending);
-    }
   }
 }

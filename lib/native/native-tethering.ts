@@ -46,7 +46,7 @@ import type {
   NativeOperation,
   NativeTetheringResult,
 } from './addon-types.js';
-import { isNativeCallError } from './hresult.js';
+import { CancellableOperations } from './cancellable-operations.js';
 import { readTetheringDiagnostics } from './native-tethering-diagnostics.js';
 import { tetheringError } from './native-tethering-errors.js';
 import {
@@ -59,13 +59,6 @@ import {
   tetheringWiFiBands,
   valueOf,
 } from './tethering-enums.js';
-
-/** A pending start or stop, as `close()` sees it. */
-interface Pending {
-  cancel(): void;
-  abandon(): void;
-  readonly settled: Promise<void>;
-}
 
 /** Options of {@link NativeTethering}. */
 export interface NativeTetheringOptions {
@@ -120,13 +113,11 @@ function resultOf(result: NativeTetheringResult): TetheringOperationResult {
 
 export class NativeTethering implements TetheringBackend {
   readonly #addon: NativeAddon;
-  readonly #stopTimeoutMs: number;
-  readonly #pending = new Set<Pending>();
-  #closing = false;
+  readonly #operations: CancellableOperations;
 
   constructor(addon: NativeAddon, options: NativeTetheringOptions) {
     this.#addon = addon;
-    this.#stopTimeoutMs = options.stopTimeoutMs;
+    this.#operations = new CancellableOperations(options.stopTimeoutMs);
   }
 
   async status(target?: TetheringTarget): Promise<TetheringStatus> {
@@ -278,23 +269,13 @@ export class NativeTethering implements TetheringBackend {
   }
 
   /** Cancels what is pending; settles once Windows confirmed or `stopTimeoutMs` passed. */
-  async close(): Promise<void> {
-    this.#closing = true;
-    const pending = [...this.#pending];
-    for (const operation of pending) operation.cancel();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([
-      Promise.all(pending.map((operation) => operation.settled)),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.#stopTimeoutMs))),
-    ]);
-    clearTimeout(timer);
-    // Windows did not confirm in time: the addon releases them whenever it does.
-    for (const operation of [...this.#pending]) operation.abandon();
+  close(): Promise<void> {
+    return this.#operations.close();
   }
 
   /** A call that is not cancellable (reads, stores, switches): typed errors. */
   async #call<T>(start: () => NativeOperation<T>, operation: string): Promise<T> {
-    if (this.#closing) throw closedError(operation);
+    if (this.#operations.closing) throw closedError(operation);
     try {
       return await start().promise;
     } catch (error) {
@@ -309,48 +290,17 @@ export class NativeTethering implements TetheringBackend {
     where: string,
     signal: AbortSignal | undefined,
   ): Promise<T> {
-    if (this.#closing) throw closedError(where);
+    if (this.#operations.closing) throw closedError(where);
     if (signal?.aborted) throw abortedError(where, signal);
-    let native: NativeOperation<T>;
     try {
-      native = start();
+      return await this.#operations.run(start(), {
+        where,
+        signal,
+        closed: () => closedError(where),
+        canceledCall: (error) => error.call,
+      });
     } catch (error) {
       throw await this.#error(error, operation);
-    }
-    let abandon!: () => void;
-    const abandoned = new Promise<never>((_, reject) => {
-      abandon = () => {
-        native.abandon();
-        reject(closedError(where));
-      };
-    });
-    const pending: Pending = {
-      cancel: () => native.cancel(),
-      abandon,
-      settled: native.promise.then(
-        () => undefined,
-        () => undefined,
-      ),
-    };
-    const onAbort = (): void => native.cancel();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    this.#pending.add(pending);
-    try {
-      return await Promise.race([native.promise, abandoned]);
-    } catch (error) {
-      if (isNativeCallError(error) && error.canceled === true) {
-        if (this.#closing) throw closedError(where);
-        if (signal?.aborted) throw abortedError(where, signal);
-        throw new MobileBroadbandError(
-          'ERR_ABORTED',
-          `${where}: Windows cancelled ${error.call} before it finished; try again`,
-          { details: { call: error.call } },
-        );
-      }
-      throw await this.#error(error, operation);
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      this.#pending.delete(pending);
     }
   }
 
