@@ -35,6 +35,7 @@ import {
 } from '../tethering/check-access-point.js';
 import type { TimerHandle } from '../clock.js';
 import { MobileBroadbandError } from '../errors.js';
+import { tetheringCapabilities, tetheringOperationStatuses } from '../native/tethering-enums.js';
 import { tetheringApiBuilds } from '../tethering/api-builds.js';
 import { noInternetError } from '../tethering/no-internet.js';
 import type { FakeContext, FakeRecord } from './fake-context.js';
@@ -66,32 +67,6 @@ export interface ScriptedTetheringOutcome {
   /** Windows' additional message (default `''`). */
   additionalErrorMessage?: string;
 }
-
-const capabilities: readonly TetheringCapability[] = [
-  'enabled',
-  'disabledByGroupPolicy',
-  'disabledByHardwareLimitation',
-  'disabledByOperator',
-  'disabledBySku',
-  'disabledByRequiredAppNotInstalled',
-  'disabledDueToUnknownCause',
-  'disabledBySystemCapability',
-];
-
-const operationStatuses: readonly TetheringOperationStatus[] = [
-  'success',
-  'unknown',
-  'mobileBroadbandDeviceOff',
-  'wiFiDeviceOff',
-  'entitlementCheckTimeout',
-  'entitlementCheckFailure',
-  'operationInProgress',
-  'bluetoothDeviceOff',
-  'networkLimitedConnectivity',
-  'alreadyOn',
-  'radioRestriction',
-  'bandInterference',
-];
 
 const macPattern = /^[0-9A-F]{2}(?::[0-9A-F]{2}){5}$/i;
 
@@ -155,10 +130,10 @@ export class FakeTethering implements TetheringBackend {
    * says; `undefined` goes back to the policy's (`disabledByOperator` for `'never'`).
    */
   setCapability(capability: TetheringCapability | undefined): void {
-    if (capability !== undefined && !capabilities.includes(capability))
+    if (capability !== undefined && !tetheringCapabilities.includes(capability))
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `Unknown tethering capability ${JSON.stringify(capability)}; expected one of ${capabilities.join(', ')}`,
+        `Unknown tethering capability ${JSON.stringify(capability)}; expected one of ${tetheringCapabilities.join(', ')}`,
       );
     this.#capabilityOverride = capability;
   }
@@ -173,10 +148,10 @@ export class FakeTethering implements TetheringBackend {
         'ERR_INVALID_ARGUMENT',
         "scriptNext(operation): 'start' or 'stop'",
       );
-    if (!operationStatuses.includes(outcome?.status))
+    if (!tetheringOperationStatuses.includes(outcome?.status))
       throw new MobileBroadbandError(
         'ERR_INVALID_ARGUMENT',
-        `Unknown TetheringOperationStatus; expected one of ${operationStatuses.join(', ')}`,
+        `Unknown TetheringOperationStatus; expected one of ${tetheringOperationStatuses.join(', ')}`,
       );
     this.#scripted[operation].push({
       status: outcome.status,
