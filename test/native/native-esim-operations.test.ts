@@ -22,38 +22,15 @@ import {
   unusedTetheringDiagnostics,
   unusedTethering,
 } from './unused-exports.js';
+import { ManualNativeOperation } from './manual-operation.js';
 
 const eid = '89049032123451234512345678901235';
 const code = 'LPA:1$smdp.example.com$04386-AGYFT-A74Y8-3F815';
 
 /** An operation the test settles by hand. */
-class ManualOperation<T> implements NativeOperation<T> {
-  readonly promise: Promise<T>;
-  resolve!: (value: T) => void;
-  reject!: (error: unknown) => void;
-  cancels = 0;
-  abandoned = false;
-  /** What cancel() does: by default Windows confirms with a cancellation. */
-  onCancel: () => void = () =>
-    this.reject(
-      Object.assign(new Error('cancelled'), {
-        hresult: 0x800704c7,
-        call: 'ESim.ResetAsync',
-        canceled: true,
-      }),
-    );
+class ManualOperation<T> extends ManualNativeOperation<T> {
   constructor() {
-    this.promise = new Promise<T>((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-    });
-  }
-  cancel(): void {
-    this.cancels++;
-    this.onCancel();
-  }
-  abandon(): void {
-    this.abandoned = true;
+    super('ESim.ResetAsync');
   }
 }
 

@@ -6,16 +6,13 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import type {
-  NativeAddon,
-  NativeOperation,
-  NativeProvisioningResult,
-} from '../../lib/native/addon-types.js';
+import type { NativeAddon, NativeProvisioningResult } from '../../lib/native/addon-types.js';
 import { MobileBroadbandError } from '../../lib/errors.js';
 import {
   NativeProvisioning,
   ownerWindowWarningCode,
 } from '../../lib/native/native-provisioning.js';
+import { ManualNativeOperation, nativeError } from './manual-operation.js';
 
 const accountId = '{7C3B9E21-5A4D-4E8F-B1C2-3D4E5F607182}';
 const secret = 'Pa55-w0rd-s3cret';
@@ -23,38 +20,13 @@ const document = `<CarrierProvisioning><Password>${secret}</Password></CarrierPr
 const resultsXml = '<CarrierProvisioningResult errorCode="S_OK"/>';
 
 /** An operation the test settles by hand. */
-class ManualOperation<T> implements NativeOperation<T> {
-  readonly promise: Promise<T>;
-  resolve!: (value: T) => void;
-  reject!: (error: unknown) => void;
-  cancels = 0;
-  abandoned = false;
-  /** What cancel() does: by default Windows confirms with a cancellation. */
-  onCancel: () => void = () => this.reject(nativeError(0x800704c7, applyCall, true));
+class ManualOperation<T> extends ManualNativeOperation<T> {
   constructor() {
-    this.promise = new Promise<T>((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-    });
-  }
-  cancel(): void {
-    this.cancels++;
-    this.onCancel();
-  }
-  abandon(): void {
-    this.abandoned = true;
+    super(applyCall);
   }
 }
 
 const applyCall = 'ProvisioningAgent.ProvisionFromXmlDocumentAsync';
-
-function nativeError(hresult: number, call: string, canceled = false): Error {
-  return Object.assign(new Error(`${call} failed with HRESULT ${hresult.toString(16)}`), {
-    hresult,
-    call,
-    ...(canceled ? { canceled: true } : {}),
-  });
-}
 
 interface Call {
   document: string;

@@ -14,30 +14,14 @@ import type {
 } from '../../lib/native/addon-types.js';
 import { MobileBroadbandError } from '../../lib/errors.js';
 import { NativeTethering } from '../../lib/native/native-tethering.js';
+import { ManualNativeOperation, nativeError } from './manual-operation.js';
 
 const passphrase = 'a-very-secret-pass';
 
 /** An operation the test settles by hand (or at once). */
-class ManualOperation<T> implements NativeOperation<T> {
-  readonly promise: Promise<T>;
-  resolve!: (value: T) => void;
-  reject!: (error: unknown) => void;
-  cancels = 0;
-  abandoned = false;
-  /** What cancel() does: by default Windows confirms with a cancellation. */
-  onCancel: () => void = () => this.reject(nativeError(0x800704c7, 'X.StartTetheringAsync', true));
+class ManualOperation<T> extends ManualNativeOperation<T> {
   constructor() {
-    this.promise = new Promise<T>((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-    });
-  }
-  cancel(): void {
-    this.cancels++;
-    this.onCancel();
-  }
-  abandon(): void {
-    this.abandoned = true;
+    super('X.StartTetheringAsync');
   }
 }
 
@@ -51,14 +35,6 @@ function failed<T>(hresult: number, call: string): NativeOperation<T> {
   const operation = new ManualOperation<T>();
   operation.reject(nativeError(hresult, call));
   return operation;
-}
-
-function nativeError(hresult: number, call: string, canceled = false): Error {
-  return Object.assign(new Error(`${call} failed with HRESULT ${hresult.toString(16)}`), {
-    hresult,
-    call,
-    ...(canceled ? { canceled: true } : {}),
-  });
 }
 
 const stored: NativeAccessPoint = { ssid: 'Stored', passphrase, band: 2, authenticationKind: 1 };
