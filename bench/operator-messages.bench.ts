@@ -1,9 +1,10 @@
 /**
  * Operator messages matched per second against 50 provisioning rules for 10 senders (and
  * against 175 rules for 35 senders, near the rule set's instruction budget, to show the cost
- * does not grow with other senders' rules),
- * beside a single precompiled native RegExp test and a native-RegExp rule loop measured in the
- * same run.
+ * does not grow with other senders' rules), as a ratio of the plain native-RegExp loop over
+ * the same 50 rules measured in the same run (the target: ≥ 0.5×), beside a single
+ * precompiled RegExp test. The loop only finds the rule; the matcher also reads the fields
+ * (two amounts with units, a timestamp made a Date), which is most of its time.
  */
 
 import type { MessageRule, OperatorMessage } from '../lib/provisioning/index.js';
@@ -119,7 +120,7 @@ export default async function operatorMessagesBench(): Promise<void> {
   report(
     `Operator messages: ${count} SMS per run (4 in 5 usage messages with fields, 1 in 5 no match)`,
     results,
-    'one precompiled RegExp.test (floor)',
+    'native RegExp loop, 50 rules (unsafe)',
   );
   if (matched === 0) throw new Error('nothing matched');
 }

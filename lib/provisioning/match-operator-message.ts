@@ -9,9 +9,10 @@
 import type { OperatorMessageFields } from '../backend.js';
 import { MobileBroadbandError } from '../errors.js';
 import { checkInstant } from '../time-values.js';
-import { readMessageNumber } from './message-number.js';
-import { checkUtcOffset, type TimestampContext } from './strftime.js';
-import { maxMessageTextLength } from './operator-message-pattern.js';
+import { readNumberWith } from './message-number.js';
+import { checkUtcOffset } from './strftime.js';
+import type { RuleReading } from './rule-reading.js';
+import { checkText, maxMessageTextLength } from './operator-message-pattern.js';
 import {
   compileMessageRules,
   isCompiledMessageRule,
@@ -22,10 +23,11 @@ import { inferUsage, type UsageSource, type UsageValues } from './infer-usage.js
 import type {
   AmountField,
   MessageRule,
+  MessageRuleFields,
   PercentageField,
   ProvisioningDocument,
 } from './provisioning-document.js';
-import { bytesPerUnit, unitForText, type UnitMultiplier } from './units.js';
+import { bytesPerUnit, type UnitMultiplier } from './units.js';
 
 /** A message to match. */
 export interface OperatorMessage {
@@ -146,6 +148,7 @@ export function matchRule(
       'ERR_INVALID_ARGUMENT',
       'matchRule takes a rule from compileMessageRule (or from the rules of compileMessageRules)',
     );
+  checkText(text);
   checkMatchOptions(options);
   return matchCompiled(compiled, text, options);
 }
@@ -156,34 +159,46 @@ function matchCompiled(
   text: string,
   options: MatchOperatorMessageOptions,
 ): OperatorMessageMatch | undefined {
-  const { rule } = compiled;
-  const spec = rule.fields;
+  const { rule, reading } = compiled;
+  const spec = reading.fields;
   // Without fields only "does it match" counts, which needs no capture groups (faster).
-  if (
-    spec === undefined ||
-    (!spec.usage &&
-      !spec.usagePercentage &&
-      !spec.usageOverage &&
-      !spec.usageOveragePercentage &&
-      !spec.dataLimit &&
-      !spec.usageTimestamp)
-  )
-    return compiled.pattern.test(text) ? matchOf(rule, {}, []) : undefined;
-  const groups = compiled.pattern.exec(text);
+  if (spec === undefined) return compiled.pattern.matches(text) ? matchOf(rule, {}, []) : undefined;
+  const groups = compiled.pattern.search(text);
   if (groups === undefined) return undefined;
 
   const fields: OperatorMessageFields = {};
   const warnings: string[] = [];
-  const values: UsageValues = {};
   // Written out, no helper closure: this runs for every message a rule with fields matches.
-  const usageBytes = readAmount('Usage', spec.usage, groups, rule, warnings);
+  // Fields are read in the documents' order (Usage, the usage elements, DataLimit), which is
+  // the order of their warnings.
+  const usageBytes = readAmount('Usage', spec.usage, groups, rule, reading, warnings);
+  if (
+    spec.usagePercentage === undefined &&
+    spec.usageOverage === undefined &&
+    spec.usageOveragePercentage === undefined
+  ) {
+    // The common rule: Usage and DataLimit as read, nothing to infer.
+    const dataLimitBytes = readAmount('DataLimit', spec.dataLimit, groups, rule, reading, warnings);
+    if (usageBytes !== undefined) fields.usageBytes = usageBytes;
+    if (dataLimitBytes !== undefined) fields.dataLimitBytes = dataLimitBytes;
+    readTimestamp(spec, reading, groups, options, fields, warnings);
+    return matchOf(rule, fields, warnings);
+  }
+  const values: UsageValues = {};
   if (usageBytes !== undefined) values.usageBytes = usageBytes;
   if (spec.usagePercentage !== undefined) {
-    const value = readPercentage('UsagePercentage', spec.usagePercentage, groups, rule, warnings);
+    const value = readPercentage(
+      'UsagePercentage',
+      spec.usagePercentage,
+      groups,
+      rule,
+      reading,
+      warnings,
+    );
     if (value !== undefined) values.usagePercentage = value;
   }
   if (spec.usageOverage !== undefined) {
-    const value = readAmount('UsageOverage', spec.usageOverage, groups, rule, warnings);
+    const value = readAmount('UsageOverage', spec.usageOverage, groups, rule, reading, warnings);
     if (value !== undefined) values.usageOverageBytes = value;
   }
   if (spec.usageOveragePercentage !== undefined) {
@@ -192,55 +207,63 @@ function matchCompiled(
       spec.usageOveragePercentage,
       groups,
       rule,
+      reading,
       warnings,
     );
     if (value !== undefined) values.usageOveragePercentage = value;
   }
-  const dataLimitBytes = readAmount('DataLimit', spec.dataLimit, groups, rule, warnings);
+  const dataLimitBytes = readAmount('DataLimit', spec.dataLimit, groups, rule, reading, warnings);
   if (dataLimitBytes !== undefined) values.dataLimitBytes = dataLimitBytes;
   // Windows sets Usage from these when the rule has no Usage, or its Usage was not read.
   const usage = inferUsage(values);
   if (usage !== undefined) fields.usageBytes = usage.bytes;
-  if (values.dataLimitBytes !== undefined) fields.dataLimitBytes = values.dataLimitBytes;
-  let inference: UsageInference | undefined;
-  if (spec.usagePercentage || spec.usageOverage || spec.usageOveragePercentage) {
-    inference = {};
-    if (values.usagePercentage !== undefined) inference.usagePercentage = values.usagePercentage;
-    if (values.usageOverageBytes !== undefined)
-      inference.usageOverageBytes = values.usageOverageBytes;
-    if (values.usageOveragePercentage !== undefined)
-      inference.usageOveragePercentage = values.usageOveragePercentage;
-    if (usage !== undefined) inference.usageBytesFrom = usage.from;
-    else
-      warnings.push(
-        "Usage: not inferred: none of the documents' rules (UsagePercentage × DataLimit, UsageOverage + DataLimit, UsageOveragePercentage with DataLimit or UsageOverage) had all its values",
-      );
-  }
+  if (dataLimitBytes !== undefined) fields.dataLimitBytes = dataLimitBytes;
+  const inference: UsageInference = {};
+  if (values.usagePercentage !== undefined) inference.usagePercentage = values.usagePercentage;
+  if (values.usageOverageBytes !== undefined)
+    inference.usageOverageBytes = values.usageOverageBytes;
+  if (values.usageOveragePercentage !== undefined)
+    inference.usageOveragePercentage = values.usageOveragePercentage;
+  if (usage !== undefined) inference.usageBytesFrom = usage.from;
+  else
+    warnings.push(
+      "Usage: not inferred: none of the documents' rules (UsagePercentage × DataLimit, UsageOverage + DataLimit, UsageOveragePercentage with DataLimit or UsageOverage) had all its values",
+    );
+  readTimestamp(spec, reading, groups, options, fields, warnings);
+  const match = matchOf(rule, fields, warnings);
+  match.usageInference = inference;
+  return match;
+}
+
+/** Reads the rule's `UsageTimestamp` into `fields`, or says in `warnings` why not. */
+function readTimestamp(
+  spec: MessageRuleFields,
+  reading: RuleReading,
+  groups: ArrayLike<string | undefined>,
+  options: MatchOperatorMessageOptions,
+  fields: OperatorMessageFields,
+  warnings: string[],
+): void {
   const stamp = spec.usageTimestamp;
-  if (stamp !== undefined && compiled.timestampFormat !== undefined) {
+  if (stamp !== undefined && reading.timestamp !== undefined) {
     const value = groups[stamp.group];
     if (value === undefined) {
       warnings.push(`UsageTimestamp: group ${stamp.group} did not take part in the match`);
     } else {
       const reference = options.referenceTime ?? Date.now();
-      // One object, no spread copies: this runs for every timestamp a rule reads.
-      const context: TimestampContext = {
-        referenceTime: typeof reference === 'number' ? reference : reference.getTime(),
-        utcOffsetMinutes: options.utcOffsetMinutes ?? 0,
-      };
-      if (stamp.amToken !== undefined) context.amToken = stamp.amToken;
-      if (stamp.pmToken !== undefined) context.pmToken = stamp.pmToken;
-      const result = compiled.timestampFormat.parse(value, context);
-      if (result.ok) fields.usageTimestamp = result.date;
+      const date = reading.timestamp.read(
+        value,
+        typeof reference === 'number' ? reference : reference.getTime(),
+        options.utcOffsetMinutes ?? 0,
+        reading.meridiem,
+      );
+      if (typeof date !== 'string') fields.usageTimestamp = date;
       else
         warnings.push(
-          `UsageTimestamp: "${value}" does not fit the format "${stamp.format}": ${result.reason}`,
+          `UsageTimestamp: "${value}" does not fit the format "${stamp.format}": ${date}`,
         );
     }
   }
-  const match = matchOf(rule, fields, warnings);
-  if (inference !== undefined) match.usageInference = inference;
-  return match;
 }
 
 function matchOf(
@@ -257,27 +280,18 @@ function matchOf(
 function readAmount(
   name: string,
   field: AmountField | undefined,
-  groups: (string | undefined)[],
+  groups: ArrayLike<string | undefined>,
   rule: MessageRule,
+  reading: RuleReading,
   warnings: string[],
 ): number | undefined {
   if (field === undefined) return undefined;
-  const text = groups[field.group];
-  if (text === undefined) {
-    warnings.push(`${name}: group ${field.group} did not take part in the match`);
-    return undefined;
-  }
-  const value = readMessageNumber(text, rule.locale);
-  if (value === undefined) {
-    warnings.push(
-      `${name}: "${text}" (group ${field.group}) is not a number${rule.locale ? ` in ${rule.locale}` : ''}`,
-    );
-    return undefined;
-  }
+  const value = readNumberField(name, field.group, groups, rule, reading, warnings);
+  if (value === undefined) return undefined;
   let multiplier: UnitMultiplier | 'None' | undefined = field.defaultUnit ?? 'None';
   if (field.unitGroup !== undefined) {
     const unitText = groups[field.unitGroup] ?? '';
-    multiplier = unitForText(rule.units, unitText) ?? field.defaultUnit;
+    multiplier = reading.unitOf(unitText) ?? field.defaultUnit;
     if (multiplier === undefined) {
       const known = Object.values(rule.units ?? {}).flat();
       warnings.push(
@@ -292,20 +306,33 @@ function readAmount(
 function readPercentage(
   name: string,
   field: PercentageField | undefined,
-  groups: (string | undefined)[],
+  groups: ArrayLike<string | undefined>,
   rule: MessageRule,
+  reading: RuleReading,
   warnings: string[],
 ): number | undefined {
   if (field === undefined) return undefined;
-  const text = groups[field.group];
+  return readNumberField(name, field.group, groups, rule, reading, warnings);
+}
+
+/** The number in capture group `group`, or `undefined` with a warning saying why not. */
+function readNumberField(
+  name: string,
+  group: number,
+  groups: ArrayLike<string | undefined>,
+  rule: MessageRule,
+  reading: RuleReading,
+  warnings: string[],
+): number | undefined {
+  const text = groups[group];
   if (text === undefined) {
-    warnings.push(`${name}: group ${field.group} did not take part in the match`);
+    warnings.push(`${name}: group ${group} did not take part in the match`);
     return undefined;
   }
-  const value = readMessageNumber(text, rule.locale);
+  const value = readNumberWith(text, reading.separators());
   if (value === undefined)
     warnings.push(
-      `${name}: "${text}" (group ${field.group}) is not a number${rule.locale ? ` in ${rule.locale}` : ''}`,
+      `${name}: "${text}" (group ${group}) is not a number${rule.locale ? ` in ${rule.locale}` : ''}`,
     );
   return value;
 }

@@ -8,9 +8,10 @@
 import { MobileBroadbandError } from '../errors.js';
 import { checkStringArgument } from '../check-arguments.js';
 
-interface Separators {
-  group: string;
-  decimal: string;
+/** @internal How a locale writes numbers: its group and decimal separators. */
+export interface Separators {
+  readonly group: string;
+  readonly decimal: string;
 }
 
 const cache = new Map<string, Separators>();
@@ -36,7 +37,8 @@ export function isLocaleTag(locale: string): boolean {
   }
 }
 
-function separatorsFor(locale: string): Separators {
+/** @internal The separators of a well-formed locale tag (the matcher's rules have one). */
+export function separatorsFor(locale: string): Separators {
   const cached = cache.get(locale);
   if (cached !== undefined) return cached;
   const known = knownSeparators.get(Intl.getCanonicalLocales(locale)[0]!);
@@ -70,7 +72,7 @@ export function parseMessageNumber(text: string, locale = 'en-US'): number | und
 export function readMessageNumber(text: string, locale = 'en-US'): number | undefined {
   // A number is a few digits and separators; a longer text is none.
   if (text.length > 64) return undefined;
-  let separators: ReturnType<typeof separatorsFor>;
+  let separators: Separators;
   try {
     separators = separatorsFor(locale);
   } catch {
@@ -79,9 +81,18 @@ export function readMessageNumber(text: string, locale = 'en-US'): number | unde
       'parseMessageNumber: locale is not a locale (such as en-us)',
     );
   }
+  return readNumberWith(text, separators);
+}
+
+/** @internal {@link readMessageNumber} with the locale's separators already found. */
+export function readNumberWith(text: string, separators: Separators): number | undefined {
+  if (text.length > 64) return undefined;
   const { group, decimal } = separators;
-  // The common case needs no rewriting.
-  if (decimal === '.' && /^\d{1,15}(?:\.\d{1,15})?$/.test(text)) return Number(text);
+  // The common case (up to 15 digits, maybe a point and up to 15 more) needs no rewriting.
+  if (decimal === '.') {
+    const value = plainDecimal(text);
+    if (value >= 0) return value;
+  }
   let normalized = '';
   for (const c of text.trim()) {
     if (c === decimal) normalized += '.';
@@ -91,4 +102,37 @@ export function readMessageNumber(text: string, locale = 'en-US'): number | unde
   }
   if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(normalized)) return undefined;
   return Number(normalized);
+}
+
+/**
+ * The value of `text` when it is 1–15 ASCII digits, then maybe a point and 1–15 more, and
+ * nothing else; -1 when it is not. With at most 15 digits in all, the digits make an exact
+ * integer and one division by an exact power of ten rounds once, correctly: the same double
+ * as `Number(text)`, which costs more. Longer ones are left to `Number`.
+ */
+function plainDecimal(text: string): number {
+  const length = text.length;
+  let digits = 0;
+  let i = 0;
+  for (; i < length; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) break;
+    digits = digits * 10 + digit;
+  }
+  if (i === 0 || i > 15) return -1;
+  if (i === length) return digits;
+  if (text.charCodeAt(i) !== 0x2e) return -1;
+  const fraction = ++i;
+  for (; i < length; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    digits = digits * 10 + digit;
+  }
+  const places = length - fraction;
+  if (places === 0 || places > 15) return -1;
+  return length - 1 <= 15 ? digits / 10 ** places : Number(text);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }

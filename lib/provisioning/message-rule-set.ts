@@ -23,10 +23,11 @@ import { isLocaleTag } from './message-number.js';
 import { isUnitMultiplier } from './units.js';
 import { messageRulePositions, type MessageRulePositions } from './source-positions.js';
 import {
-  compileTimestampFormat,
+  compileTimestampReader,
   type TimestampFormat,
   type TimestampFormatErrorDetails,
 } from './strftime.js';
+import { ruleReading, type RuleReading } from './rule-reading.js';
 
 /**
  * The most compiled-pattern instructions one set of rules may hold, all rules together. A
@@ -60,6 +61,8 @@ export interface CompiledMessageRule {
   readonly pattern: OperatorMessagePattern;
   /** The compiled `UsageTimestamp/@Format`, where the rule has one. */
   readonly timestampFormat?: TimestampFormat;
+  /** @internal What the rule reads from a message, worked out once. */
+  readonly reading: RuleReading;
 }
 
 /** A rule that may take an SMS from some sender, and whether only class-0 messages. */
@@ -249,14 +252,17 @@ export function compileMessageRule(
     );
 
   const timestamp = fields.usageTimestamp;
-  if (timestamp === undefined) return remember({ rule, index, pattern });
+  if (timestamp === undefined)
+    return remember({ rule, index, pattern, reading: ruleReading(rule, undefined) });
   checkGroup('usageTimestamp', 'UsageTimestamp Group', timestamp.group);
   try {
+    const timestampFormat = compileTimestampReader(timestamp.format);
     return remember({
       rule,
       index,
       pattern,
-      timestampFormat: compileTimestampFormat(timestamp.format),
+      timestampFormat,
+      reading: ruleReading(rule, timestampFormat),
     });
   } catch (error) {
     if (!isMobileBroadbandError(error, 'ERR_INVALID_ARGUMENT')) throw error;

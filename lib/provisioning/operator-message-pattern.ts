@@ -92,6 +92,13 @@ export interface OperatorMessagePattern {
   exec(text: string): (string | undefined)[] | undefined;
   /** Whether the pattern matches anywhere in `text`. */
   test(text: string): boolean;
+  /**
+   * @internal {@link exec} for a text already checked (a string of at most
+   * `maxMessageTextLength`), its groups not copied: what the matcher calls for every message.
+   */
+  search(text: string): ArrayLike<string | undefined> | undefined;
+  /** @internal {@link test} for a text already checked. */
+  matches(text: string): boolean;
 }
 
 /** Why a pattern was refused: `details` of the error {@link compileOperatorMessagePattern} throws. */
@@ -189,7 +196,13 @@ export function compilePattern(source: string, engine: 'auto' | 're2js'): Operat
     },
     test(text) {
       checkText(text);
-      return onNative(text) ? native!.test(text) : re2().test(text);
+      return pattern.matches(text);
+    },
+    matches: (text) => (onNative(text) ? native!.test(text) : re2().test(text)),
+    search(text) {
+      if (!onNative(text)) return pattern.exec(text);
+      // RegExp's own result already has a slot per group, undefined where one did not take part.
+      return native!.exec(text) ?? undefined;
     },
   };
   sizeAtMost.set(pattern, compiled?.programSize() ?? bound.size);
@@ -268,7 +281,8 @@ function nativeRegExp(source: string): RegExp | undefined {
 type Features = PatternFeatures;
 const features: Features = { namedGroups: true, lookbehind: true };
 
-function checkText(text: string): void {
+/** @internal The checks every text to match passes: a string of at most `maxMessageTextLength`. */
+export function checkText(text: string): void {
   if (typeof text !== 'string')
     throw new MobileBroadbandError('ERR_INVALID_ARGUMENT', 'the message text must be a string');
   if (text.length > maxMessageTextLength)

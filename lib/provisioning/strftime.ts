@@ -10,6 +10,7 @@
 import { MobileBroadbandError } from '../errors.js';
 import { describeKind } from '../check-arguments.js';
 import { checkInstant, maxYear, minYear } from '../time-values.js';
+import { civilFromDays, daysFromCivil, type CivilDate } from './civil-date.js';
 
 /**
  * The directives a `Format` may use. Windows documents `%d %H %I %m %M %S %y %Y %p` and the
@@ -67,10 +68,57 @@ const monthNames = [
   'december',
 ];
 
-type Token =
-  | { kind: 'directive'; directive: Directive }
-  | { kind: 'literal'; text: string; lower: string }
-  | { kind: 'space' };
+/**
+ * One step of a compiled format, every kind with the same fields (one object shape, so the
+ * reader's loop stays monomorphic): a run of spaces, a literal, a number, a month name or AM/PM.
+ */
+interface Step {
+  op: typeof opSpace | typeof opLiteral | typeof opNumber | typeof opMonth | typeof opMeridiem;
+  /** A literal's text as written, in lower case, and its first character's code. */
+  text: string;
+  lower: string;
+  code: number;
+  /** A number's field, how many digits it reads at most, and its range. */
+  field: number;
+  what: NumberField;
+  digits: number;
+  min: number;
+  max: number;
+  /** `%e`: one space may come first. */
+  padded: boolean;
+  /** `%Y`: exactly four digits. */
+  fourDigits: boolean;
+  /** `%y`: a year of the 1900s or 2000s. */
+  century: boolean;
+}
+
+// Strings, not numbered constants: the bundle turns module constants into variables the
+// reader's switch would load on every step, where string literals are compared as pointers.
+const opSpace = 'space';
+const opLiteral = 'literal';
+const opNumber = 'number';
+const opMonth = 'month';
+const opMeridiem = 'meridiem';
+
+type NumberField = 'day' | 'month' | 'year' | 'hour' | 'minute' | 'second';
+
+/** Where each field's value goes while a text is read (-1: not read). */
+const dayAt = 0;
+const monthAt = 1;
+const yearAt = 2;
+const hourAt = 3;
+const minuteAt = 4;
+const secondAt = 5;
+/** 0 for AM, 1 for PM. */
+const meridiemAt = 6;
+const fieldAt: Record<NumberField, number> = {
+  day: dayAt,
+  month: monthAt,
+  year: yearAt,
+  hour: hourAt,
+  minute: minuteAt,
+  second: secondAt,
+};
 
 /**
  * `details` of the `ERR_INVALID_ARGUMENT` error {@link compileTimestampFormat} throws: what is
@@ -128,6 +176,22 @@ export interface TimestampFormat {
  *   requires both), or one longer than {@link maxTimestampFormatLength}.
  */
 export function compileTimestampFormat(format: string): TimestampFormat {
+  return compileTimestampReader(format);
+}
+
+/** @internal A compiled `Format` with the matcher's reader, for arguments already checked. */
+export interface TimestampReader extends TimestampFormat {
+  /** What `parse` does, without its checks: the date, or why the text does not fit. */
+  read(
+    text: string,
+    referenceTime: number,
+    utcOffsetMinutes: number,
+    tokens: MeridiemTokens | undefined,
+  ): Date | string;
+}
+
+/** @internal {@link compileTimestampFormat}, typed with the matcher's reader. */
+export function compileTimestampReader(format: string): TimestampReader {
   if (typeof format !== 'string')
     throw formatError(`the format must be a string, got ${describeKind(format)}`, 0);
   if (format.length > maxTimestampFormatLength)
@@ -135,20 +199,69 @@ export function compileTimestampFormat(format: string): TimestampFormat {
       `the format is ${format.length} characters long; at most ${maxTimestampFormatLength} are accepted`,
       maxTimestampFormatLength,
     );
-  const tokens = tokenize(format);
-  const fields = new Set(
-    tokens.flatMap((t) => (t.kind === 'directive' ? [fieldOf[t.directive]] : [])),
-  );
-  if (!fields.has('month') || !fields.has('day'))
+  const steps = compileSteps(format);
+  const reads = (field: number): boolean =>
+    steps.some(
+      (s) => (s.op === opNumber && s.field === field) || (s.op === opMonth && field === monthAt),
+    );
+  if (!reads(monthAt) || !reads(dayAt))
     throw formatError(
       'a timestamp format needs a month (%m or %b) and a day (%d); Windows requires both',
       0,
     );
+  // %I (hours 1–12), the only hour that %p turns into 0–23 by the 12-hour rules.
+  const twelveHour = steps.some((s) => s.op === opNumber && s.field === hourAt && s.max === 12);
+  const read = (
+    text: string,
+    referenceTime: number,
+    utcOffsetMinutes: number,
+    tokens: MeridiemTokens | undefined,
+  ): Date | string => readSteps(steps, twelveHour, text, referenceTime, utcOffsetMinutes, tokens);
   return {
     source: format,
-    parse: (text, context) => parseWith(tokens, checkText(text), checkContext(context)),
+    parse: (text, context) => {
+      checkText(text);
+      const { referenceTime, utcOffsetMinutes, amToken, pmToken } = checkContext(context);
+      const result = read(text, referenceTime, utcOffsetMinutes, meridiemTokens(amToken, pmToken));
+      return typeof result === 'string'
+        ? { ok: false, reason: result }
+        : { ok: true, date: result };
+    },
+    read,
   };
 }
+
+/** @internal A rule's `AmToken` and `PmToken`, each with its lower-case form, made once. */
+export interface MeridiemTokens {
+  readonly am: string | undefined;
+  readonly amLower: string | undefined;
+  readonly pm: string | undefined;
+  readonly pmLower: string | undefined;
+}
+
+/**
+ * @internal The tokens `%p` takes besides AM and PM; `undefined` when there are none. A token
+ * longer than the 40 characters `%p` looks at can never be found, and is left out.
+ */
+export function meridiemTokens(
+  am: string | undefined,
+  pm: string | undefined,
+): MeridiemTokens | undefined {
+  const usable = (token: string | undefined): string | undefined =>
+    token && token.length <= maxMeridiemTokenLength ? token : undefined;
+  const amToken = usable(am);
+  const pmToken = usable(pm);
+  if (amToken === undefined && pmToken === undefined) return undefined;
+  return {
+    am: amToken,
+    amLower: amToken?.toLowerCase(),
+    pm: pmToken,
+    pmLower: pmToken?.toLowerCase(),
+  };
+}
+
+/** How much of the text `%p` looks at, and so the longest AmToken or PmToken. */
+const maxMeridiemTokenLength = 40;
 
 /** The longest text {@link TimestampFormat.parse} reads (a capture group of a message). */
 const maxTimestampTextLength = 1024;
@@ -179,7 +292,7 @@ function checkContext(context: unknown): TimestampContext {
 }
 
 function checkToken(token: unknown, name: string): void {
-  if (token !== undefined && (typeof token !== 'string' || token.length > 40))
+  if (token !== undefined && (typeof token !== 'string' || token.length > maxMeridiemTokenLength))
     throw new MobileBroadbandError(
       'ERR_INVALID_ARGUMENT',
       `${name} must be a string of at most 40 characters`,
@@ -205,9 +318,78 @@ export function checkUtcOffset(value: unknown): number {
   return value;
 }
 
-function tokenize(format: string): Token[] {
-  const tokens: Token[] = [];
+/** Every step is made here, all fields in one order: one object shape for the reader. */
+function step(
+  op: Step['op'],
+  { text = '', what = 'day', digits = 0, min = 0, max = 0 }: Partial<Step> = {},
+  flag?: 'padded' | 'fourDigits' | 'century',
+): Step {
+  return {
+    op,
+    text,
+    lower: text.toLowerCase(),
+    code: text.charCodeAt(0),
+    field: op === opNumber ? fieldAt[what] : -1,
+    what,
+    digits,
+    min,
+    max,
+    padded: flag === 'padded',
+    fourDigits: flag === 'fourDigits',
+    century: flag === 'century',
+  };
+}
+
+function numberStep(
+  what: NumberField,
+  digits: number,
+  min: number,
+  max: number,
+  flag?: 'padded' | 'fourDigits' | 'century',
+): Step {
+  return step(opNumber, { what, digits, min, max }, flag);
+}
+
+/** The step each directive compiles to. */
+function directiveStep(directive: Directive): Step {
+  switch (directive) {
+    case 'b':
+    case 'B':
+    case 'h':
+      return step(opMonth);
+    case 'p':
+      return step(opMeridiem);
+    case 'e':
+      return numberStep('day', 2, 1, 31, 'padded');
+    case 'd':
+      return numberStep('day', 2, 1, 31);
+    case 'm':
+      return numberStep('month', 2, 1, 12);
+    case 'y':
+      return numberStep('year', 2, 0, 99, 'century');
+    case 'Y':
+      // Exactly four digits: "26" is not the year 26 (nor 1926), and a year needs its century.
+      return numberStep('year', 4, minYear, maxYear, 'fourDigits');
+    case 'H':
+      return numberStep('hour', 2, 0, 23);
+    case 'I':
+      return numberStep('hour', 2, 1, 12);
+    case 'M':
+      return numberStep('minute', 2, 0, 59);
+    case 'S':
+      return numberStep('second', 2, 0, 59);
+  }
+}
+
+function compileSteps(format: string): Step[] {
+  const steps: Step[] = [];
   const seen = new Set<Field>();
+  const literal = (text: string): void => {
+    const last = steps.at(-1);
+    if (last?.op === opLiteral)
+      steps[steps.length - 1] = step(opLiteral, { text: last.text + text });
+    else steps.push(step(opLiteral, { text }));
+  };
   for (let i = 0; i < format.length; i++) {
     const c = format[i]!;
     if (c === '%') {
@@ -217,7 +399,7 @@ function tokenize(format: string): Token[] {
       if (next === '#' || next === '-') next = format[++i];
       if (next === undefined) throw formatError('the format ends with a lone %', start);
       if (next === '%') {
-        tokens.push({ kind: 'literal', text: '%', lower: '%' });
+        steps.push(step(opLiteral, { text: '%' }));
         continue;
       }
       if (!Object.hasOwn(fieldOf, next))
@@ -231,183 +413,194 @@ function tokenize(format: string): Token[] {
       const field = fieldOf[directive];
       if (seen.has(field)) throw formatError(`the ${field} appears twice (%${directive})`, start);
       seen.add(field);
-      tokens.push({ kind: 'directive', directive });
+      steps.push(directiveStep(directive));
     } else if (isSpace(c)) {
-      if (tokens.at(-1)?.kind !== 'space') tokens.push({ kind: 'space' });
+      if (steps.at(-1)?.op !== opSpace) steps.push(step(opSpace));
     } else {
-      const last = tokens.at(-1);
-      if (last?.kind === 'literal') last.text += c;
-      else tokens.push({ kind: 'literal', text: c, lower: '' });
+      literal(c);
     }
   }
-  for (const token of tokens) if (token.kind === 'literal') token.lower = token.text.toLowerCase();
-  return tokens;
+  return steps;
 }
 
 function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
 }
 
-interface Parts {
-  day?: number;
-  month?: number;
-  year?: number;
-  hour?: number;
-  twelveHour?: boolean;
-  minute?: number;
-  second?: number;
-  pm?: boolean;
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0;
 }
 
-function parseWith(tokens: Token[], text: string, context: TimestampContext): TimestampResult {
-  if (text.length > maxTimestampTextLength)
-    return fail(
-      `the text is ${text.length} characters long; a timestamp is at most ${maxTimestampTextLength}`,
-    );
-  // Every field present from the start: one object shape whatever the format.
-  const parts: Parts = {
-    day: undefined,
-    month: undefined,
-    year: undefined,
-    hour: undefined,
-    twelveHour: undefined,
-    minute: undefined,
-    second: undefined,
-    pm: undefined,
-  };
-  let pos = 0;
-  const skipSpaces = (): void => {
-    while (pos < text.length && isSpace(text[pos]!)) pos++;
-  };
-  skipSpaces();
-  for (const token of tokens) {
-    if (token.kind === 'space') {
-      skipSpaces();
-      continue;
-    }
-    if (token.kind === 'literal') {
-      const found = text.slice(pos, pos + token.text.length);
-      // Most literals (":", " on ") are found as written: no lower-case copies then.
-      if (found !== token.text && found.toLowerCase() !== token.lower)
-        return fail(`expected "${token.text}" at character ${pos + 1}`);
-      pos += token.text.length;
-      continue;
-    }
-    const read = readDirective(token.directive, text, pos, parts, context);
-    if (typeof read === 'string') return fail(read);
-    pos = read;
-  }
-  skipSpaces();
-  if (pos < text.length)
-    return fail(
-      `unexpected "${text.slice(pos, pos + 20)}${text.length - pos > 20 ? '…' : ''}" after the timestamp`,
-    );
-  return place(parts, context);
+function skipSpaces(text: string, pos: number): number {
+  while (pos < text.length && isSpaceCode(text.charCodeAt(pos))) pos++;
+  return pos;
 }
 
-function fail(reason: string): TimestampResult {
-  return { ok: false, reason };
-}
+/**
+ * The values of the text being read, by field (-1: not read). One array for every read, reset
+ * each time: reading calls nothing that could read another text meanwhile.
+ */
+const values = [-1, -1, -1, -1, -1, -1, -1];
 
-/** Reads one directive at `pos`; returns the new position, or why it failed. */
-function readDirective(
-  directive: Directive,
+/** Reads `text` with the steps of a format: the date, or why the text does not fit. */
+function readSteps(
+  steps: readonly Step[],
+  twelveHour: boolean,
   text: string,
-  pos: number,
-  parts: Parts,
-  context: TimestampContext,
-): number | string {
-  switch (directive) {
-    case 'b':
-    case 'B':
-    case 'h': {
-      const rest = text.slice(pos, pos + 10).toLowerCase();
-      for (const [form, month] of monthForms) {
-        const next = rest.charCodeAt(form.length);
-        // The name must end there: "Mar" but not the start of "Marching".
-        if (rest.startsWith(form) && !(next >= 0x61 && next <= 0x7a)) {
-          parts.month = month;
-          return pos + form.length;
+  referenceTime: number,
+  utcOffsetMinutes: number,
+  tokens: MeridiemTokens | undefined,
+): Date | string {
+  const length = text.length;
+  if (length > maxTimestampTextLength)
+    return `the text is ${length} characters long; a timestamp is at most ${maxTimestampTextLength}`;
+  values[dayAt] = -1;
+  values[monthAt] = -1;
+  values[yearAt] = -1;
+  values[hourAt] = -1;
+  values[minuteAt] = -1;
+  values[secondAt] = -1;
+  values[meridiemAt] = -1;
+  let pos = skipSpaces(text, 0);
+  for (let s = 0; s < steps.length; s++) {
+    const step = steps[s]!;
+    switch (step.op) {
+      case 'space':
+        pos = skipSpaces(text, pos);
+        break;
+      case 'literal':
+        // Most literals (":", " on ") are found as written: no lower-case copies then.
+        if (
+          (step.text.length === 1
+            ? text.charCodeAt(pos) !== step.code
+            : !text.startsWith(step.text, pos)) &&
+          text.slice(pos, pos + step.text.length).toLowerCase() !== step.lower
+        )
+          return `expected "${step.text}" at character ${pos + 1}`;
+        pos += step.text.length;
+        break;
+      case 'number': {
+        if (step.padded && text.charCodeAt(pos) === 0x20) pos++;
+        if (step.fourDigits && !isFourDigits(text, pos))
+          return `expected a four-digit year at character ${pos + 1}`;
+        let value = 0;
+        let end = pos;
+        for (; end < length && end - pos < step.digits; end++) {
+          const digit = text.charCodeAt(end) - 0x30;
+          if (digit < 0 || digit > 9) break;
+          value = value * 10 + digit;
         }
+        if (end === pos) return `expected the ${step.what} (digits) at character ${pos + 1}`;
+        if (value < step.min || value > step.max)
+          return `${step.what} ${value} is out of range ${step.min}–${step.max}`;
+        values[step.field] = step.century ? (value < 69 ? 2000 + value : 1900 + value) : value;
+        pos = end;
+        break;
       }
-      return `expected a month name at character ${pos + 1}`;
+      case 'month': {
+        const end = readMonth(text, pos);
+        if (end < 0) return `expected a month name at character ${pos + 1}`;
+        pos = end;
+        break;
+      }
+      case 'meridiem': {
+        const end = readMeridiem(text, pos, tokens);
+        if (end < 0) return `expected AM or PM at character ${pos + 1}`;
+        pos = end;
+        break;
+      }
     }
-    case 'p': {
-      const rest = text.slice(pos, pos + 40).toLowerCase();
-      // The rule's own tokens first, then AM and PM.
-      const am = context.amToken;
-      const pm = context.pmToken;
-      if (am && rest.startsWith(am.toLowerCase())) return meridiem(parts, false, pos + am.length);
-      if (pm && rest.startsWith(pm.toLowerCase())) return meridiem(parts, true, pos + pm.length);
-      if (rest.startsWith('am')) return meridiem(parts, false, pos + 2);
-      if (rest.startsWith('pm')) return meridiem(parts, true, pos + 2);
-      return `expected AM or PM at character ${pos + 1}`;
-    }
-    case 'e':
-      if (text[pos] === ' ') pos++;
-      return readNumber(text, pos, 2, 1, 31, 'day', parts);
-    case 'd':
-      return readNumber(text, pos, 2, 1, 31, 'day', parts);
-    case 'm':
-      return readNumber(text, pos, 2, 1, 12, 'month', parts);
-    case 'y': {
-      const end = readNumber(text, pos, 2, 0, 99, 'year', parts);
-      if (typeof end === 'number')
-        parts.year = parts.year! < 69 ? 2000 + parts.year! : 1900 + parts.year!;
-      return end;
-    }
-    case 'Y':
-      // Exactly four digits: "26" is not the year 26 (nor 1926), and a year needs its century.
-      if (!/^\d{4}(?!\d)/.test(text.slice(pos, pos + 5)))
-        return `expected a four-digit year at character ${pos + 1}`;
-      return readNumber(text, pos, 4, minYear, maxYear, 'year', parts);
-    case 'H':
-      return readNumber(text, pos, 2, 0, 23, 'hour', parts);
-    case 'I':
-      parts.twelveHour = true;
-      return readNumber(text, pos, 2, 1, 12, 'hour', parts);
-    case 'M':
-      return readNumber(text, pos, 2, 0, 59, 'minute', parts);
-    case 'S':
-      return readNumber(text, pos, 2, 0, 59, 'second', parts);
   }
+  pos = skipSpaces(text, pos);
+  if (pos < length)
+    return `unexpected "${text.slice(pos, pos + 20)}${length - pos > 20 ? '…' : ''}" after the timestamp`;
+  return place(twelveHour, referenceTime, utcOffsetMinutes);
 }
 
-/** Every month's full and three-letter name, lower case, in the order they are tried. */
-const monthForms: readonly (readonly [string, number])[] = monthNames.flatMap((name, index) => [
-  [name, index + 1] as const,
-  [name.slice(0, 3), index + 1] as const,
-]);
-
-function meridiem(parts: Parts, pm: boolean, end: number): number {
-  parts.pm = pm;
-  return end;
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
-/** Reads up to `maxDigits` digits at `pos` into `parts[what]`; the new position, or why not. */
-function readNumber(
-  text: string,
-  pos: number,
-  maxDigits: number,
-  min: number,
-  max: number,
-  what: 'day' | 'month' | 'year' | 'hour' | 'minute' | 'second',
-  parts: Parts,
-): number | string {
-  let value = 0;
+function isFourDigits(text: string, pos: number): boolean {
+  return (
+    isDigitCode(text.charCodeAt(pos)) &&
+    isDigitCode(text.charCodeAt(pos + 1)) &&
+    isDigitCode(text.charCodeAt(pos + 2)) &&
+    isDigitCode(text.charCodeAt(pos + 3)) &&
+    !isDigitCode(text.charCodeAt(pos + 4))
+  );
+}
+
+const longestMonthName = 9;
+
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a;
+}
+
+/**
+ * The month whose full or three-letter name, in any case, is the `length` letters of `text` at
+ * `pos`; 0 for none. Compared by character codes: no lower-case copy of the text.
+ */
+function monthNamed(text: string, pos: number, length: number): number {
+  if (length < 3) return 0;
+  for (let month = 1; month <= 12; month++) {
+    const name = monthNames[month - 1]!;
+    if (length !== 3 && length !== name.length) continue;
+    let i = 0;
+    // A month name's letters are ASCII lower case; the case bit folds the text's to them.
+    while (i < length && (text.charCodeAt(pos + i) | 0x20) === name.charCodeAt(i)) i++;
+    if (i === length) return month;
+  }
+  return 0;
+}
+
+/**
+ * Reads a month name at `pos` into the values; the position after it, or -1. The name must end
+ * there: "Mar" but not the start of "Marching" (nor of "MarK" with a Kelvin sign, which is a
+ * letter k in lower case).
+ */
+function readMonth(text: string, pos: number): number {
   let end = pos;
-  for (; end < text.length && end - pos < maxDigits; end++) {
-    const digit = text.charCodeAt(end) - 0x30;
-    if (digit < 0 || digit > 9) break;
-    value = value * 10 + digit;
-  }
-  if (end === pos) return `expected the ${what} (digits) at character ${pos + 1}`;
-  if (value < min || value > max) return `${what} ${value} is out of range ${min}–${max}`;
-  parts[what] = value;
+  while (end - pos <= longestMonthName && isAsciiLetter(text.charCodeAt(end))) end++;
+  const month = monthNamed(text, pos, end - pos);
+  if (month === 0) return -1;
+  if (
+    text.charCodeAt(end) >= 0x80 &&
+    isAsciiLetter(
+      text
+        .slice(end, end + 2)
+        .toLowerCase()
+        .charCodeAt(0),
+    )
+  )
+    return -1;
+  values[monthAt] = month;
   return end;
+}
+
+/** Reads AM or PM (the rule's own tokens first) at `pos`; the position after it, or -1. */
+function readMeridiem(text: string, pos: number, tokens: MeridiemTokens | undefined): number {
+  if (tokens !== undefined) {
+    const rest = text.slice(pos, pos + maxMeridiemTokenLength).toLowerCase();
+    if (tokens.am !== undefined && rest.startsWith(tokens.amLower!)) {
+      values[meridiemAt] = 0;
+      return pos + tokens.am.length;
+    }
+    if (tokens.pm !== undefined && rest.startsWith(tokens.pmLower!)) {
+      values[meridiemAt] = 1;
+      return pos + tokens.pm.length;
+    }
+  }
+  // No other character is "a", "p" or "m" in lower case, so ASCII's case bit is enough.
+  const first = text.charCodeAt(pos) | 0x20;
+  if ((text.charCodeAt(pos + 1) | 0x20) !== 0x6d || (first !== 0x61 && first !== 0x70)) return -1;
+  values[meridiemAt] = first === 0x70 ? 1 : 0;
+  return pos + 2;
 }
 
 const msPerMinute = 60_000;
+const msPerDay = 86_400_000;
 
 const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -417,45 +610,67 @@ function daysInMonth(year: number, month: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
-function place(parts: Parts, context: TimestampContext): TimestampResult {
-  const month = parts.month!;
-  const day = parts.day!;
-  let hour = parts.hour ?? 0;
+/**
+ * The date of a day number, remembered for the next message: messages mostly come with a
+ * reference time of the same day.
+ */
+function referenceDate(days: number): CivilDate {
+  if (days !== lastReference.days) lastReference = { days, date: civilFromDays(days) };
+  return lastReference.date;
+}
+
+let lastReference: { days: number; date: CivilDate } = {
+  days: 0,
+  date: civilFromDays(0),
+};
+
+/**
+ * Days since the epoch of a valid date. The first day of the last month asked is remembered:
+ * an operator's messages mostly speak of this month.
+ */
+function dayNumber(year: number, month: number, day: number): number {
+  if (year !== lastMonth.year || month !== lastMonth.month)
+    lastMonth = { year, month, firstDay: daysFromCivil(year, month, 1) };
+  return lastMonth.firstDay + day - 1;
+}
+
+let lastMonth = { year: 1970, month: 1, firstDay: 0 };
+
+/** The instant of the values read, placed in time; or why there is none. */
+function place(
+  twelveHour: boolean,
+  referenceTime: number,
+  utcOffsetMinutes: number,
+): Date | string {
+  const month = values[monthAt]!;
+  const day = values[dayAt]!;
+  const year = values[yearAt]!;
+  const meridiem = values[meridiemAt]!;
+  let hour = Math.max(values[hourAt]!, 0);
   // %I with %p: 12 AM is 0h, 12 PM is 12h. %I without %p reads the hour as written.
-  if (parts.twelveHour && parts.pm !== undefined) hour = (hour % 12) + (parts.pm ? 12 : 0);
-  else if (parts.pm === true && hour < 12) hour += 12;
-  const offset = context.utcOffsetMinutes * msPerMinute;
-  const minute = parts.minute ?? 0;
-  const second = parts.second ?? 0;
-  const at = (year: number): number | undefined => {
+  if (twelveHour && meridiem >= 0) hour = (hour % 12) + (meridiem === 1 ? 12 : 0);
+  else if (meridiem === 1 && hour < 12) hour += 12;
+  const offset = utcOffsetMinutes * msPerMinute;
+  const timeOfDay =
+    hour * 3_600_000 +
+    Math.max(values[minuteAt]!, 0) * msPerMinute +
+    Math.max(values[secondAt]!, 0) * 1000;
+  if (year >= 0) {
     // 31 April does not exist (Date.UTC would roll it over to 1 May).
-    if (day > daysInMonth(year, month)) return undefined;
-    // Date.UTC reads the years 0–99 as 1900–1999: those go through setUTCFullYear.
-    if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second) - offset;
-    const wall = new Date(0);
-    wall.setUTCFullYear(year, month - 1, day);
-    wall.setUTCHours(hour, minute, second, 0);
-    return wall.getTime() - offset;
-  };
-  if (parts.year !== undefined) {
-    const time = at(parts.year);
-    if (time === undefined) return fail(`${parts.year}-${month}-${day} is not a date`);
-    return { ok: true, date: new Date(time) };
+    if (day > daysInMonth(year, month)) return `${year}-${month}-${day} is not a date`;
+    return new Date(dayNumber(year, month, day) * msPerDay + timeOfDay - offset);
   }
   // No year: "the most recent occurrence of that date is assumed" (WWAN schema,
   // UsageTimestamp/@Group): the latest year in which the date is not after the date of the
   // reference time, in the operator's zone. By the date, not the instant: a time later the
   // same day (an operator's clock or zone a few hours off) stays on that day rather than a
   // year back. 29 February may lie up to eight years back (1896, then 1904).
-  const reference = new Date(context.referenceTime + offset);
-  const referenceYear = reference.getUTCFullYear();
-  const referenceMonth = reference.getUTCMonth() + 1;
+  const reference = referenceDate(Math.floor((referenceTime + offset) / msPerDay));
   const notAfterReference =
-    month < referenceMonth || (month === referenceMonth && day <= reference.getUTCDate());
-  const latest = notAfterReference ? referenceYear : referenceYear - 1;
-  for (let year = latest; year >= latest - 8; year--) {
-    const time = at(year);
-    if (time !== undefined) return { ok: true, date: new Date(time) };
-  }
-  return fail(`month ${month} has no day ${day}`);
+    month < reference.month || (month === reference.month && day <= reference.day);
+  const latest = notAfterReference ? reference.year : reference.year - 1;
+  for (let candidate = latest; candidate >= latest - 8; candidate--)
+    if (day <= daysInMonth(candidate, month))
+      return new Date(dayNumber(candidate, month, day) * msPerDay + timeOfDay - offset);
+  return `month ${month} has no day ${day}`;
 }

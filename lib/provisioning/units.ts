@@ -46,16 +46,42 @@ export function unitForText(
   if (units === undefined) return undefined;
   if (typeof units !== 'object' || units === null)
     throw new MobileBroadbandError('ERR_INVALID_ARGUMENT', 'unitForText: units must be an object');
-  const wanted = text.trim();
-  // Plain loops, no entries arrays: this runs for every amount of every matched message.
-  for (const multiplier in units)
-    if (Object.hasOwn(units, multiplier) && units[multiplier as UnitMultiplier]!.includes(wanted))
-      return multiplier as UnitMultiplier;
-  const lower = wanted.toLowerCase();
+  return unitReader(units)(text);
+}
+
+/**
+ * @internal {@link unitForText} for one rule's units, its tables made once: what the matcher
+ * asks for every amount of every message.
+ */
+export function unitReader(
+  units: MessageUnits | undefined,
+): (text: string) => UnitMultiplier | undefined {
+  // Lists, not maps: a rule has a few tokens, and comparing a fresh string with each costs
+  // less than hashing it. The first multiplier listing a token wins, as Units are written.
+  const tokens: string[] = [];
+  const lowerTokens: string[] = [];
+  const multipliers: UnitMultiplier[] = [];
   for (const multiplier in units) {
     if (!Object.hasOwn(units, multiplier)) continue;
-    for (const token of units[multiplier as UnitMultiplier]!)
-      if (token.toLowerCase() === lower) return multiplier as UnitMultiplier;
+    for (const token of units[multiplier as UnitMultiplier]!) {
+      tokens.push(token);
+      lowerTokens.push(token.toLowerCase());
+      multipliers.push(multiplier as UnitMultiplier);
+    }
   }
-  return undefined;
+  return (text) => {
+    const wanted = isTrimmed(text) ? text : text.trim();
+    for (let i = 0; i < tokens.length; i++) if (tokens[i] === wanted) return multipliers[i];
+    const lower = wanted.toLowerCase();
+    for (let i = 0; i < lowerTokens.length; i++)
+      if (lowerTokens[i] === lower) return multipliers[i];
+    return undefined;
+  };
+}
+
+/** Whether `text` surely has nothing `trim()` removes: it starts and ends with visible ASCII. */
+function isTrimmed(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f;
 }

@@ -129,6 +129,38 @@ describe('fields', () => {
     );
   });
 
+  it("AmToken/PmToken: the rule's own first; one too long to be found is only never found", () => {
+    const rule = (amToken: string): MessageRule => ({
+      ruleId: 'Stamp',
+      silent: false,
+      bearers: [{ type: 'ussd' }],
+      pattern: String.raw`(\d+)GB used at (.+)`,
+      fields: {
+        usage: { group: 1, defaultUnit: 'G' },
+        usageTimestamp: { group: 2, format: '%d.%m. %I:%M %p', amToken, pmToken: 'nachm.' },
+      },
+    });
+    const at = (amToken: string, text: string): OperatorMessageMatch | undefined =>
+      matchOperatorMessage([rule(amToken)], { bearer: 'ussd', text }, { referenceTime: jan10 });
+    expect(at('vorm.', '2GB used at 07.01. 03:00 NACHM.')?.fields.usageTimestamp).toEqual(
+      new Date('2026-01-07T15:00:00Z'),
+    );
+    expect(at('vorm.', '2GB used at 07.01. 03:00 Vorm.')?.fields.usageTimestamp).toEqual(
+      new Date('2026-01-07T03:00:00Z'),
+    );
+    // A document may carry any AmToken; %p looks at 40 characters, so a longer one never fits,
+    // and the message still matches (it used to throw from matchOperatorMessage).
+    const long = 'x'.repeat(41);
+    const match = at(long, `2GB used at 07.01. 03:00 ${long}`);
+    expect(match?.fields).toEqual({ usageBytes: 2_000_000_000 });
+    expect(match?.warnings).toEqual([
+      `UsageTimestamp: "07.01. 03:00 ${long}" does not fit the format "%d.%m. %I:%M %p": expected AM or PM at character 14`,
+    ]);
+    expect(at(long, '2GB used at 07.01. 03:00 am')?.fields.usageTimestamp).toEqual(
+      new Date('2026-01-07T03:00:00Z'),
+    );
+  });
+
   it('the fields fit OperatorMessageFields of the backend contract', () => {
     const match: OperatorMessageMatch | undefined = matchOperatorMessage(usage, {
       bearer: 'ussd',

@@ -2,6 +2,7 @@
  * Numbers as operators write them, per locale; the separators known without ICU are ICU's.
  */
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isLocaleTag, parseMessageNumber } from '../../lib/provisioning/message-number.js';
 
@@ -58,5 +59,34 @@ describe('isLocaleTag', () => {
       }
       expect(isLocaleTag(tag), tag).toBe(accepted);
     }
+  });
+
+  it('reads plain decimals to the same double as Number(), with and without the short path', () => {
+    // Up to 15 digits in all are read by integer arithmetic; longer ones by Number().
+    const decimal = fc
+      .tuple(fc.stringMatching(/^[0-9]{1,15}$/), fc.option(fc.stringMatching(/^[0-9]{1,15}$/)))
+      .map(([whole, fraction]) => (fraction === null ? whole : `${whole}.${fraction}`));
+    fc.assert(
+      fc.property(decimal, (text) => {
+        expect(parseMessageNumber(text)).toBe(Number(text));
+        expect(parseMessageNumber(text.replace('.', ','), 'de-DE')).toBe(Number(text));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(parseMessageNumber('0.1')).toBe(0.1);
+    expect(parseMessageNumber('123456789012345')).toBe(123456789012345);
+    expect(parseMessageNumber('1234567890.12345678')).toBe(1234567890.12345678);
+    expect(parseMessageNumber('.5')).toBe(0.5);
+    expect(parseMessageNumber('1.')).toBe(1);
+    for (const text of [
+      '',
+      '.',
+      '1.2.3',
+      '1e3',
+      '-1',
+      '１２',
+      '1234567890123456789012345678901234567890'.repeat(2),
+    ])
+      expect(parseMessageNumber(text), text).toBeUndefined();
   });
 });

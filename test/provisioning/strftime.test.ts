@@ -77,6 +77,43 @@ describe('other directives', () => {
     expect(read('%d.%m. %I:%M %p', '07.01. 03:00 nachm.', tokens)).toBe('2026-01-07T15:00:00.000Z');
   });
 
+  it('month names: full or three letters, any case, ending where the name ends', () => {
+    const names = [
+      'Jan',
+      'FEBRUARY',
+      'mar',
+      'April',
+      'MAY',
+      'june',
+      'Jul',
+      'aUgUsT',
+      'Sep',
+      'Oct',
+      'November',
+      'dec',
+    ];
+    names.forEach((name, index) =>
+      expect(read('%d %b %Y', `01 ${name} 2025`)).toBe(
+        new Date(Date.UTC(2025, index, 1)).toISOString(),
+      ),
+    );
+    expect(read('%d %b%Y', '01 Mar2025')).toBe('2025-03-01T00:00:00.000Z');
+    // Not a month name: too short, too long, a prefix of a longer word, or followed by a
+    // letter that only Unicode case-folds to ASCII (the Kelvin sign is a k in lower case).
+    for (const text of [
+      '01 Ma 2025',
+      '01 Sept 2025',
+      '01 Marching 2025',
+      '01 Janu 2025',
+      '01 Mar\u212a 2025',
+      '01 Septembers 2025',
+    ])
+      expect(compileTimestampFormat('%d %b %Y').parse(text, utc), text).toMatchObject({
+        ok: false,
+        reason: 'expected a month name at character 4',
+      });
+  });
+
   it('says why a text does not fit', () => {
     const format = compileTimestampFormat('%I:%M%p on %d %b');
     expect(format.parse('10:30PM', utc)).toEqual({
