@@ -132,7 +132,3 @@ function plainDecimal(text: string): number {
   if (places === 0 || places > 15) return -1;
   return length - 1 <= 15 ? digits / 10 ** places : Number(text);
 }
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}

@@ -75,7 +75,7 @@ describe('isLocaleTag', () => {
     );
     expect(parseMessageNumber('0.1')).toBe(0.1);
     expect(parseMessageNumber('123456789012345')).toBe(123456789012345);
-    expect(parseMessageNumber('1234567890.12345678')).toBe(1234567890.12345678);
+    expect(parseMessageNumber('1234567890.12345678')).toBe(Number('1234567890.12345678'));
     expect(parseMessageNumber('.5')).toBe(0.5);
     expect(parseMessageNumber('1.')).toBe(1);
     for (const text of [
