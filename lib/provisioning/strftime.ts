@@ -522,12 +522,14 @@ function isDigitCode(code: number): boolean {
 }
 
 function isFourDigits(text: string, pos: number): boolean {
+  // Read within the text only (see readMonth).
   return (
+    pos + 4 <= text.length &&
     isDigitCode(text.charCodeAt(pos)) &&
     isDigitCode(text.charCodeAt(pos + 1)) &&
     isDigitCode(text.charCodeAt(pos + 2)) &&
     isDigitCode(text.charCodeAt(pos + 3)) &&
-    !isDigitCode(text.charCodeAt(pos + 4))
+    (pos + 4 === text.length || !isDigitCode(text.charCodeAt(pos + 4)))
   );
 }
 
@@ -561,11 +563,14 @@ function monthNamed(text: string, pos: number, length: number): number {
  * letter k in lower case).
  */
 function readMonth(text: string, pos: number): number {
+  // Never past the end: V8 reads a character there (NaN) off its fast path.
+  const last = Math.min(text.length, pos + longestMonthName + 1);
   let end = pos;
-  while (end - pos <= longestMonthName && isAsciiLetter(text.charCodeAt(end))) end++;
+  while (end < last && isAsciiLetter(text.charCodeAt(end))) end++;
   const month = monthNamed(text, pos, end - pos);
   if (month === 0) return -1;
   if (
+    end < text.length &&
     text.charCodeAt(end) >= 0x80 &&
     isAsciiLetter(
       text
@@ -593,6 +598,7 @@ function readMeridiem(text: string, pos: number, tokens: MeridiemTokens | undefi
     }
   }
   // No other character is "a", "p" or "m" in lower case, so ASCII's case bit is enough.
+  if (pos + 2 > text.length) return -1;
   const first = text.charCodeAt(pos) | 0x20;
   if ((text.charCodeAt(pos + 1) | 0x20) !== 0x6d || (first !== 0x61 && first !== 0x70)) return -1;
   values[meridiemAt] = first === 0x70 ? 1 : 0;
