@@ -11,6 +11,19 @@ import path from 'node:path';
 /** The package root: the folder holding package.json. */
 export const packageRoot = path.resolve(__dirname, '..');
 
+/** The package's name on npm. */
+export const packageName = 'windows-mobile-broadband';
+
+/**
+ * The npm package that carries the prebuilt Windows addon and operator-task component for one
+ * architecture (`windows-mobile-broadband-win32-x64`): an optional dependency whose `os` and
+ * `cpu` make npm install it only on that kind of machine, so an install elsewhere carries no
+ * Windows binaries (`scripts/pack-platforms.cjs` makes them).
+ */
+export function platformPackageName(platform: string, arch: string): string {
+  return `${packageName}-${platform}-${arch}`;
+}
+
 let cachedVersion: string | undefined;
 
 /** The package's version. */

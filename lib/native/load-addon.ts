@@ -8,14 +8,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { MobileBroadbandError } from '../errors.js';
-import { packageRoot } from '../package-info.js';
+import { packageRoot, platformPackageName } from '../package-info.js';
 
 /** Environment variable that points at an addon file to load instead of the packaged one. */
 export const addonPathVariable = 'WMBB_NATIVE_ADDON';
 
 /**
- * Loads the addon: from `$WMBB_NATIVE_ADDON` if set, else through node-gyp-build from
- * `prebuilds/<platform>-<arch>/` or `build/Release/`. Throws `ERR_NATIVE_LOAD` listing every
+ * Loads the addon: from `$WMBB_NATIVE_ADDON` if set, else through node-gyp-build from the
+ * platform package npm installed for this machine (`windows-mobile-broadband-win32-x64`), else
+ * from this package's own `prebuilds/<platform>-<arch>/`, `build/Release/` or `build/Debug/`
+ * (a clone, after `npm run prebuild` or a local build). Throws `ERR_NATIVE_LOAD` listing every
  * place it looked.
  */
 export function loadAddon<T>(): T {
@@ -29,18 +31,45 @@ export function loadAddon<T>(): T {
       throw loadError([file], error, `${addonPathVariable} is set`);
     }
   }
-  const tried = [
-    path.join(packageRoot, 'prebuilds', `${process.platform}-${process.arch}`),
-    path.join(packageRoot, 'build', 'Release'),
-    path.join(packageRoot, 'build', 'Debug'),
-  ];
+  const platformPackage = platformPackageDirectory();
+  const roots = platformPackage === undefined ? [packageRoot] : [platformPackage, packageRoot];
+  const tried = roots.flatMap((root) => [
+    path.join(root, 'prebuilds', `${process.platform}-${process.arch}`),
+    path.join(root, 'build', 'Release'),
+    path.join(root, 'build', 'Debug'),
+  ]);
+  // node-gyp-build picks the right file for this platform, arch and Node-API version.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only here, only on Windows
+  const nodeGypBuild = require('node-gyp-build') as { path(root: string): string };
+  let file: string | undefined;
+  let notFound: unknown;
+  for (const root of roots) {
+    try {
+      file = nodeGypBuild.path(root);
+      break;
+    } catch (error) {
+      notFound = error;
+    }
+  }
+  if (file === undefined) throw loadError(tried, notFound);
   try {
-    // node-gyp-build picks the right file for this platform, arch and Node-API version.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only here, only on Windows
-    const nodeGypBuild = require('node-gyp-build') as (root: string) => T;
-    return nodeGypBuild(packageRoot);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a .node file can only be required
+    return require(file) as T;
   } catch (error) {
-    throw loadError(tried, error);
+    throw loadError([file], error);
+  }
+}
+
+/**
+ * The folder of the platform package for this machine, when npm installed it: resolved from
+ * this package's folder, as Node resolves its dependencies.
+ */
+export function platformPackageDirectory(): string | undefined {
+  const name = platformPackageName(process.platform, process.arch);
+  try {
+    return path.dirname(require.resolve(`${name}/package.json`, { paths: [packageRoot] }));
+  } catch {
+    return undefined;
   }
 }
 

@@ -10,6 +10,7 @@
 
 import { describeKind } from '../check-arguments.js';
 import { MobileBroadbandError } from '../errors.js';
+import { platformPackageName } from '../package-info.js';
 import { quoteUserValue } from '../text/quote-user-value.js';
 import {
   operatorTaskArchitectures,
@@ -39,7 +40,8 @@ export interface OperatorManifestOptions {
   arch?: OperatorTaskArchitecture;
   /**
    * Where the package holds `wmbb-operator-task.dll`, relative to the package root. Default:
-   * beside the executable, `[resources\app.asar.unpacked\]node_modules\windows-mobile-broadband\
+   * beside the executable, in the platform package npm installs with this one,
+   * `[resources\app.asar.unpacked\]node_modules\windows-mobile-broadband-win32-<arch>\
    * prebuilds\win32-<arch>\wmbb-operator-task.dll`.
    */
   componentPath?: string;
@@ -198,9 +200,10 @@ export function checkOperatorManifestOptions(
 }
 
 /**
- * The component's path when the app does not name one: the package's copy of this package
- * beside the executable (under `resources\app.asar.unpacked` for Electron, where native files
- * must be unpacked from the asar archive to be loadable).
+ * The component's path when the app does not name one: the package's copy of the platform
+ * package for `arch` (`windows-mobile-broadband-win32-<arch>`, which npm installs beside this
+ * one) beside the executable (under `resources\app.asar.unpacked` for Electron, where native
+ * files must be unpacked from the asar archive to be loadable).
  */
 export function defaultComponentPath(
   exe: string,
@@ -208,7 +211,7 @@ export function defaultComponentPath(
   arch: OperatorTaskArchitecture,
 ): string {
   const dir = exe.includes('\\') ? exe.slice(0, exe.lastIndexOf('\\') + 1) : '';
-  return `${dir}${electron ? 'resources\\app.asar.unpacked\\' : ''}node_modules\\windows-mobile-broadband\\prebuilds\\win32-${arch}\\${operatorTaskDllName}`;
+  return `${dir}${electron ? 'resources\\app.asar.unpacked\\' : ''}node_modules\\${platformPackageName('win32', arch)}\\prebuilds\\win32-${arch}\\${operatorTaskDllName}`;
 }
 
 /** A relative path inside the package, with `\` separators, ending in `suffix`. */

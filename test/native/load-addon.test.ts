@@ -1,5 +1,7 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { packageRoot, platformPackageName } from '../../lib/package-info.js';
 import { addonPathVariable, loadAddon } from '../../lib/native/load-addon.js';
 import { MobileBroadbandError } from '../../lib/errors.js';
 
@@ -45,4 +47,33 @@ describe('loadAddon', () => {
       );
     },
   );
+
+  it('takes the addon from the platform package npm installed for this machine first', () => {
+    delete process.env[addonPathVariable];
+    // A platform package for this very machine, as npm would install it beside the package;
+    // its "addon" is no loadable file, so the error names the file the loader chose.
+    const tuple = `${process.platform}-${process.arch}`;
+    const dir = path.join(
+      packageRoot,
+      'node_modules',
+      platformPackageName(process.platform, process.arch),
+    );
+    const file = path.join(dir, 'prebuilds', tuple, 'windows-mobile-broadband.node');
+    mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      writeFileSync(
+        path.join(dir, 'package.json'),
+        JSON.stringify({ name: path.basename(dir), version: '0.0.0' }),
+      );
+      writeFileSync(file, 'not an addon');
+      expect(() => loadAddon()).toThrow(
+        expect.objectContaining({
+          code: 'ERR_NATIVE_LOAD',
+          message: expect.stringContaining(file),
+        }),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

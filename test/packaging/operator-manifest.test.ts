@@ -57,7 +57,7 @@ describe('operatorManifestFragments: the assembled manifest', () => {
     expect(extension!.attributes).toEqual({ Category: 'windows.activatableClass.inProcessServer' });
     const [path] = select(extension!, 'InProcessServer', 'Path');
     expect(path!.text).toBe(
-      'node_modules\\windows-mobile-broadband\\prebuilds\\win32-x64\\wmbb-operator-task.dll',
+      'node_modules\\windows-mobile-broadband-win32-x64\\prebuilds\\win32-x64\\wmbb-operator-task.dll',
     );
     const [activatable] = select(extension!, 'InProcessServer', 'ActivatableClass');
     expect(activatable!.attributes).toEqual({
@@ -127,7 +127,7 @@ describe('operatorManifestFragments: the assembled manifest', () => {
     expect(server!.attributes.Executable).toBe('app\\ContosoOperator.exe');
     expect(server!.attributes.Arguments).toBe('--wmbb-serve');
     expect(select(root, 'Extensions', 'Extension', 'InProcessServer', 'Path')[0]!.text).toBe(
-      'app\\resources\\app.asar.unpacked\\node_modules\\windows-mobile-broadband\\prebuilds\\win32-arm64\\wmbb-operator-task.dll',
+      'app\\resources\\app.asar.unpacked\\node_modules\\windows-mobile-broadband-win32-arm64\\prebuilds\\win32-arm64\\wmbb-operator-task.dll',
     );
   });
 
