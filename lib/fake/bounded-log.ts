@@ -44,7 +44,8 @@ export class BoundedLog<T> {
     this.#dropped++;
     if (this.#limit === 0) return;
     this.#items[this.#start] = item;
-    this.#start = (this.#start + 1) % this.#limit;
+    // A compare, not `%`: every record the fake raises passes here once the ring is full.
+    if (++this.#start === this.#limit) this.#start = 0;
   }
 
   /** The entries kept, oldest first (a copy). */

@@ -64,6 +64,9 @@ export type NotificationEventName = keyof NotificationEventMap;
 
 const dataEvents: readonly string[] = [...allNotificationTypeNames, 'notification'];
 
+/** Where {@link Notifications.#receivers} keeps the receivers of `unknown` notifications. */
+const unknownReceivers = notificationTypeNames.length;
+
 /**
  * The notifications of one connection.
  *
@@ -396,37 +399,36 @@ export class Notifications extends TypedEmitter<NotificationEventMap> {
   }
 
   /**
-   * The listener arrays by MessageType (0–12) and of 'notification', as of registry version
-   * {@link Notifications.#listenersVersion}: two Map lookups per notification saved on the
-   * hot path, redone as soon as a listener comes or goes (even during a batch).
+   * Who receives a notification, by MessageType (0–12; index 13 for `unknown`): the type's own
+   * listeners, then the 'notification' ones, in the order they are called. Built as of registry
+   * version {@link Notifications.#listenersVersion}, so a delivery reads one array (no Map
+   * lookup, no second loop), and rebuilt as soon as a listener comes or goes (even during a
+   * batch). The registry's arrays are never mutated, so neither are these.
    */
-  #typedListeners: (readonly AnyListener[] | undefined)[] = [];
-  #allListeners: readonly AnyListener[] | undefined;
+  #receivers: (readonly AnyListener[])[] = [];
   #listenersVersion = -1;
+
+  #collectReceivers(): void {
+    const registry = this.registry;
+    this.#listenersVersion = registry.version;
+    const all = registry.get('notification') ?? [];
+    this.#receivers = [...notificationTypeNames, 'unknown' as const].map((type) => {
+      const typed = registry.get(type);
+      return typed === undefined ? all : all.length === 0 ? typed : [...typed, ...all];
+    });
+  }
 
   /** Delivers one notification; returns whether anyone received it. */
   #dispatch(notification: Notification): boolean {
-    const registry = this.registry;
-    if (registry.version !== this.#listenersVersion) {
-      this.#listenersVersion = registry.version;
-      this.#typedListeners = notificationTypeNames.map((type) => registry.get(type));
-      this.#allListeners = registry.get('notification');
+    if (this.registry.version !== this.#listenersVersion) this.#collectReceivers();
+    const listeners =
+      this.#receivers[
+        notification.type === 'unknown' ? unknownReceivers : (notification.messageType as number)
+      ]!;
+    for (let i = 0; i < listeners.length; i++) {
+      this.registry.call(listeners[i]!, notification, this.#listenerFailed);
     }
-    const known = notification.type !== 'unknown';
-    const typed = known
-      ? this.#typedListeners[notification.messageType as number]
-      : registry.get('unknown');
-    const all = this.#allListeners;
-    let received = false;
-    if (typed !== undefined) {
-      received = true;
-      for (const listener of typed)
-        this.registry.call(listener, notification, this.#listenerFailed);
-    }
-    if (all !== undefined) {
-      received = true;
-      for (const listener of all) this.registry.call(listener, notification, this.#listenerFailed);
-    }
+    let received = listeners.length > 0;
     if (this.#streams.size > 0) {
       for (const stream of this.#streams) {
         if (stream.accepts(notification)) {

@@ -6,7 +6,7 @@
  * @module
  */
 
-import type { RawNotification, TetheringOperationalState } from '../backend.js';
+import type { NotificationOrigin, RawNotification, TetheringOperationalState } from '../backend.js';
 import type {
   Notification,
   NotificationBase,
@@ -51,13 +51,54 @@ const tetheringStates: ReadonlySet<string> = new Set<TetheringOperationalState>(
 /** Converts one raw record; never throws. */
 export function toNotification(input: unknown, context: ConversionContext): Notification {
   try {
-    return convert(input, context);
+    return plainNotification(input, context) ?? convert(input, context);
   } catch (error) {
     // A record whose properties throw when read (a getter, a revoked Proxy) is still delivered.
     return unknownRecord({}, undefined, context, [
       `reading the record failed: ${describeValue(error)}`,
     ]);
   }
+}
+
+/**
+ * The fast path: a well-formed record of a plain type (3–9: registration, connection and
+ * data-plan events, most of any stream) becomes its notification in one pass, without an issue
+ * list. Anything else (another type, a field of the wrong kind or out of place) gives
+ * `undefined`, and {@link convert} checks the record from the start and says what is wrong. The
+ * fields are read in convert's order, so a record whose getter throws fails at the same field
+ * either way.
+ */
+function plainNotification(input: unknown, context: ConversionContext): Notification | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const raw = input as Record<string, unknown>;
+  if (raw.issues !== undefined) return undefined;
+  const messageType = raw.messageType;
+  if (typeof messageType !== 'number' || !isMessageType(messageType)) return undefined;
+  if (messageType < 3 || messageType > 9) return undefined;
+  const origin = raw.origin;
+  if (!isOrigin(origin)) return undefined;
+  const networkAccountId = raw.networkAccountId;
+  if (!isOptionalString(networkAccountId)) return undefined;
+  const interfaceId = raw.interfaceId;
+  if (!isOptionalString(interfaceId) || (!networkAccountId && !interfaceId)) return undefined;
+  const timestamp = raw.timestamp;
+  if (!isTimestamp(timestamp)) return undefined;
+  if (
+    hasMessageOnlyField(raw) ||
+    raw.entitlementCheckId !== undefined ||
+    raw.tetheringState !== undefined ||
+    raw.clientCount !== undefined
+  ) {
+    return undefined;
+  }
+  return plainRecord(
+    messageType,
+    origin,
+    networkAccountId,
+    interfaceId,
+    new Date(timestamp ?? context.now),
+    context.sequence,
+  );
 }
 
 /**
@@ -95,10 +136,10 @@ function convertWith(
   const numericType = typeof messageType === 'number' ? messageType : undefined;
   if (numericType === undefined) {
     issues.push(`messageType must be a non-negative integer, got ${describe(messageType)}`);
-  } else if (!Number.isInteger(numericType) || numericType < 0) {
+  } else if (!isMessageType(numericType)) {
     issues.push(`messageType must be a non-negative integer, got ${numericType}`);
   }
-  if (raw.origin !== 'system' && raw.origin !== 'derived') {
+  if (!isOrigin(raw.origin)) {
     issues.push(`origin must be 'system' or 'derived', got ${describe(raw.origin)}`);
   }
   // Read by name (not through optionalString's computed key): V8 answers from the record's shape.
@@ -108,7 +149,7 @@ function convertWith(
     issues.push('a record needs a networkAccountId or an interfaceId, and has neither');
   }
   const timestamp = raw.timestamp;
-  if (timestamp !== undefined && (typeof timestamp !== 'number' || !Number.isFinite(timestamp))) {
+  if (!isTimestamp(timestamp)) {
     issues.push(`timestamp must be a number of milliseconds, got ${describe(timestamp)}`);
   }
   if (numericType !== undefined && issues.length === 0) {
@@ -208,16 +249,46 @@ function typedRecord(
         clientCount: raw.clientCount,
       };
     default:
-      return {
-        type: notificationTypeNames[messageType],
-        messageType,
-        origin,
-        networkAccountId,
-        interfaceId,
-        timestamp,
-        sequence,
-      } as Notification;
+      return plainRecord(messageType, origin, networkAccountId, interfaceId, timestamp, sequence);
   }
+}
+
+/** A notification of a plain type (3–9): one literal, so every one has the same shape. */
+function plainRecord(
+  messageType: number,
+  origin: NotificationOrigin,
+  networkAccountId: string | undefined,
+  interfaceId: string | undefined,
+  timestamp: Date,
+  sequence: number,
+): Notification {
+  return {
+    type: notificationTypeNames[messageType],
+    messageType,
+    origin,
+    networkAccountId,
+    interfaceId,
+    timestamp,
+    sequence,
+  } as Notification;
+}
+
+/** A MessageType: a non-negative integer. */
+function isMessageType(value: number): boolean {
+  return Number.isInteger(value) && value >= 0;
+}
+
+function isOrigin(value: unknown): value is NotificationOrigin {
+  return value === 'system' || value === 'derived';
+}
+
+function isOptionalString(value: unknown): value is string | undefined {
+  return value === undefined || typeof value === 'string';
+}
+
+/** A record's timestamp: absent ("now"), or finite milliseconds. */
+function isTimestamp(value: unknown): value is number | undefined {
+  return value === undefined || (typeof value === 'number' && Number.isFinite(value));
 }
 
 /** Checks the fields that only some MessageTypes may carry; appends what is wrong. */

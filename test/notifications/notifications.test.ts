@@ -32,6 +32,38 @@ describe('mbb.notifications delivery', () => {
     await mbb.close();
   });
 
+  it('notify() delivers the record as it was: later changes by the caller do not reach the app', async () => {
+    const { fake, mbb } = await connectFake();
+    const seen: Notification[] = [];
+    mbb.notifications.on('notification', (n) => seen.push(n));
+    const raw = { ...record(9), timestamp: 1_000 };
+    const delivered = fake.notify(raw);
+    Object.assign(raw, { messageType: 8, networkAccountId: 'changed', timestamp: 2_000 });
+    await delivered;
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({
+      type: 'registeredHome',
+      networkAccountId: record(9).networkAccountId,
+    });
+    expect(seen[0]!.timestamp.getTime()).toBe(1_000);
+    expect(fake.recorded().at(-1)).toMatchObject({ messageType: 9, timestamp: 1_000 });
+    await mbb.close();
+  });
+
+  it('notify() of a record whose field throws when read is ERR_INVALID_ARGUMENT', async () => {
+    const { fake, mbb } = await connectFake();
+    const hostile = {
+      ...record(9),
+      get origin(): 'system' {
+        throw new Error('no reading me');
+      },
+    };
+    expect(() => fake.notify(hostile)).toThrow(
+      expect.objectContaining({ code: 'ERR_INVALID_ARGUMENT' }) as Error,
+    );
+    await mbb.close();
+  });
+
   it('once() fires once and off() removes listeners, including once-wrapped ones', async () => {
     const { fake, mbb } = await connectFake();
     const once = vi.fn();

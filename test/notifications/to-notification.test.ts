@@ -277,4 +277,28 @@ describe('hostile records', () => {
     revoked.revoke();
     expect(convert(revoked.proxy).type).toBe('unknown');
   });
+
+  it('a plain record whose later field throws is unknown too (the fast path reads it first)', () => {
+    const hostile = {
+      ...base,
+      messageType: 9,
+      get timestamp(): number {
+        throw new Error('no time');
+      },
+    };
+    expect(convert(hostile)).toMatchObject({
+      type: 'unknown',
+      sequence: 7,
+      issues: ['reading the record failed: no time'],
+    });
+  });
+
+  it.each([
+    [{ origin: 'elsewhere' }, `origin must be 'system' or 'derived', got "elsewhere"`],
+    [{ clientCount: 2 }, 'clientCount belongs to MessageType 12 only, not 9 (registeredHome)'],
+    [{ timestamp: Number.NaN }, 'timestamp must be a number of milliseconds, got number NaN'],
+  ])('a plain record the fast path turns down still gets its issue named: %o', (fields, issue) => {
+    const n = convert({ ...base, messageType: 9, ...fields });
+    expect(n).toMatchObject({ type: 'unknown', messageType: 9, issues: [issue] });
+  });
 });
