@@ -1,25 +1,18 @@
 #include "ussd-session.h"
 
-#include <chrono>
-#include <condition_variable>
+#include <atomic>
 #include <cstring>
-#include <mutex>
-#include <thread>
 #include <vector>
 
+#include "imitated-async.h"
 #include "runtime-object.h"
 #include "scenario.h"
 #include "ussd-network.h"
 
-// In the Windows SDK's winerror.h; mingw-w64 10 lacks them.
+// In the Windows SDK's winerror.h; mingw-w64 10 lacks it (imitated-operation.h defines the
+// other two this file uses).
 #ifndef RO_E_CLOSED
 #define RO_E_CLOSED static_cast<HRESULT>(0x80000013L)
-#endif
-#ifndef E_ILLEGAL_STATE_CHANGE
-#define E_ILLEGAL_STATE_CHANGE static_cast<HRESULT>(0x8000000DL)
-#endif
-#ifndef E_ILLEGAL_DELEGATE_ASSIGNMENT
-#define E_ILLEGAL_DELEGATE_ASSIGNMENT static_cast<HRESULT>(0x80000018L)
 #endif
 
 namespace test_component {
@@ -162,172 +155,56 @@ class Session final : public RuntimeObject<Session, true, netops::IUssdSession> 
   std::atomic<bool> closed_{false};
 };
 
-/** IAsyncOperation<UssdReply>: holds its session until closed; ends as the test asked. */
-class Operation final : public RuntimeObject<Operation, true, ReplyOperation, IAsyncInfo> {
+/**
+ * IAsyncOperation<UssdReply>: an ImitatedAsync that holds its session until closed, and calls
+ * its completion handler marked as inside a completion (UssdCompletionScope).
+ */
+class Operation final : public ImitatedAsync<Operation, ReplyOperation, ReplyCompleted> {
  public:
   static constexpr const wchar_t* kClassName =
       L"Windows.Foundation.IAsyncOperation`1<Windows.Networking.NetworkOperators.UssdReply>";
 
   /** Starts answering `reply`; the caller owns the returned reference. */
   static ReplyOperation* Start(Session* session, UssdScriptedReply reply, CompletionMode mode) {
-    auto* operation = new Operation(session, std::move(reply), mode);
-    if (mode == CompletionMode::Synchronous) {
-      operation->Finish(false);
-    } else {
-      operation->AddRef();  // the thread's
-      Scenario::Get().ThreadStarted();
-      std::thread([operation] {
-        operation->Run();
-        operation->Release();
-        Scenario::Get().ThreadEnded();
-      }).detach();
-    }
-    return operation;
+    const UINT32 delayMs = reply.delayMs;
+    return ImitatedAsync::Start(
+        new Operation(session),
+        [reply = std::move(reply)](Operation* operation) {
+          if (FAILED(reply.error)) return reply.error;
+          *operation->result_.GetAddressOf() = new Reply(reply);  // adopts the first reference
+          return S_OK;
+        },
+        delayMs, mode);
   }
 
   ~Operation() override {
-    if (!closed_) Scenario::Get().CountUnclosed();
     if (session_ != nullptr) session_->Drop();
   }
 
-  HRESULT STDMETHODCALLTYPE put_Completed(ReplyCompleted* handler) override {
-    if (handler == nullptr) return E_POINTER;
-    std::unique_lock<std::mutex> lock(mutex_);
-    if (completed_ || handled_) return E_ILLEGAL_DELEGATE_ASSIGNMENT;
-    if (status_ != AsyncStatus::Started) {
-      // Ended already: the handler runs now, inside this call, on the caller's thread.
-      handled_ = true;
-      const AsyncStatus status = status_;
-      lock.unlock();
-      Scenario::Get().CountCompletion(true);
-      UssdCompletionScope inCompletion;
-      handler->Invoke(this, status);
-      return S_OK;
-    }
-    completed_ = handler;
-    wake_.notify_all();
-    return S_OK;
-  }
-  HRESULT STDMETHODCALLTYPE get_Completed(ReplyCompleted** handler) override {
-    if (handler == nullptr) return E_POINTER;
-    std::lock_guard<std::mutex> lock(mutex_);
-    return completed_.CopyTo(handler);
-  }
   HRESULT STDMETHODCALLTYPE GetResults(netops::IUssdReply** results) override {
     if (results == nullptr) return E_POINTER;
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (closed_ || status_ != AsyncStatus::Completed) return E_ILLEGAL_METHOD_CALL;
+    if (HRESULT hr = Readable(); FAILED(hr)) return hr;
     return result_.CopyTo(results);
   }
 
-  HRESULT STDMETHODCALLTYPE get_Id(UINT32* id) override {
-    if (id == nullptr) return E_POINTER;
-    *id = id_;
-    return S_OK;
+  void InvokeCompleted(ReplyCompleted* handler, AsyncStatus status) {
+    UssdCompletionScope inCompletion;
+    handler->Invoke(this, status);
   }
-  HRESULT STDMETHODCALLTYPE get_Status(AsyncStatus* status) override {
-    if (status == nullptr) return E_POINTER;
-    std::lock_guard<std::mutex> lock(mutex_);
-    *status = status_;
-    return S_OK;
-  }
-  HRESULT STDMETHODCALLTYPE get_ErrorCode(HRESULT* code) override {
-    if (code == nullptr) return E_POINTER;
-    std::lock_guard<std::mutex> lock(mutex_);
-    *code = status_ == AsyncStatus::Error ? error_ : S_OK;
-    return S_OK;
-  }
-  HRESULT STDMETHODCALLTYPE Cancel() override {
-    Scenario::Get().CountCancel();
-    if (mode_ == CompletionMode::LateCancel) return S_OK;
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (closed_) return E_ILLEGAL_METHOD_CALL;
-    if (status_ == AsyncStatus::Started) {
-      cancelRequested_ = true;
-      wake_.notify_all();
-    }
-    return S_OK;
-  }
-  HRESULT STDMETHODCALLTYPE Close() override {
-    Session* session = nullptr;
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (status_ == AsyncStatus::Started) return E_ILLEGAL_STATE_CHANGE;
-      if (closed_) return S_OK;
-      closed_ = true;
-      result_.Reset();
-      session = session_;
-      session_ = nullptr;
-    }
-    // Where the client closes the operation is where the session may go for good.
+
+  /** Where the client closes the operation is where the session may go for good. */
+  void OnClosed() {
+    result_.Reset();
+    Session* session = session_;
+    session_ = nullptr;
     if (session != nullptr) session->Drop();
-    return S_OK;
   }
 
  private:
-  Operation(Session* session, UssdScriptedReply reply, CompletionMode mode)
-      : session_(session), reply_(std::move(reply)), mode_(mode), id_(NextId()) {
-    session_->Retain();
-  }
-
-  static UINT32 NextId() {
-    static std::atomic<UINT32> next{1};
-    return next++;
-  }
-
-  void Finish(bool canceled) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (canceled) {
-      status_ = AsyncStatus::Canceled;
-    } else if (FAILED(reply_.error)) {
-      status_ = AsyncStatus::Error;
-      error_ = reply_.error;
-    } else {
-      status_ = AsyncStatus::Completed;
-      result_ = Adopt(new Reply(reply_));
-    }
-  }
-
-  static ComPtr<netops::IUssdReply> Adopt(netops::IUssdReply* created) {
-    ComPtr<netops::IUssdReply> pointer;
-    *pointer.GetAddressOf() = created;
-    return pointer;
-  }
-
-  /** The operation's own thread: waits for the handler, then the delay (or a cancel). */
-  void Run() {
-    std::unique_lock<std::mutex> lock(mutex_);
-    wake_.wait(lock, [this] { return completed_ || cancelRequested_; });
-    const bool canceled = wake_.wait_for(lock, std::chrono::milliseconds(reply_.delayMs),
-                                         [this] { return cancelRequested_; });
-    lock.unlock();
-    Finish(canceled);
-    lock.lock();
-    ComPtr<ReplyCompleted> handler = std::move(completed_);
-    completed_.Reset();
-    const AsyncStatus status = status_;
-    handled_ = true;
-    lock.unlock();
-    if (handler) {
-      Scenario::Get().CountCompletion(false);
-      UssdCompletionScope inCompletion;
-      handler->Invoke(this, status);
-    }
-  }
+  explicit Operation(Session* session) : session_(session) { session_->Retain(); }
 
   Session* session_;
-  const UssdScriptedReply reply_;
-  const CompletionMode mode_;
-  const UINT32 id_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  AsyncStatus status_ = AsyncStatus::Started;
-  HRESULT error_ = S_OK;
   ComPtr<netops::IUssdReply> result_;
-  ComPtr<ReplyCompleted> completed_;
-  bool handled_ = false;
-  bool cancelRequested_ = false;
-  bool closed_ = false;
 };
 
 HRESULT Session::SendMessageAndGetReplyAsync(netops::IUssdMessage* message,
