@@ -29,24 +29,28 @@ const {
   writeFileSync,
 } = require('node:fs');
 const path = require('node:path');
+const { parseArgs } = require('node:util');
 const { platformPackages } = require('./platform-packages.cjs');
 
 const root = path.join(__dirname, '..');
 const manifest = require(path.join(root, 'package.json'));
 
-const args = process.argv.slice(2);
-let destination = root;
-const archs = [];
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--pack-destination' && args[i + 1] !== undefined) destination = args[++i];
-  else if (args[i] === '--arch' && args[i + 1] !== undefined) archs.push(args[++i]);
-  else {
-    console.error(
-      'usage: node scripts/pack-platforms.cjs [--pack-destination <dir>] [--arch x64|arm64]…',
-    );
-    process.exit(2);
-  }
+const usage =
+  'usage: node scripts/pack-platforms.cjs [--pack-destination <dir>] [--arch x64|arm64]…';
+let options;
+try {
+  options = parseArgs({
+    options: {
+      'pack-destination': { type: 'string', default: root },
+      arch: { type: 'string', multiple: true, default: [] },
+    },
+  }).values;
+} catch (error) {
+  console.error(`pack-platforms: ${error.message}\n${usage}`);
+  process.exit(2);
 }
+const destination = path.resolve(options['pack-destination']);
+const archs = options.arch;
 
 const wanted = platformPackages(manifest).filter(
   (p) => archs.length === 0 || archs.includes(p.cpu),
@@ -96,13 +100,9 @@ for (const platform of wanted) {
     path.join(stage, 'README.md'),
     `# ${platform.name}\n\nThe prebuilt ${tuple} files of [${manifest.name}](https://www.npmjs.com/package/${manifest.name}): \`prebuilds/${tuple}/\` holds ${files.map((f) => `\`${f}\``).join(' and ')}. npm installs this package with ${manifest.name} on ${tuple} machines only; install ${manifest.name} itself.\n`,
   );
-  const tarball = execFileSync(
-    'npm',
-    ['pack', '--silent', '--pack-destination', path.resolve(destination)],
-    {
-      cwd: stage,
-      encoding: 'utf8',
-    },
-  ).trim();
-  console.log(path.join(path.resolve(destination), tarball));
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], {
+    cwd: stage,
+    encoding: 'utf8',
+  }).trim();
+  console.log(path.join(destination, tarball));
 }

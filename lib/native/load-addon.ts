@@ -22,15 +22,7 @@ export const addonPathVariable = 'WMBB_NATIVE_ADDON';
  */
 export function loadAddon<T>(): T {
   const override = process.env[addonPathVariable];
-  if (override) {
-    const file = path.resolve(override);
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a .node file can only be required
-      return require(file) as T;
-    } catch (error) {
-      throw loadError([file], error, `${addonPathVariable} is set`);
-    }
-  }
+  if (override) return requireAddon<T>(path.resolve(override), `${addonPathVariable} is set`);
   const platformPackage = platformPackageDirectory();
   const roots = platformPackage === undefined ? [packageRoot] : [platformPackage, packageRoot];
   const tried = roots.flatMap((root) => [
@@ -52,11 +44,16 @@ export function loadAddon<T>(): T {
     }
   }
   if (file === undefined) throw loadError(tried, notFound);
+  return requireAddon<T>(file);
+}
+
+/** Requires the addon file chosen; `ERR_NATIVE_LOAD` naming it when it does not load. */
+function requireAddon<T>(file: string, note?: string): T {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a .node file can only be required
     return require(file) as T;
   } catch (error) {
-    throw loadError([file], error);
+    throw loadError([file], error, note);
   }
 }
 
@@ -64,7 +61,7 @@ export function loadAddon<T>(): T {
  * The folder of the platform package for this machine, when npm installed it: resolved from
  * this package's folder, as Node resolves its dependencies.
  */
-export function platformPackageDirectory(): string | undefined {
+function platformPackageDirectory(): string | undefined {
   const name = platformPackageName(process.platform, process.arch);
   try {
     return path.dirname(require.resolve(`${name}/package.json`, { paths: [packageRoot] }));

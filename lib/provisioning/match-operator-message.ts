@@ -24,7 +24,6 @@ import type {
   AmountField,
   MessageRule,
   MessageRuleFields,
-  PercentageField,
   ProvisioningDocument,
 } from './provisioning-document.js';
 import { bytesPerUnit, type UnitMultiplier } from './units.js';
@@ -187,9 +186,9 @@ function matchCompiled(
   const values: UsageValues = {};
   if (usageBytes !== undefined) values.usageBytes = usageBytes;
   if (spec.usagePercentage !== undefined) {
-    const value = readPercentage(
+    const value = readNumberField(
       'UsagePercentage',
-      spec.usagePercentage,
+      spec.usagePercentage.group,
       groups,
       rule,
       reading,
@@ -202,9 +201,9 @@ function matchCompiled(
     if (value !== undefined) values.usageOverageBytes = value;
   }
   if (spec.usageOveragePercentage !== undefined) {
-    const value = readPercentage(
+    const value = readNumberField(
       'UsageOveragePercentage',
-      spec.usageOveragePercentage,
+      spec.usageOveragePercentage.group,
       groups,
       rule,
       reading,
@@ -301,18 +300,6 @@ function readAmount(
     }
   }
   return Math.round(value * bytesPerUnit(multiplier));
-}
-
-function readPercentage(
-  name: string,
-  field: PercentageField | undefined,
-  groups: ArrayLike<string | undefined>,
-  rule: MessageRule,
-  reading: RuleReading,
-  warnings: string[],
-): number | undefined {
-  if (field === undefined) return undefined;
-  return readNumberField(name, field.group, groups, rule, reading, warnings);
 }
 
 /** The number in capture group `group`, or `undefined` with a warning saying why not. */

@@ -199,18 +199,12 @@ export function compileTimestampReader(format: string): TimestampReader {
       `the format is ${format.length} characters long; at most ${maxTimestampFormatLength} are accepted`,
       maxTimestampFormatLength,
     );
-  const steps = compileSteps(format);
-  const reads = (field: number): boolean =>
-    steps.some(
-      (s) => (s.op === opNumber && s.field === field) || (s.op === opMonth && field === monthAt),
-    );
-  if (!reads(monthAt) || !reads(dayAt))
+  const { steps, fields, twelveHour } = compileSteps(format);
+  if (!fields.has('month') || !fields.has('day'))
     throw formatError(
       'a timestamp format needs a month (%m or %b) and a day (%d); Windows requires both',
       0,
     );
-  // %I (hours 1–12), the only hour that %p turns into 0–23 by the 12-hour rules.
-  const twelveHour = steps.some((s) => s.op === opNumber && s.field === hourAt && s.max === 12);
   const read = (
     text: string,
     referenceTime: number,
@@ -295,7 +289,7 @@ function checkToken(token: unknown, name: string): void {
   if (token !== undefined && (typeof token !== 'string' || token.length > maxMeridiemTokenLength))
     throw new MobileBroadbandError(
       'ERR_INVALID_ARGUMENT',
-      `${name} must be a string of at most 40 characters`,
+      `${name} must be a string of at most ${maxMeridiemTokenLength} characters`,
     );
 }
 
@@ -381,9 +375,14 @@ function directiveStep(directive: Directive): Step {
   }
 }
 
-function compileSteps(format: string): Step[] {
+/**
+ * The steps of a format, the fields it reads, and whether its hour is `%I` (1–12), the only
+ * hour that `%p` turns into 0–23 by the 12-hour rules.
+ */
+function compileSteps(format: string): { steps: Step[]; fields: Set<Field>; twelveHour: boolean } {
   const steps: Step[] = [];
   const seen = new Set<Field>();
+  let twelveHour = false;
   const literal = (text: string): void => {
     const last = steps.at(-1);
     if (last?.op === opLiteral)
@@ -413,18 +412,15 @@ function compileSteps(format: string): Step[] {
       const field = fieldOf[directive];
       if (seen.has(field)) throw formatError(`the ${field} appears twice (%${directive})`, start);
       seen.add(field);
+      if (directive === 'I') twelveHour = true;
       steps.push(directiveStep(directive));
-    } else if (isSpace(c)) {
+    } else if (isSpaceCode(format.charCodeAt(i))) {
       if (steps.at(-1)?.op !== opSpace) steps.push(step(opSpace));
     } else {
       literal(c);
     }
   }
-  return steps;
-}
-
-function isSpace(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
+  return { steps, fields: seen, twelveHour };
 }
 
 function isSpaceCode(code: number): boolean {
