@@ -7,10 +7,13 @@
  * @module
  */
 
+import type * as Prompts from '@clack/prompts';
 import type { Command } from 'commander';
+import { open } from 'node:fs/promises';
 import type { AccessPointConfiguration, TetheringOperationResult } from '../../backend.js';
 import { connect } from '../../connect.js';
 import { isMobileBroadbandError, MobileBroadbandError } from '../../errors.js';
+import { importModule } from '../../import-module.js';
 import type { MobileBroadband } from '../../mobile-broadband.js';
 import { escapeControlCharacters } from '../../text/quote-user-value.js';
 import {
@@ -289,7 +292,7 @@ export function registerHotspot(
 async function askPassphrase(context: CliContext): Promise<string> {
   const terminal = context.terminal ?? processTerminal();
   if (!terminal.interactive) return readStdinSecret(terminal.stdin, 'passphrase', context.signal);
-  const { password, isCancel } = await import('@clack/prompts');
+  const { password, isCancel } = await importModule<typeof Prompts>('@clack/prompts');
   const answer = await password({
     message: 'New hotspot passphrase (8 to 63 characters)',
     mask: '*',
@@ -310,7 +313,7 @@ async function askPassphrase(context: CliContext): Promise<string> {
 async function passphraseFromFile(file: string): Promise<string> {
   let text: string;
   try {
-    const handle = await import('node:fs/promises').then((fs) => fs.open(file, 'r'));
+    const handle = await open(file, 'r');
     try {
       const buffer = Buffer.alloc(4096);
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type * as Playwright from 'playwright-core';
 import { MobileBroadbandError } from '../../errors.js';
+import { importModule } from '../../import-module.js';
 import { createFakeBackend, FakeBackend } from '../../fake/fake-backend.js';
 import { readScenarioFile } from '../../fake/scenario/read-scenario-file.js';
 import path from 'node:path';
@@ -93,7 +94,7 @@ async function portal(
     throw new MobileBroadbandError('ERR_NOT_SUPPORTED', installHint);
   let playwright: typeof Playwright;
   try {
-    playwright = await import('playwright-core');
+    playwright = await importModule<typeof Playwright>('playwright-core');
   } catch {
     throw new MobileBroadbandError(
       'ERR_NOT_SUPPORTED',

@@ -13,6 +13,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultBackendName } from '../../connect.js';
 import { MobileBroadbandError } from '../../errors.js';
+import { importModule } from '../../import-module.js';
 import { describeValue } from '../../events/describe-value.js';
 import { createNativeBackend } from '../../native/native-backend.js';
 import {
@@ -143,7 +144,7 @@ async function loadHandler(spec: string, cwd: string): Promise<OperatorEventsHan
   const file = resolveHandlerPath(spec, cwd);
   let loaded: unknown;
   try {
-    loaded = await import(pathToFileURL(file).href);
+    loaded = await importModule<unknown>(pathToFileURL(file).href);
   } catch (error) {
     throw new MobileBroadbandError(
       'ERR_INVALID_ARGUMENT',

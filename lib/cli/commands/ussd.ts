@@ -8,7 +8,9 @@
  * @module
  */
 
+import type * as Prompts from '@clack/prompts';
 import type { Command } from 'commander';
+import { importModule } from '../../import-module.js';
 import type { UssdReply } from '../../backend.js';
 import { checkUssdText, maxUssdSeptets } from '../../ussd/ussd-text.js';
 import { connectForCli, type CliContext, type GlobalOptions } from '../cli-context.js';
@@ -117,7 +119,7 @@ const resultWords: Readonly<Record<UssdReply['resultCode'], string>> = {
 
 /** The next string of the dialogue, from a prompt; Ctrl+C or Escape exits 130. */
 async function askReply(terminal: CliTerminal, signal: AbortSignal | undefined): Promise<string> {
-  const { text, isCancel } = await import('@clack/prompts');
+  const { text, isCancel } = await importModule<typeof Prompts>('@clack/prompts');
   const answer = await text({
     message: 'Reply',
     input: terminal.stdin,

@@ -8,7 +8,9 @@
  * @module
  */
 
+import type * as Prompts from '@clack/prompts';
 import { MobileBroadbandError } from '../../errors.js';
+import { importModule } from '../../import-module.js';
 import type { CliTerminal } from '../cli-terminal.js';
 import { maxConfirmationCodeLength } from '../../esim/esim-validation.js';
 import { readStdinSecret } from './read-stdin-secret.js';
@@ -47,7 +49,7 @@ export async function askYesNo(
   question: string,
   signal: AbortSignal | undefined,
 ): Promise<boolean> {
-  const { confirm, isCancel } = await import('@clack/prompts');
+  const { confirm, isCancel } = await importModule<typeof Prompts>('@clack/prompts');
   const answer = await confirm({
     message: question,
     initialValue: false,
@@ -80,7 +82,7 @@ export async function askConfirmationCode(
       'this profile needs the confirmation code the operator gave you: pipe it in with --confirmation-code-stdin (it is never taken from the arguments, which other users of the machine can see)',
     );
   }
-  const { password, isCancel } = await import('@clack/prompts');
+  const { password, isCancel } = await importModule<typeof Prompts>('@clack/prompts');
   const answer = await password({
     message:
       attempt === 1

@@ -8,7 +8,9 @@
  * @module
  */
 
+import type CliProgress from 'cli-progress';
 import type { EsimInstallProgress } from '../../backend.js';
+import { importModule } from '../../import-module.js';
 import type { CliIo } from '../cli-io.js';
 import type { CliTerminal } from '../cli-terminal.js';
 import { formatBytes } from './esim-view.js';
@@ -87,7 +89,7 @@ export async function createDownloadReporter(
 }
 
 async function createBar(terminal: CliTerminal): Promise<Bar> {
-  const { default: progress } = await import('cli-progress');
+  const { default: progress } = await importModule<{ default: typeof CliProgress }>('cli-progress');
   return new progress.SingleBar(
     {
       stream: terminal.stderr,
