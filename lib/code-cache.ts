@@ -35,8 +35,9 @@ import path from 'node:path';
 import vm from 'node:vm';
 
 /**
- * What became of the cache in one load: `off` (no usable directory, or turned off), `missing` (none yet for this bundle,
- * Node and command), `used`, or `rejected` (V8 refused it: other V8 flags, or a damaged file).
+ * What became of the cache in one load: `off` (turned off, or no directory), `missing` (none
+ * yet for this bundle, Node and command, or its directory is not private), `used`, or
+ * `rejected` (V8 refused it: other V8 flags, or a damaged file).
  */
 export type CodeCacheState = 'off' | 'missing' | 'used' | 'rejected';
 
@@ -81,15 +82,29 @@ export function cacheDirectory(
   if (env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== '')
     return undefined;
   if (platform === 'win32') {
-    const local = env.LOCALAPPDATA || path.join(home, 'AppData', 'Local');
-    return path.win32.join(local, folderName, 'compile-cache');
+    const local = env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local');
+    const directory = path.win32.join(local, folderName, 'compile-cache');
+    return path.win32.isAbsolute(directory) ? directory : undefined;
   }
-  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', folderName);
   const xdg = env.XDG_CACHE_HOME;
-  return path.join(
-    xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache'),
-    folderName,
-  );
+  const directory =
+    platform === 'darwin'
+      ? path.posix.join(home, 'Library', 'Caches', folderName)
+      : path.posix.join(
+          xdg !== undefined && path.posix.isAbsolute(xdg) ? xdg : path.posix.join(home, '.cache'),
+          folderName,
+        );
+  // No home (an empty HOME) would make it relative, under the working directory.
+  return path.posix.isAbsolute(directory) ? directory : undefined;
+}
+
+/** The user's home directory, or '' when there is none (os.homedir() throws then). */
+function homeDirectory(): string {
+  try {
+    return os.homedir();
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -231,7 +246,7 @@ export function runBundled(bundleFile: string, entry: string, argv: readonly str
     directory:
       command === undefined
         ? undefined
-        : cacheDirectory(process.env, process.platform, os.homedir()),
+        : cacheDirectory(process.env, process.platform, homeDirectory()),
     command: command ?? '',
   });
   if (loaded.state === 'missing' || loaded.state === 'rejected') {

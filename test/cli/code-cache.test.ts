@@ -190,6 +190,13 @@ describe('the executable loads its bundle with V8’s code cache', () => {
     for (const off of ['0', 'off', 'FALSE', 'relative/dir'])
       expect(cacheDirectory({ WMBB_COMPILE_CACHE: off }, 'linux', home)).toBeUndefined();
     expect(cacheDirectory({ NODE_DISABLE_COMPILE_CACHE: '1' }, 'linux', home)).toBeUndefined();
+    // No home directory: never a cache under the working directory.
+    expect(cacheDirectory({}, 'linux', '')).toBeUndefined();
+    expect(cacheDirectory({}, 'darwin', '')).toBeUndefined();
+    expect(cacheDirectory({}, 'win32', '')).toBeUndefined();
+    expect(cacheDirectory({}, 'win32', 'C:\\Users\\ana')).toBe(
+      'C:\\Users\\ana\\AppData\\Local\\windows-mobile-broadband\\compile-cache',
+    );
   });
 
   it('the command a run is cached under', () => {
