@@ -123,6 +123,23 @@ function isPrivateDirectory(directory: string): boolean {
   }
 }
 
+/**
+ * Whether the nearest folder of `directory` that exists (itself, or an ancestor) is this
+ * user's, on POSIX: the only place the default directory is created. Run with sudo and a
+ * kept HOME, root would otherwise make root-owned folders in the user's home (even
+ * `~/.cache`), which the user's own programs could then not write to.
+ */
+function isOursToCreate(directory: string): boolean {
+  if (process.platform === 'win32' || process.getuid === undefined) return true;
+  for (let at = directory; ; at = path.dirname(at)) {
+    try {
+      return lstatSync(at).uid === process.getuid();
+    } catch {
+      if (path.dirname(at) === at) return false;
+    }
+  }
+}
+
 /** The cache file's key: the bundle's bytes, Node's version and the architecture. */
 function cacheKey(bytes: Buffer): string {
   return createHash('sha256')
@@ -158,7 +175,15 @@ function pruneStale(directory: string, keep: string): void {
  */
 export function loadBundle(
   file: string,
-  options: { directory: string | undefined; command: string },
+  options: {
+    directory: string | undefined;
+    command: string;
+    /**
+     * The user chose the directory (`WMBB_COMPILE_CACHE`): it may be made anywhere. The default
+     * one is made only where the nearest folder that exists is this user's.
+     */
+    chosen?: boolean;
+  },
 ): LoadedBundle {
   const plain = (state: CodeCacheState): LoadedBundle => ({
     exports: createRequire(__filename)(file) as unknown,
@@ -209,6 +234,7 @@ export function loadBundle(
     save: () => {
       if (state === 'used') return false;
       try {
+        if (options.chosen !== true && !isOursToCreate(directory)) return false;
         mkdirSync(directory, { recursive: true, mode: 0o700 });
         if (!isPrivateDirectory(directory)) return false;
         // Written aside and renamed, so a process starting meanwhile never reads half a file.
@@ -248,6 +274,7 @@ export function runBundled(bundleFile: string, entry: string, argv: readonly str
         ? undefined
         : cacheDirectory(process.env, process.platform, homeDirectory()),
     command: command ?? '',
+    chosen: (process.env.WMBB_COMPILE_CACHE ?? '') !== '',
   });
   if (loaded.state === 'missing' || loaded.state === 'rejected') {
     const asksForHelp = argv.some((arg) => arg === '-h' || arg === '--help' || arg === 'help');

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  chownSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -57,9 +58,11 @@ function loadInChild(
   file: string,
   directory: string,
   command = 'demo',
+  chosen = false,
 ): { state: string; saved: boolean; sum: number } {
+  const options = JSON.stringify({ directory, command, chosen });
   const script = `const { loadBundle } = require(${JSON.stringify(builtCodeCache)});
-const loaded = loadBundle(${JSON.stringify(file)}, { directory: ${JSON.stringify(directory)}, command: ${JSON.stringify(command)} });
+const loaded = loadBundle(${JSON.stringify(file)}, ${options});
 const sum = loaded.exports.sum(2, 3);
 console.log(JSON.stringify({ state: loaded.state, saved: loaded.save(), sum }));`;
   return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as {
@@ -129,6 +132,22 @@ describe('the executable loads its bundle with V8’s code cache', () => {
     symlinkSync(directory, link);
     expect(loadInChild(file, link)).toEqual({ state: 'missing', saved: false, sum: 5 });
   });
+
+  (process.getuid?.() === 0 ? it : it.skip)(
+    'makes the default directory only where the nearest folder is ours (sudo with a kept HOME)',
+    () => {
+      const file = writeBundle('bundle.js');
+      // The home of another user, as root sees it under sudo.
+      const home = path.join(scratch, 'home-of-ana');
+      mkdirSync(home);
+      chownSync(home, 4242, 4242);
+      const directory = path.join(home, '.cache', 'windows-mobile-broadband');
+      expect(loadInChild(file, directory)).toEqual({ state: 'missing', saved: false, sum: 5 });
+      expect(existsSync(path.join(home, '.cache'))).toBe(false);
+      // A directory the user chose (WMBB_COMPILE_CACHE) is made wherever it is.
+      expect(loadInChild(file, directory, 'demo', true).saved).toBe(true);
+    },
+  );
 
   it('deletes its own cache files unused for 30 days when it writes one, and nothing else', () => {
     const file = writeBundle('bundle.js');
