@@ -53,7 +53,10 @@ export interface LoadedBundle {
   save(): boolean;
 }
 
-/** Cache files not used for this long are deleted when another is written. */
+/**
+ * Cache files written longer ago than this are deleted when another is written (old versions'
+ * and Node's); one still in use is then simply written again by its command's next run.
+ */
 const staleMs = 30 * 24 * 60 * 60 * 1000;
 /**
  * `<16 hex digits of the key>-<command>.bin`, and `….bin.<pid>.partial` while one is written
@@ -154,7 +157,7 @@ function wrap(source: string): string {
   return `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
 }
 
-/** Deletes this module's cache files unused for {@link staleMs}; errors are ignored. */
+/** Deletes this module's cache files written over {@link staleMs} ago; errors are ignored. */
 function pruneStale(directory: string, keep: string): void {
   const now = Date.now();
   for (const name of readdirSync(directory)) {

@@ -20,6 +20,8 @@ import { cacheDirectory, commandOf, loadBundle } from '../../lib/code-cache.js';
 
 const nodeRequire = createRequire(__filename);
 const posixOnly = process.platform === 'win32' ? it.skip : it;
+/** Only root can hand a folder to another user (chown). */
+const asRoot = process.getuid?.() === 0 ? it : it.skip;
 
 let scratch: string;
 beforeEach(() => {
@@ -133,7 +135,7 @@ describe('the executable loads its bundle with V8’s code cache', () => {
     expect(loadInChild(file, link)).toEqual({ state: 'missing', saved: false, sum: 5 });
   });
 
-  (process.getuid?.() === 0 ? it : it.skip)(
+  asRoot(
     'makes the default directory only where the nearest folder is ours (sudo with a kept HOME)',
     () => {
       const file = writeBundle('bundle.js');
@@ -149,7 +151,7 @@ describe('the executable loads its bundle with V8’s code cache', () => {
     },
   );
 
-  it('deletes its own cache files unused for 30 days when it writes one, and nothing else', () => {
+  it('deletes its own cache files written over 30 days ago when it writes one, and nothing else', () => {
     const file = writeBundle('bundle.js');
     const directory = path.join(scratch, 'cache');
     mkdirSync(directory, { mode: 0o700 });
