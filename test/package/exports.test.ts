@@ -74,6 +74,23 @@ describe('the published entry points', () => {
     expect(JSON.parse(out)).toEqual({ backend: 'fake', loaded: [] });
   });
 
+  it('requiring the package loads what it uses at once, no more (issue 17: start-up)', () => {
+    const out = run(
+      dir,
+      'lazy.cjs',
+      `require('windows-mobile-broadband');
+       const deps = Object.keys(require.cache)
+         .filter((f) => f.includes('node_modules') && !f.includes('windows-mobile-broadband'))
+         .map((f) => f.split('node_modules').pop().split(/[\\\\/]/).filter(Boolean)[0]);
+       // Node's own modules loaded so far (an internal list, but the only one there is).
+       const builtins = (process.moduleLoadList ?? []).filter((m) => /fs\\/promises|readline/.test(m));
+       console.log(JSON.stringify({ deps: [...new Set(deps)], builtins }));`,
+    );
+    // The XML parser, the pattern engines, the CLI's libraries and Node's promise API for files
+    // load when first used.
+    expect(JSON.parse(out)).toEqual({ deps: [], builtins: [] });
+  });
+
   it('ships types for every subpath', () => {
     const pkg = JSON.parse(
       run(

@@ -9,7 +9,7 @@
 
 import type * as Prompts from '@clack/prompts';
 import type { Command } from 'commander';
-import { open } from 'node:fs/promises';
+import { promises as fsPromises } from 'node:fs';
 import type { AccessPointConfiguration, TetheringOperationResult } from '../../backend.js';
 import { connect } from '../../connect.js';
 import { isMobileBroadbandError, MobileBroadbandError } from '../../errors.js';
@@ -313,7 +313,7 @@ async function askPassphrase(context: CliContext): Promise<string> {
 async function passphraseFromFile(file: string): Promise<string> {
   let text: string;
   try {
-    const handle = await open(file, 'r');
+    const handle = await fsPromises.open(file, 'r');
     try {
       const buffer = Buffer.alloc(4096);
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
