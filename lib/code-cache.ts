@@ -63,6 +63,11 @@ const staleMs = 30 * 24 * 60 * 60 * 1000;
  * (left behind by a process that died meanwhile): all this module writes and may delete.
  */
 const cacheFileName = /^[0-9a-f]{16}-[a-z][a-z0-9-]{0,31}\.bin(\.\d+\.partial)?$/;
+/** A command a cache may be kept under: what `<command>` is in {@link cacheFileName}. */
+const commandName = /^[a-z][a-z0-9-]{0,31}$/;
+/** This user's id where files have owners to compare (POSIX); undefined on Windows. */
+const ownUid =
+  process.platform === 'win32' || process.getuid === undefined ? undefined : process.getuid();
 const folderName = 'windows-mobile-broadband';
 
 /**
@@ -119,8 +124,7 @@ function isPrivateDirectory(directory: string): boolean {
   try {
     const stat = lstatSync(directory);
     if (!stat.isDirectory()) return false;
-    if (process.platform === 'win32' || process.getuid === undefined) return true;
-    return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+    return ownUid === undefined || (stat.uid === ownUid && (stat.mode & 0o022) === 0);
   } catch {
     return false;
   }
@@ -133,10 +137,10 @@ function isPrivateDirectory(directory: string): boolean {
  * `~/.cache`), which the user's own programs could then not write to.
  */
 function isOursToCreate(directory: string): boolean {
-  if (process.platform === 'win32' || process.getuid === undefined) return true;
+  if (ownUid === undefined) return true;
   for (let at = directory; ; at = path.dirname(at)) {
     try {
-      return lstatSync(at).uid === process.getuid();
+      return lstatSync(at).uid === ownUid;
     } catch {
       if (path.dirname(at) === at) return false;
     }
@@ -194,11 +198,7 @@ export function loadBundle(
     save: () => false,
   });
   const { directory, command } = options;
-  if (
-    require.cache[file] !== undefined ||
-    directory === undefined ||
-    !/^[a-z][a-z0-9-]{0,31}$/.test(command)
-  )
+  if (require.cache[file] !== undefined || directory === undefined || !commandName.test(command))
     return plain('off');
   const bytes = readFileSync(file);
   const name = `${cacheKey(bytes)}-${command}.bin`;
@@ -261,7 +261,7 @@ export function loadBundle(
 export function commandOf(argv: readonly string[]): string | undefined {
   const first = argv.find((arg) => !arg.startsWith('-'));
   if (first === undefined) return argv.length === 0 ? 'help' : 'options';
-  return /^[a-z][a-z0-9-]{0,31}$/.test(first) ? first : undefined;
+  return commandName.test(first) ? first : undefined;
 }
 
 /**
