@@ -102,9 +102,17 @@ const channels: readonly FuzzTarget[] = [
   },
   {
     name: 'provisioning',
-    description: 'CarrierProvisioning XML (parseProvisioning, then compileMessageRules)',
+    description:
+      'CarrierProvisioning XML (parseProvisioning, compileMessageRules, then its rules on a text of its own)',
     generate: (random) => fromSeeds(provisioningSeeds, random, () => randomText(random, 400)),
-    run: (input) => compileMessageRules(parseProvisioning(input)),
+    run: (input) => {
+      const rules = compileMessageRules(parseProvisioning(input));
+      // The document's own rules, joined per sender (joined-candidates.ts), on a text of it.
+      const text = input.slice(0, 200);
+      for (const sender of [...rules.senders.slice(0, 4), undefined])
+        matchOperatorMessage(rules, { bearer: 'sms', sender, text, classZero: true });
+      return matchOperatorMessage(rules, { bearer: 'ussd', text });
+    },
   },
   {
     name: 'results',

@@ -20,6 +20,7 @@ import {
   type CompiledMessageRule,
 } from './message-rule-set.js';
 import { inferUsage, type UsageSource, type UsageValues } from './infer-usage.js';
+import type { CandidateStep } from './joined-candidates.js';
 import type {
   AmountField,
   MessageRule,
@@ -121,17 +122,51 @@ export function matchOperatorMessage(
   checkMessage(message);
   checkMatchOptions(options);
   const set = rules instanceof MessageRuleSet ? rules : compileMessageRules(rules);
-  if (message.bearer === 'ussd') {
-    for (const compiled of set.ussdCandidates()) {
-      const result = matchCompiled(compiled, message.text, options);
-      if (result !== undefined) return result;
-    }
-    return undefined;
-  }
-  for (const candidate of set.smsCandidates(message.sender)) {
-    if (candidate.classZeroOnly && message.classZero !== true) continue;
-    const result = matchCompiled(candidate.compiled, message.text, options);
+  const steps =
+    message.bearer === 'ussd'
+      ? set.ussdSteps()
+      : set.smsSteps(message.sender, message.classZero === true);
+  for (const step of steps) {
+    const result =
+      step.joined === undefined || message.text.length > step.maxTextLength
+        ? matchEach(step.rules, message.text, options)
+        : matchJoined(step, step.joined, message.text, options);
     if (result !== undefined) return result;
+  }
+  return undefined;
+}
+
+/** The first of `rules` that matches `text`, each tried on its own. */
+function matchEach(
+  rules: readonly CompiledMessageRule[],
+  text: string,
+  options: MatchOperatorMessageOptions,
+): OperatorMessageMatch | undefined {
+  for (const compiled of rules) {
+    const result = matchCompiled(compiled, text, options);
+    if (result !== undefined) return result;
+  }
+  return undefined;
+}
+
+/** The first rule of a joined step that matches `text`, found in one run (joined-candidates.ts). */
+function matchJoined(
+  step: CandidateStep,
+  joined: RegExp,
+  text: string,
+  options: MatchOperatorMessageOptions,
+): OperatorMessageMatch | undefined {
+  const found = joined.exec(text);
+  if (found === null) return undefined;
+  // The first rule whose lookahead took part is the one that matched.
+  const { rules, matchAt } = step;
+  for (let r = 0; r < rules.length; r++) {
+    const at = matchAt[r]!;
+    if (found[at] === undefined) continue;
+    const compiled = rules[r]!;
+    return compiled.reading.fields === undefined
+      ? matchOf(compiled.rule, {}, [])
+      : readFields(compiled, found, at, options);
   }
   return undefined;
 }
@@ -163,24 +198,45 @@ function matchCompiled(
   // Without fields only "does it match" counts, which needs no capture groups (faster).
   if (spec === undefined) return compiled.pattern.matches(text) ? matchOf(rule, {}, []) : undefined;
   const groups = compiled.pattern.search(text);
-  if (groups === undefined) return undefined;
+  return groups === undefined ? undefined : readFields(compiled, groups, 0, options);
+}
 
+/**
+ * What a rule with fields reads from its match: group `n` of the rule is `groups[at + n]` (a
+ * joined run's result holds other rules' groups before it).
+ */
+function readFields(
+  compiled: CompiledMessageRule,
+  groups: ArrayLike<string | undefined>,
+  at: number,
+  options: MatchOperatorMessageOptions,
+): OperatorMessageMatch {
+  const { rule, reading } = compiled;
+  const spec = reading.fields!;
   const fields: OperatorMessageFields = {};
   const warnings: string[] = [];
   // Written out, no helper closure: this runs for every message a rule with fields matches.
   // Fields are read in the documents' order (Usage, the usage elements, DataLimit), which is
   // the order of their warnings.
-  const usageBytes = readAmount('Usage', spec.usage, groups, rule, reading, warnings);
+  const usageBytes = readAmount('Usage', spec.usage, groups, at, rule, reading, warnings);
   if (
     spec.usagePercentage === undefined &&
     spec.usageOverage === undefined &&
     spec.usageOveragePercentage === undefined
   ) {
     // The common rule: Usage and DataLimit as read, nothing to infer.
-    const dataLimitBytes = readAmount('DataLimit', spec.dataLimit, groups, rule, reading, warnings);
+    const dataLimitBytes = readAmount(
+      'DataLimit',
+      spec.dataLimit,
+      groups,
+      at,
+      rule,
+      reading,
+      warnings,
+    );
     if (usageBytes !== undefined) fields.usageBytes = usageBytes;
     if (dataLimitBytes !== undefined) fields.dataLimitBytes = dataLimitBytes;
-    readTimestamp(spec, reading, groups, options, fields, warnings);
+    readTimestamp(spec, reading, groups, at, options, fields, warnings);
     return matchOf(rule, fields, warnings);
   }
   const values: UsageValues = {};
@@ -190,6 +246,7 @@ function matchCompiled(
       'UsagePercentage',
       spec.usagePercentage.group,
       groups,
+      at,
       rule,
       reading,
       warnings,
@@ -197,7 +254,15 @@ function matchCompiled(
     if (value !== undefined) values.usagePercentage = value;
   }
   if (spec.usageOverage !== undefined) {
-    const value = readAmount('UsageOverage', spec.usageOverage, groups, rule, reading, warnings);
+    const value = readAmount(
+      'UsageOverage',
+      spec.usageOverage,
+      groups,
+      at,
+      rule,
+      reading,
+      warnings,
+    );
     if (value !== undefined) values.usageOverageBytes = value;
   }
   if (spec.usageOveragePercentage !== undefined) {
@@ -205,13 +270,22 @@ function matchCompiled(
       'UsageOveragePercentage',
       spec.usageOveragePercentage.group,
       groups,
+      at,
       rule,
       reading,
       warnings,
     );
     if (value !== undefined) values.usageOveragePercentage = value;
   }
-  const dataLimitBytes = readAmount('DataLimit', spec.dataLimit, groups, rule, reading, warnings);
+  const dataLimitBytes = readAmount(
+    'DataLimit',
+    spec.dataLimit,
+    groups,
+    at,
+    rule,
+    reading,
+    warnings,
+  );
   if (dataLimitBytes !== undefined) values.dataLimitBytes = dataLimitBytes;
   // Windows sets Usage from these when the rule has no Usage, or its Usage was not read.
   const usage = inferUsage(values);
@@ -228,7 +302,7 @@ function matchCompiled(
     warnings.push(
       "Usage: not inferred: none of the documents' rules (UsagePercentage × DataLimit, UsageOverage + DataLimit, UsageOveragePercentage with DataLimit or UsageOverage) had all its values",
     );
-  readTimestamp(spec, reading, groups, options, fields, warnings);
+  readTimestamp(spec, reading, groups, at, options, fields, warnings);
   const match = matchOf(rule, fields, warnings);
   match.usageInference = inference;
   return match;
@@ -239,13 +313,14 @@ function readTimestamp(
   spec: MessageRuleFields,
   reading: RuleReading,
   groups: ArrayLike<string | undefined>,
+  at: number,
   options: MatchOperatorMessageOptions,
   fields: OperatorMessageFields,
   warnings: string[],
 ): void {
   const stamp = spec.usageTimestamp;
   if (stamp !== undefined && reading.timestamp !== undefined) {
-    const value = groups[stamp.group];
+    const value = groups[at + stamp.group];
     if (value === undefined) {
       warnings.push(`UsageTimestamp: group ${stamp.group} did not take part in the match`);
     } else {
@@ -280,16 +355,17 @@ function readAmount(
   name: string,
   field: AmountField | undefined,
   groups: ArrayLike<string | undefined>,
+  at: number,
   rule: MessageRule,
   reading: RuleReading,
   warnings: string[],
 ): number | undefined {
   if (field === undefined) return undefined;
-  const value = readNumberField(name, field.group, groups, rule, reading, warnings);
+  const value = readNumberField(name, field.group, groups, at, rule, reading, warnings);
   if (value === undefined) return undefined;
   let multiplier: UnitMultiplier | 'None' | undefined = field.defaultUnit ?? 'None';
   if (field.unitGroup !== undefined) {
-    const unitText = groups[field.unitGroup] ?? '';
+    const unitText = groups[at + field.unitGroup] ?? '';
     multiplier = reading.unitOf(unitText) ?? field.defaultUnit;
     if (multiplier === undefined) {
       const known = Object.values(rule.units ?? {}).flat();
@@ -307,11 +383,12 @@ function readNumberField(
   name: string,
   group: number,
   groups: ArrayLike<string | undefined>,
+  at: number,
   rule: MessageRule,
   reading: RuleReading,
   warnings: string[],
 ): number | undefined {
-  const text = groups[group];
+  const text = groups[at + group];
   if (text === undefined) {
     warnings.push(`${name}: group ${group} did not take part in the match`);
     return undefined;

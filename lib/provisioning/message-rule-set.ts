@@ -28,6 +28,7 @@ import {
   type TimestampFormatErrorDetails,
 } from './strftime.js';
 import { ruleReading, type RuleReading } from './rule-reading.js';
+import { joinCandidates, type CandidateStep } from './joined-candidates.js';
 
 /**
  * The most compiled-pattern instructions one set of rules may hold, all rules together. A
@@ -78,43 +79,47 @@ export interface SmsCandidate {
 export class MessageRuleSet {
   /** Every rule, in document order. */
   readonly rules: readonly CompiledMessageRule[];
-  readonly #bySender = new Map<string, SmsCandidate[]>();
-  readonly #anySender: SmsCandidate[] = [];
+  readonly #bySender = new Map<string, Candidates>();
+  readonly #anySender: Candidates;
   readonly #ussd: CompiledMessageRule[] = [];
+  #ussdSteps: readonly CandidateStep[] | undefined;
 
   /** @internal Use {@link compileMessageRules}. */
   constructor(rules: readonly CompiledMessageRule[]) {
     this.rules = rules;
+    const bySender = new Map<string, SmsCandidate[]>();
+    const anySender: SmsCandidate[] = [];
     for (const compiled of rules) {
       const smsBearers = compiled.rule.bearers.filter((b) => b.type === 'sms');
       if (compiled.rule.bearers.some((b) => b.type === 'ussd')) this.#ussd.push(compiled);
       // A rule with several bearers for one sender takes what any of them takes.
       const anyBearers = smsBearers.filter((b) => b.sender === undefined);
       if (anyBearers.length > 0)
-        this.#anySender.push({ compiled, classZeroOnly: anyBearers.every((b) => b.classZeroOnly) });
+        anySender.push({ compiled, classZeroOnly: anyBearers.every((b) => b.classZeroOnly) });
       for (const sender of new Set(
         smsBearers.flatMap((b) => (b.sender === undefined ? [] : [b.sender])),
       )) {
         const forSender = smsBearers.filter((b) => b.sender === sender || b.sender === undefined);
-        const list = this.#bySender.get(sender) ?? [];
+        const list = bySender.get(sender) ?? [];
         list.push({ compiled, classZeroOnly: forSender.every((b) => b.classZeroOnly) });
-        this.#bySender.set(sender, list);
+        bySender.set(sender, list);
       }
     }
     // Rules for any sender join each sender's list, keeping document order (first match wins).
-    for (const [sender, list] of this.#bySender) {
+    for (const [sender, list] of bySender) {
       const merged = [
         ...list,
-        ...this.#anySender.filter((a) => !list.some((l) => l.compiled === a.compiled)),
+        ...anySender.filter((a) => !list.some((l) => l.compiled === a.compiled)),
       ];
       merged.sort((a, b) => a.compiled.index - b.compiled.index);
-      this.#bySender.set(sender, merged);
+      this.#bySender.set(sender, candidates(merged));
     }
+    this.#anySender = candidates(anySender);
   }
 
   /** SMS rules that may take a message from `sender` (exact match), in document order. */
   smsCandidates(sender: string | undefined): readonly SmsCandidate[] {
-    return (sender === undefined ? undefined : this.#bySender.get(sender)) ?? this.#anySender;
+    return this.#candidatesOf(sender).list;
   }
 
   /** USSD rules, in document order. */
@@ -122,10 +127,44 @@ export class MessageRuleSet {
     return this.#ussd;
   }
 
+  /**
+   * @internal The SMS rules that may take a message from `sender`, as the steps the matcher
+   * tries in order (joined-candidates.ts), made on the first message that needs them:
+   * {@link smsCandidates}, without the class-0-only rules unless `classZero`.
+   */
+  smsSteps(sender: string | undefined, classZero: boolean): readonly CandidateStep[] {
+    const found = this.#candidatesOf(sender);
+    return classZero
+      ? (found.classZeroSteps ??= joinCandidates(found.list.map((c) => c.compiled)))
+      : (found.steps ??= joinCandidates(
+          found.list.filter((c) => !c.classZeroOnly).map((c) => c.compiled),
+        ));
+  }
+
+  /** @internal {@link ussdCandidates} as the steps the matcher tries in order. */
+  ussdSteps(): readonly CandidateStep[] {
+    return (this.#ussdSteps ??= joinCandidates(this.#ussd));
+  }
+
   /** The senders SMS rules name. */
   get senders(): string[] {
     return [...this.#bySender.keys()];
   }
+
+  #candidatesOf(sender: string | undefined): Candidates {
+    return (sender === undefined ? undefined : this.#bySender.get(sender)) ?? this.#anySender;
+  }
+}
+
+/** One sender's candidates, and its steps for messages that are class 0 and that are not. */
+interface Candidates {
+  readonly list: readonly SmsCandidate[];
+  steps: readonly CandidateStep[] | undefined;
+  classZeroSteps: readonly CandidateStep[] | undefined;
+}
+
+function candidates(list: readonly SmsCandidate[]): Candidates {
+  return { list, steps: undefined, classZeroSteps: undefined };
 }
 
 /**

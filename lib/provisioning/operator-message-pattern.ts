@@ -206,7 +206,29 @@ export function compilePattern(source: string, engine: 'auto' | 're2js'): Operat
     },
   };
   sizeAtMost.set(pattern, compiled?.programSize() ?? bound.size);
+  // Two patterns naming the same group could not share one RegExp.
+  if (nativeTextLength > 0 && !namesAGroup(tree))
+    joinable.set(pattern, startsWithAnchor(tree) ? 'at the start' : 'anywhere');
   return pattern;
+}
+
+/** Patterns that may share one RegExp run with others, and where they can match. */
+const joinable = new WeakMap<OperatorMessagePattern, 'at the start' | 'anywhere'>();
+
+/**
+ * @internal Whether `pattern` may be tried in one `RegExp` run with other rules' patterns
+ * (joined-candidates.ts), because it runs on `RegExp` and names no group; and if so, whether it
+ * can match only at the start of a text (it begins with `^` outside any alternation).
+ */
+export function joinableAs(
+  pattern: OperatorMessagePattern,
+): 'at the start' | 'anywhere' | undefined {
+  return joinable.get(pattern);
+}
+
+function startsWithAnchor(tree: RootNode<Features>): boolean {
+  const first = tree.type === 'alternative' ? tree.body[0] : tree;
+  return first?.type === 'anchor' && first.kind === 'start';
 }
 
 /** The deepest nesting of a pattern accepted without compiling it (RE2 limits nesting). */
@@ -251,6 +273,14 @@ function captureCount(node: AstNode<Features>): number {
   if ('body' in node && Array.isArray(node.body))
     for (const child of node.body as AstNode<Features>[]) count += captureCount(child);
   return count;
+}
+
+/** Whether a tree has a named group, `(?<name>…)`. */
+function namesAGroup(node: AstNode<Features>): boolean {
+  if (node.type === 'group' && node.behavior === 'normal' && node.name !== undefined) return true;
+  return 'body' in node && Array.isArray(node.body)
+    ? (node.body as AstNode<Features>[]).some(namesAGroup)
+    : false;
 }
 
 /** A match as a plain array of the whole match and each group (`undefined` if it took no part). */

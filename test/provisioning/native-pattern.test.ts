@@ -17,6 +17,7 @@ import {
   programSizeAtMost,
 } from '../../lib/provisioning/operator-message-pattern.js';
 import { programSizeBound } from '../../lib/provisioning/program-size-bound.js';
+import { pattern, text } from './pattern-arbitraries.js';
 
 describe('which patterns run on RegExp, for texts how long', () => {
   it.each([
@@ -70,67 +71,6 @@ describe('which patterns run on RegExp, for texts how long', () => {
     expect(pattern.exec('only 7 MB')).toEqual(['7 MB', '7']);
   });
 });
-
-const atoms = [
-  'a',
-  'b',
-  '1',
-  ' ',
-  '\\.',
-  '.',
-  '\\d',
-  '\\w',
-  '\\s',
-  '\\W',
-  '[ab]',
-  '[^a]',
-  '[^]',
-  '😀',
-  '\\uD83D\\uDE00',
-  '\\n',
-];
-const quantifiers = ['', '', '', '*', '+', '?', '{2}', '{1,3}', '*?', '+?', '??', '{0,2}?'];
-
-/** Patterns from a small grammar: sequences of atoms and groups, quantified, with anchors. */
-const pattern: fc.Arbitrary<string> = fc.letrec<{ seq: string; item: string }>((tie) => ({
-  seq: fc.array(tie('item'), { minLength: 1, maxLength: 5 }).map((items) => items.join('')),
-  item: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.tuple(fc.constantFrom(...atoms), fc.constantFrom(...quantifiers)).map(([a, q]) => a + q),
-    fc.constantFrom('^', '$', '\\b'),
-    fc
-      .tuple(
-        fc.constantFrom('(', '(?:', '(?<g>'),
-        tie('seq'),
-        fc.option(tie('seq'), { nil: undefined }),
-        fc.constantFrom(...quantifiers),
-      )
-      .map(([open, a, b, q]) => `${open}${a}${b === undefined ? '' : `|${b}`})${q}`),
-  ),
-})).seq;
-
-const text = fc
-  .array(
-    fc.constantFrom(
-      'a',
-      'b',
-      '1',
-      '2',
-      ' ',
-      '.',
-      '\n',
-      '\u2028',
-      '😀',
-      '\uD83D',
-      '\uDE00',
-      'é',
-      '_',
-    ),
-    {
-      maxLength: 40,
-    },
-  )
-  .map((chars) => chars.join(''));
 
 describe('RegExp and re2js agree', () => {
   it('the same match and groups for every pattern the check lets through', () => {
