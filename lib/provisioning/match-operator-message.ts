@@ -218,22 +218,14 @@ function readFields(
   // Written out, no helper closure: this runs for every message a rule with fields matches.
   // Fields are read in the documents' order (Usage, the usage elements, DataLimit), which is
   // the order of their warnings.
-  const usageBytes = readAmount('Usage', spec.usage, groups, at, rule, reading, warnings);
+  const usageBytes = readAmount('Usage', spec.usage, groups, at, compiled, warnings);
   if (
     spec.usagePercentage === undefined &&
     spec.usageOverage === undefined &&
     spec.usageOveragePercentage === undefined
   ) {
     // The common rule: Usage and DataLimit as read, nothing to infer.
-    const dataLimitBytes = readAmount(
-      'DataLimit',
-      spec.dataLimit,
-      groups,
-      at,
-      rule,
-      reading,
-      warnings,
-    );
+    const dataLimitBytes = readAmount('DataLimit', spec.dataLimit, groups, at, compiled, warnings);
     if (usageBytes !== undefined) fields.usageBytes = usageBytes;
     if (dataLimitBytes !== undefined) fields.dataLimitBytes = dataLimitBytes;
     readTimestamp(spec, reading, groups, at, options, fields, warnings);
@@ -247,22 +239,13 @@ function readFields(
       spec.usagePercentage.group,
       groups,
       at,
-      rule,
-      reading,
+      compiled,
       warnings,
     );
     if (value !== undefined) values.usagePercentage = value;
   }
   if (spec.usageOverage !== undefined) {
-    const value = readAmount(
-      'UsageOverage',
-      spec.usageOverage,
-      groups,
-      at,
-      rule,
-      reading,
-      warnings,
-    );
+    const value = readAmount('UsageOverage', spec.usageOverage, groups, at, compiled, warnings);
     if (value !== undefined) values.usageOverageBytes = value;
   }
   if (spec.usageOveragePercentage !== undefined) {
@@ -271,21 +254,12 @@ function readFields(
       spec.usageOveragePercentage.group,
       groups,
       at,
-      rule,
-      reading,
+      compiled,
       warnings,
     );
     if (value !== undefined) values.usageOveragePercentage = value;
   }
-  const dataLimitBytes = readAmount(
-    'DataLimit',
-    spec.dataLimit,
-    groups,
-    at,
-    rule,
-    reading,
-    warnings,
-  );
+  const dataLimitBytes = readAmount('DataLimit', spec.dataLimit, groups, at, compiled, warnings);
   if (dataLimitBytes !== undefined) values.dataLimitBytes = dataLimitBytes;
   // Windows sets Usage from these when the rule has no Usage, or its Usage was not read.
   const usage = inferUsage(values);
@@ -356,12 +330,12 @@ function readAmount(
   field: AmountField | undefined,
   groups: ArrayLike<string | undefined>,
   at: number,
-  rule: MessageRule,
-  reading: RuleReading,
+  compiled: CompiledMessageRule,
   warnings: string[],
 ): number | undefined {
   if (field === undefined) return undefined;
-  const value = readNumberField(name, field.group, groups, at, rule, reading, warnings);
+  const { rule, reading } = compiled;
+  const value = readNumberField(name, field.group, groups, at, compiled, warnings);
   if (value === undefined) return undefined;
   let multiplier: UnitMultiplier | 'None' | undefined = field.defaultUnit ?? 'None';
   if (field.unitGroup !== undefined) {
@@ -384,10 +358,10 @@ function readNumberField(
   group: number,
   groups: ArrayLike<string | undefined>,
   at: number,
-  rule: MessageRule,
-  reading: RuleReading,
+  compiled: CompiledMessageRule,
   warnings: string[],
 ): number | undefined {
+  const { rule, reading } = compiled;
   const text = groups[at + group];
   if (text === undefined) {
     warnings.push(`${name}: group ${group} did not take part in the match`);
