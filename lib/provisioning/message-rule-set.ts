@@ -28,7 +28,12 @@ import {
   type TimestampFormatErrorDetails,
 } from './strftime.js';
 import { ruleReading, type RuleReading } from './rule-reading.js';
-import { joinCandidates, type CandidateStep } from './joined-candidates.js';
+import {
+  joinCandidates,
+  maxJoinedSourcePerSet,
+  type CandidateStep,
+  type JoinBudget,
+} from './joined-candidates.js';
 
 /**
  * The most compiled-pattern instructions one set of rules may hold, all rules together. A
@@ -83,6 +88,8 @@ export class MessageRuleSet {
   readonly #anySender: Candidates;
   readonly #ussd: CompiledMessageRule[] = [];
   #ussdSteps: readonly CandidateStep[] | undefined;
+  /** What the steps of this set may still join, all senders together. */
+  readonly #joinBudget: JoinBudget = { characters: maxJoinedSourcePerSet };
 
   /** @internal Use {@link compileMessageRules}. */
   constructor(rules: readonly CompiledMessageRule[]) {
@@ -135,15 +142,19 @@ export class MessageRuleSet {
   smsSteps(sender: string | undefined, classZero: boolean): readonly CandidateStep[] {
     const found = this.#candidatesOf(sender);
     return classZero
-      ? (found.classZeroSteps ??= joinCandidates(found.list.map((c) => c.compiled)))
+      ? (found.classZeroSteps ??= joinCandidates(
+          found.list.map((c) => c.compiled),
+          this.#joinBudget,
+        ))
       : (found.steps ??= joinCandidates(
           found.list.filter((c) => !c.classZeroOnly).map((c) => c.compiled),
+          this.#joinBudget,
         ));
   }
 
   /** @internal {@link ussdCandidates} as the steps the matcher tries in order. */
   ussdSteps(): readonly CandidateStep[] {
-    return (this.#ussdSteps ??= joinCandidates(this.#ussd));
+    return (this.#ussdSteps ??= joinCandidates(this.#ussd, this.#joinBudget));
   }
 
   /** The senders SMS rules name. */

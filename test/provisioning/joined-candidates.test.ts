@@ -15,6 +15,7 @@ import {
   type MessageRuleSet,
   type OperatorMessageMatch,
 } from '../../lib/provisioning/index.js';
+import { maxJoinedSourcePerSet } from '../../lib/provisioning/joined-candidates.js';
 import { flatPattern, pattern, text } from './pattern-arbitraries.js';
 
 const referenceTime = Date.UTC(2026, 0, 10);
@@ -159,5 +160,38 @@ describe('rules joined in one RegExp run', () => {
     expect(short?.ruleId).toBe('r1');
     expect(short?.warnings).toEqual(['DataLimit: "GB" (group 4) is not a number']);
     expect(long).toEqual(short);
+  });
+
+  it('a set joins at most maxJoinedSourcePerSet characters; past that, rules are tried one by one, alike', () => {
+    // Rules for any sender join every sender's run: 200 senders would compile them 200 times.
+    const anyone: MessageRule[] = Array.from({ length: 20 }, (_, i) => ({
+      ruleId: `any${i}`,
+      silent: false,
+      bearers: [{ type: 'sms', classZeroOnly: false }],
+      pattern: String.raw`offer ${i} (\d+) left`,
+    }));
+    const senders: MessageRule[] = Array.from({ length: 200 }, (_, i) => ({
+      ruleId: `s${i}`,
+      silent: true,
+      bearers: [{ type: 'sms', classZeroOnly: false, sender: `+49${i}` }],
+      pattern: String.raw`^code (\d+)$`,
+    }));
+    const set = compileMessageRules([...senders, ...anyone]);
+    let joinedSenders = 0;
+    let joinedSource = 0;
+    for (let i = 0; i < senders.length; i++) {
+      const sender = `+49${i}`;
+      const match = (t: string) =>
+        matchOperatorMessage(set, { bearer: 'sms', sender, text: t })?.ruleId;
+      expect(match('offer 7: 12 left')).toBeUndefined();
+      expect(match('offer 7 12 left')).toBe('any7');
+      expect(match('code 5')).toBe(`s${i}`);
+      const joined = set.smsSteps(sender, false).filter((step) => step.joined !== undefined);
+      if (joined.length > 0) joinedSenders++;
+      for (const step of joined) joinedSource += step.joined!.source.length;
+    }
+    expect(joinedSource).toBeLessThanOrEqual(maxJoinedSourcePerSet);
+    expect(joinedSenders).toBeGreaterThan(50);
+    expect(joinedSenders).toBeLessThan(senders.length);
   });
 });
