@@ -47,7 +47,8 @@ const maxJoinedSourceLength = 4096;
  * The joined source one rule set may build, all its runs together. Rules for any sender join
  * every sender's run, so a document with many senders would otherwise compile those patterns
  * again for each sender: V8 keeps about 24 bytes of compiled code per character of a joined
- * source (2 000 runs of 1.8 KB held 86 MB). This bounds what a set's runs keep to about 1.5 MB;
+ * source (2 000 runs of 1.8 KB held 86 MB). This bounds what a set's runs keep to about 1.5 MB
+ * (twice that once texts of both one-byte and two-byte strings come: V8 compiles for each);
  * steps made past it try their rules one by one, as before joining. Real documents, with a
  * few senders, stay far below.
  */
