@@ -11,7 +11,6 @@ import { MobileBroadbandError } from '../errors.js';
 import { checkInstant } from '../time-values.js';
 import { readNumberWith } from './message-number.js';
 import { checkUtcOffset } from './strftime.js';
-import type { RuleReading } from './rule-reading.js';
 import { checkText, maxMessageTextLength } from './operator-message-pattern.js';
 import {
   compileMessageRules,
@@ -21,12 +20,7 @@ import {
 } from './message-rule-set.js';
 import { inferUsage, type UsageSource, type UsageValues } from './infer-usage.js';
 import type { CandidateStep } from './joined-candidates.js';
-import type {
-  AmountField,
-  MessageRule,
-  MessageRuleFields,
-  ProvisioningDocument,
-} from './provisioning-document.js';
+import type { AmountField, MessageRule, ProvisioningDocument } from './provisioning-document.js';
 import { bytesPerUnit, type UnitMultiplier } from './units.js';
 
 /** A message to match. */
@@ -228,7 +222,7 @@ function readFields(
     const dataLimitBytes = readAmount('DataLimit', spec.dataLimit, groups, at, compiled, warnings);
     if (usageBytes !== undefined) fields.usageBytes = usageBytes;
     if (dataLimitBytes !== undefined) fields.dataLimitBytes = dataLimitBytes;
-    readTimestamp(spec, reading, groups, at, options, fields, warnings);
+    readTimestamp(compiled, groups, at, options, fields, warnings);
     return matchOf(rule, fields, warnings);
   }
   const values: UsageValues = {};
@@ -276,7 +270,7 @@ function readFields(
     warnings.push(
       "Usage: not inferred: none of the documents' rules (UsagePercentage × DataLimit, UsageOverage + DataLimit, UsageOveragePercentage with DataLimit or UsageOverage) had all its values",
     );
-  readTimestamp(spec, reading, groups, at, options, fields, warnings);
+  readTimestamp(compiled, groups, at, options, fields, warnings);
   const match = matchOf(rule, fields, warnings);
   match.usageInference = inference;
   return match;
@@ -284,15 +278,15 @@ function readFields(
 
 /** Reads the rule's `UsageTimestamp` into `fields`, or says in `warnings` why not. */
 function readTimestamp(
-  spec: MessageRuleFields,
-  reading: RuleReading,
+  compiled: CompiledMessageRule,
   groups: ArrayLike<string | undefined>,
   at: number,
   options: MatchOperatorMessageOptions,
   fields: OperatorMessageFields,
   warnings: string[],
 ): void {
-  const stamp = spec.usageTimestamp;
+  const { reading } = compiled;
+  const stamp = reading.fields?.usageTimestamp;
   if (stamp !== undefined && reading.timestamp !== undefined) {
     const value = groups[at + stamp.group];
     if (value === undefined) {

@@ -102,6 +102,9 @@ const opMeridiem = 'meridiem';
 
 type NumberField = 'day' | 'month' | 'year' | 'hour' | 'minute' | 'second';
 
+/** What sets a number step apart: `%e`'s padding, `%Y`'s four digits, `%y`'s century. */
+type NumberFlag = 'padded' | 'fourDigits' | 'century';
+
 /** Where each field's value goes while a text is read (-1: not read). */
 const dayAt = 0;
 const monthAt = 1;
@@ -316,7 +319,7 @@ export function checkUtcOffset(value: unknown): number {
 function step(
   op: Step['op'],
   { text = '', what = 'day', digits = 0, min = 0, max = 0 }: Partial<Step> = {},
-  flag?: 'padded' | 'fourDigits' | 'century',
+  flag?: NumberFlag,
 ): Step {
   return {
     op,
@@ -339,7 +342,7 @@ function numberStep(
   digits: number,
   min: number,
   max: number,
-  flag?: 'padded' | 'fourDigits' | 'century',
+  flag?: NumberFlag,
 ): Step {
   return step(opNumber, { what, digits, min, max }, flag);
 }
